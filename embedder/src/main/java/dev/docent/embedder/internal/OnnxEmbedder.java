@@ -1,0 +1,151 @@
+package dev.docent.embedder.internal;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.docent.embedder.Embedder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A BERT-style embedding model run by ONNX Runtime: CLS pooling, then L2 normalisation (what bge
+ * models are trained for). One text per call: on this class of machine batching padded texts was
+ * measured slower than single calls, and single calls need no padding.
+ */
+public final class OnnxEmbedder implements Embedder {
+
+    static {
+        // DJL must never try to fetch anything; the tokenizer natives ship inside its jar.
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    private final ModelSpec spec;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean wantsTokenTypeIds;
+
+    public OnnxEmbedder(ModelSpec spec, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.spec = spec;
+        try {
+            this.tokenizer = HuggingFaceTokenizer.newInstance(
+                    resource(spec.tokenizerResource()),
+                    Map.of("truncation", "true", "maxLength", String.valueOf(spec.maxTokens() + 2),
+                            "padding", "false"));
+            this.env = OrtEnvironment.getEnvironment();
+            var options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            // Spinning worker threads burn the core that the indexer, the web server or the LLM
+            // needs; on 2 cores they cost more than they win.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.addConfigEntry("session.inter_op.allow_spinning", "0");
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            byte[] model;
+            try (InputStream in = resource(spec.onnxResource())) {
+                model = in.readAllBytes();
+            }
+            this.session = env.createSession(model, options);
+            this.wantsTokenTypeIds = session.getInputNames().contains("token_type_ids");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read embedding model " + spec.name(), e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot load embedding model " + spec.name(), e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = OnnxEmbedder.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("Model resource " + name + " is not on the classpath;"
+                    + " the embedding model artifact is missing from the build.");
+        }
+        return in;
+    }
+
+    @Override
+    public float[] embedPassage(String passage) {
+        return embed(spec.passagePrefix() + passage);
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return embed(spec.queryPrefix() + query);
+    }
+
+    @Override
+    public int countTokens(String text) {
+        return tokenizer.encode(text, false, false).getIds().length;
+    }
+
+    @Override
+    public int maxTokens() {
+        return spec.maxTokens();
+    }
+
+    @Override
+    public int dimensions() {
+        return spec.dimensions();
+    }
+
+    @Override
+    public String modelName() {
+        return spec.name();
+    }
+
+    private float[] embed(String text) {
+        Encoding enc = tokenizer.encode(text);
+        long[][] ids = {enc.getIds()};
+        long[][] mask = {enc.getAttentionMask()};
+        long[][] types = {enc.getTypeIds()};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(env, ids));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, mask));
+            if (wantsTokenTypeIds) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, types));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                return normalise(hidden[0][0]); // CLS token
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("Embedding failed in ONNX Runtime", e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    static float[] normalise(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        float inv = sum == 0 ? 0f : (float) (1.0 / Math.sqrt(sum));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * inv;
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("Closing ONNX session failed", e);
+        } finally {
+            tokenizer.close();
+        }
+    }
+}
