@@ -1,0 +1,171 @@
+package dev.docent.retriever;
+
+import dev.docent.retriever.internal.ChunkFields;
+import dev.docent.retriever.internal.TextQueries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The chunk index on disk. Thread-safe: writers and searchers may run concurrently; searches see
+ * what was written once {@link #commit()} (or {@link #refresh()}) has run.
+ */
+public final class ChunkIndex implements AutoCloseable {
+
+    /** Each ranking contributes this many candidates to the fusion. */
+    private static final int CANDIDATES = 50;
+    /** Reciprocal rank fusion constant from Cormack et al. (2009); Lucene's rrf uses it too. */
+    private static final int RRF_K = 60;
+
+    private final FSDirectory directory;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private ChunkIndex(Path dir) throws IOException {
+        this.directory = FSDirectory.open(dir);
+        var config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens (creating if needed) the index in {@code dir}. */
+    public static ChunkIndex open(Path dir) {
+        try {
+            return new ChunkIndex(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index in " + dir
+                    + " (is another Docent using this --data directory?)", e);
+        }
+    }
+
+    /** Replaces every chunk of {@code path} with {@code chunks} (an empty list deletes the document). */
+    public void replaceDocument(String path, List<IndexedChunk> chunks) {
+        try {
+            writer.deleteDocuments(new Term(ChunkFields.PATH, path));
+            for (IndexedChunk c : chunks) {
+                if (!c.path().equals(path)) {
+                    throw new IllegalArgumentException("chunk of " + c.path() + " given for " + path);
+                }
+                writer.addDocument(ChunkFields.toDocument(c));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteDocument(String path) {
+        replaceDocument(path, List.of());
+    }
+
+    /** Makes writes durable and visible to searches. */
+    public void commit() {
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes writes visible to searches without the cost of an fsync. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of chunks visible to searches. */
+    public int chunkCount() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    /** Hybrid search: BM25 over the text and kNN over the vectors, fused by reciprocal rank. */
+    public List<Hit> search(String queryText, float[] queryVector, int topK) {
+        return search(queryText, queryVector, topK, SearchMode.HYBRID);
+    }
+
+    public List<Hit> search(String queryText, float[] queryVector, int topK, SearchMode mode) {
+        if (topK < 1) {
+            throw new IllegalArgumentException("topK must be >= 1, got " + topK);
+        }
+        return withSearcher(searcher -> {
+            int n = Math.max(topK, CANDIDATES);
+            TopDocs bm25 = mode == SearchMode.VECTOR ? null : bm25(searcher, queryText, n);
+            TopDocs knn = mode == SearchMode.BM25 || queryVector == null
+                    ? null
+                    : searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, queryVector, n), n);
+            TopDocs ranked;
+            double scale;
+            if (bm25 != null && knn != null) {
+                ranked = TopDocs.rrf(topK, RRF_K, new TopDocs[] {bm25, knn});
+                scale = 2.0 / (RRF_K + 1); // best possible fused score: rank 1 in both lists
+            } else {
+                ranked = bm25 != null ? bm25 : knn;
+                scale = ranked.scoreDocs.length == 0 ? 1 : ranked.scoreDocs[0].score;
+            }
+            List<Hit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : ranked.scoreDocs) {
+                if (hits.size() == topK) {
+                    break;
+                }
+                hits.add(ChunkFields.toHit(stored.document(sd.doc), sd.score / scale));
+            }
+            return hits;
+        });
+    }
+
+    private TopDocs bm25(IndexSearcher searcher, String text, int n) throws IOException {
+        Query q = text == null ? null : TextQueries.anyTerm(analyzer, ChunkFields.SEARCH, text);
+        return q == null ? new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]) : searcher.search(q, n);
+    }
+
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherFunction<T> fn) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return fn.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+            analyzer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.docent.retriever.internal;
+
+import dev.docent.retriever.Hit;
+import dev.docent.retriever.IndexedChunk;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+
+/** The one place that knows how a chunk maps onto Lucene fields. */
+public final class ChunkFields {
+
+    public static final String PATH = "path";
+    public static final String TITLE = "title";
+    public static final String PAGE = "page";
+    public static final String HEADING = "heading";
+    public static final String ORDINAL = "ordinal";
+    public static final String START = "start";
+    public static final String END = "end";
+    /** Stored chunk text, returned in hits. */
+    public static final String TEXT = "text";
+    /** Analysed for BM25: title + heading + text, so a chunk matches on its context too. */
+    public static final String SEARCH = "search";
+    public static final String VECTOR = "vector";
+
+    private ChunkFields() {}
+
+    public static Document toDocument(IndexedChunk c) {
+        var doc = new Document();
+        doc.add(new StringField(PATH, c.path(), Field.Store.YES));
+        doc.add(new StoredField(TITLE, c.title()));
+        doc.add(new StoredField(PAGE, c.page()));
+        doc.add(new StoredField(HEADING, c.heading()));
+        doc.add(new StoredField(ORDINAL, c.ordinal()));
+        doc.add(new StoredField(START, c.startOffset()));
+        doc.add(new StoredField(END, c.endOffset()));
+        doc.add(new StoredField(TEXT, c.text()));
+        doc.add(new TextField(SEARCH, c.title() + "\n" + c.heading() + "\n" + c.text(), Field.Store.NO));
+        // Vectors are unit length, so dot product equals cosine and is cheaper.
+        doc.add(new KnnFloatVectorField(VECTOR, c.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        return doc;
+    }
+
+    public static Hit toHit(Document d, double score) {
+        return new Hit(
+                d.get(PATH),
+                d.get(TITLE),
+                d.getField(PAGE).numericValue().intValue(),
+                d.get(HEADING),
+                d.getField(ORDINAL).numericValue().intValue(),
+                d.getField(START).numericValue().intValue(),
+                d.getField(END).numericValue().intValue(),
+                d.get(TEXT),
+                score);
+    }
+}

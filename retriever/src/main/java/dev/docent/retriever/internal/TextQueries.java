@@ -1,0 +1,49 @@
+package dev.docent.retriever.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds a BM25 query from free text. Users type questions, not query syntax, so the text is
+ * analysed and each distinct term becomes an optional clause: no parse errors, no operators.
+ */
+public final class TextQueries {
+
+    /** Lucene's default clause limit is 1024; questions beyond that many terms are cut. */
+    private static final int MAX_TERMS = 512;
+
+    private TextQueries() {}
+
+    /** Returns null when the text has no searchable term (e.g. only stop words). */
+    public static Query anyTerm(Analyzer analyzer, String field, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && terms.size() < MAX_TERMS) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (terms.isEmpty()) {
+            return null;
+        }
+        var builder = new BooleanQuery.Builder();
+        for (String t : terms) {
+            builder.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+        }
+        return builder.build();
+    }
+}
