@@ -71,6 +71,15 @@ public final class ChunkIndex implements AutoCloseable {
         }
     }
 
+    /** Removes every chunk (used when the embedding model changes and all vectors are stale). */
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void deleteDocument(String path) {
         replaceDocument(path, List.of());
     }

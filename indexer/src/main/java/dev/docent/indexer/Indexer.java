@@ -1,0 +1,261 @@
+package dev.docent.indexer;
+
+import dev.docent.embedder.Embedder;
+import dev.docent.indexer.catalog.Catalog;
+import dev.docent.indexer.chunk.Chunker;
+import dev.docent.indexer.extract.ExtractionException;
+import dev.docent.indexer.extract.TextExtractor;
+import dev.docent.indexer.watch.FileState;
+import dev.docent.indexer.watch.FolderWalker;
+import dev.docent.retriever.ChunkIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the catalog and the search index under one data directory, and keeps them in step with a
+ * set of folders. One sync runs at a time; searches may run concurrently with it.
+ */
+public final class Indexer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+    private static final String MODEL_KEY = "embedding_model";
+    /** Commit at least this often during a long sync, so a crash loses little and searches see progress. */
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
+
+    private final Path dataDir;
+    private final Catalog catalog;
+    private final ChunkIndex index;
+    private final DocumentPipeline pipeline;
+    private volatile Progress progress = Progress.IDLE;
+
+    private record Progress(boolean running, int done, int toProcess, String current) {
+        static final Progress IDLE = new Progress(false, 0, 0, null);
+    }
+
+    private Indexer(Path dataDir, Embedder embedder, int chunkTokens) throws IOException {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(this.dataDir);
+        this.catalog = Catalog.open(this.dataDir.resolve("catalog.db"));
+        this.index = ChunkIndex.open(this.dataDir.resolve("index"));
+        this.pipeline = new DocumentPipeline(new TextExtractor(), new Chunker(embedder::countTokens, chunkTokens), embedder);
+        String model = embedder.modelName() + "/" + embedder.dimensions() + "/chunk" + chunkTokens;
+        if (!catalog.meta(MODEL_KEY).map(model::equals).orElse(true)) {
+            log.info("Embedding model or chunking changed to {}: every document will be re-indexed", model);
+            index.deleteAll();
+            index.commit();
+            for (DocumentRecord r : catalog.all()) catalog.delete(r.path());
+        }
+        catalog.setMeta(MODEL_KEY, model);
+    }
+
+    /** Opens the catalog and index in {@code dataDir}, creating them if needed. */
+    public static Indexer open(Path dataDir, Embedder embedder) {
+        return open(dataDir, embedder, Chunker.DEFAULT_MAX_TOKENS);
+    }
+
+    public static Indexer open(Path dataDir, Embedder embedder, int chunkTokens) {
+        try {
+            return new Indexer(dataDir, embedder, chunkTokens);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+        }
+    }
+
+    /** The search index this indexer writes; searches go straight to it. */
+    public ChunkIndex index() {
+        return index;
+    }
+
+    public List<DocumentRecord> documents() {
+        return catalog.all();
+    }
+
+    public IndexStatus status() {
+        Map<DocumentStatus, Integer> counts = catalog.countByStatus();
+        Progress p = progress;
+        return new IndexStatus(counts.get(DocumentStatus.INDEXED), counts.get(DocumentStatus.PENDING),
+                counts.get(DocumentStatus.FAILED), index.chunkCount(), p.running(), p.done(), p.toProcess(), p.current());
+    }
+
+    /**
+     * Brings the index in line with {@code folders}: new and changed files are indexed, files
+     * that are gone are removed. Unchanged files cost a stat (and a hash if only mtime moved).
+     */
+    public synchronized SyncReport sync(List<Path> folders, SyncProgress listener) {
+        long started = System.nanoTime();
+        List<Path> roots = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        List<FileState> found;
+        try {
+            found = FolderWalker.walk(roots, dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot walk " + roots + ": " + e.getMessage(), e);
+        }
+        int removed = removeVanished(roots, found);
+        List<FileState> work = new ArrayList<>();
+        for (FileState f : found) {
+            DocumentRecord r = catalog.find(f.path().toString()).orElse(null);
+            if (r == null || r.status() == DocumentStatus.PENDING || r.size() != f.size()
+                    || !r.modified().equals(f.modified())) {
+                work.add(f);
+                catalog.put(pendingRecord(f, r));
+            }
+        }
+        listener.planned(found.size(), work.size());
+        progress = new Progress(true, 0, work.size(), null);
+        int[] counts = new int[4]; // indexed, failed, unchanged, chunks
+        try {
+            runPipeline(work, listener, counts);
+        } finally {
+            index.commit();
+            progress = Progress.IDLE;
+        }
+        var report = new SyncReport(found.size(), counts[0], counts[1], found.size() - work.size() + counts[2],
+                removed, counts[3], Duration.ofNanos(System.nanoTime() - started));
+        log.info("Sync of {}: {}", roots, report);
+        return report;
+    }
+
+    private int removeVanished(List<Path> roots, List<FileState> found) {
+        Set<String> present = new HashSet<>();
+        for (FileState f : found) present.add(f.path().toString());
+        int removed = 0;
+        for (DocumentRecord r : catalog.all()) {
+            Path p = Path.of(r.path());
+            if (roots.stream().anyMatch(p::startsWith) && !present.contains(r.path())) {
+                index.deleteDocument(r.path());
+                catalog.delete(r.path());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static DocumentRecord pendingRecord(FileState f, DocumentRecord old) {
+        return new DocumentRecord(f.path().toString(), f.size(), f.modified(), old == null ? null : old.sha256(),
+                DocumentStatus.PENDING, null, old == null ? null : old.title(), old == null ? 0 : old.pages(),
+                old == null ? 0 : old.chunks(), old == null ? null : old.indexedAt());
+    }
+
+    /** What the extraction thread hands to the embedding thread for one file. */
+    private record Stage(FileState file, String sha256, DocumentPipeline.Prepared prepared, String error, boolean unchanged) {}
+
+    private static final Stage END = new Stage(null, null, null, null, false);
+
+    /**
+     * Extraction and chunking run on a helper thread, embedding on this one, so the (cheaper)
+     * parsing of the next file overlaps the embedding of this one. The queue bound keeps memory flat.
+     */
+    private void runPipeline(List<FileState> work, SyncProgress listener, int[] counts) {
+        BlockingQueue<Stage> queue = new ArrayBlockingQueue<>(2);
+        Thread extractor = Thread.ofPlatform().name("docent-extract").daemon().start(() -> {
+            try {
+                for (FileState f : work) {
+                    queue.put(prepare(f));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        long lastCommit = System.nanoTime();
+        int done = 0;
+        try {
+            for (Stage s = queue.take(); s != END; s = queue.take()) {
+                progress = new Progress(true, done, work.size(), s.file().path().toString());
+                DocumentRecord rec = finish(s, counts);
+                done++;
+                progress = new Progress(true, done, work.size(), null);
+                listener.fileDone(done, work.size(), rec);
+                if (System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                    index.commit();
+                    lastCommit = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            extractor.interrupt();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Stage prepare(FileState f) {
+        String path = f.path().toString();
+        DocumentRecord old = catalog.find(path).orElse(null);
+        String hash;
+        try {
+            hash = DocumentPipeline.sha256(f.path());
+        } catch (IOException e) {
+            return new Stage(f, null, null, "cannot read file: " + e.getMessage(), false);
+        }
+        if (old != null && hash.equals(old.sha256()) && old.indexedAt() != null && old.error() == null
+                && old.chunks() > 0) {
+            return new Stage(f, hash, null, null, true); // touched, not changed
+        }
+        try {
+            return new Stage(f, hash, pipeline.prepare(f.path(), f.size()), null, false);
+        } catch (ExtractionException e) {
+            return new Stage(f, hash, null, e.getMessage(), false);
+        }
+    }
+
+    private DocumentRecord finish(Stage s, int[] counts) {
+        String path = s.file().path().toString();
+        DocumentRecord old = catalog.find(path).orElse(null);
+        DocumentRecord rec;
+        if (s.unchanged() && old != null) {
+            rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.INDEXED,
+                    null, old.title(), old.pages(), old.chunks(), old.indexedAt());
+            counts[2]++;
+        } else if (s.error() != null) {
+            index.deleteDocument(path);
+            rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.FAILED,
+                    s.error(), null, 0, 0, Instant.now());
+            counts[1]++;
+            log.info("Failed {}: {}", path, s.error());
+        } else {
+            try {
+                var chunks = pipeline.embed(path, s.prepared());
+                index.replaceDocument(path, chunks);
+                var doc = s.prepared().document();
+                rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.INDEXED,
+                        null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), Instant.now());
+                counts[0]++;
+                counts[3] += chunks.size();
+            } catch (RuntimeException e) {
+                log.warn("Indexing {} failed", path, e);
+                index.deleteDocument(path);
+                rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.FAILED,
+                        "embedding or indexing failed: " + e.getMessage(), null, 0, 0, Instant.now());
+                counts[1]++;
+            }
+        }
+        catalog.put(rec);
+        return rec;
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } finally {
+            catalog.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.docent.indexer.watch;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists the documents under some folders. Skips hidden files and folders (dot-names), Office lock
+ * files ({@code ~$…}) and anything under {@code exclude} (Docent's own data directory, should it
+ * sit inside a watched folder). Symbolic links are not followed, so a link loop cannot trap it.
+ */
+public final class FolderWalker {
+
+    private static final Logger log = LoggerFactory.getLogger(FolderWalker.class);
+
+    private FolderWalker() {}
+
+    public static List<FileState> walk(List<Path> folders, Path exclude) throws IOException {
+        List<FileState> files = new ArrayList<>();
+        for (Path folder : folders) {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(folder) && (isHidden(dir) || (exclude != null && dir.startsWith(exclude)))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && !isHidden(file) && !name.startsWith("~$")) {
+                        files.add(new FileState(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    log.warn("Cannot read {}: {}", file, e.getMessage());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+}
