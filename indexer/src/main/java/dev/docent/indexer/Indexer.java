@@ -40,6 +40,8 @@ public final class Indexer implements AutoCloseable {
     private final ChunkIndex index;
     private final DocumentPipeline pipeline;
     private volatile Progress progress = Progress.IDLE;
+    /** Set by close(): a running sync stops after the file in hand. */
+    private volatile boolean stopping;
 
     private record Progress(boolean running, int done, int toProcess, String current) {
         static final Progress IDLE = new Progress(false, 0, 0, null);
@@ -95,6 +97,9 @@ public final class Indexer implements AutoCloseable {
      * that are gone are removed. Unchanged files cost a stat (and a hash if only mtime moved).
      */
     public synchronized SyncReport sync(List<Path> folders, SyncProgress listener) {
+        if (stopping) {
+            throw new IllegalStateException("indexer is closed");
+        }
         long started = System.nanoTime();
         List<Path> roots = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<FileState> found;
@@ -163,6 +168,7 @@ public final class Indexer implements AutoCloseable {
         Thread extractor = Thread.ofPlatform().name("docent-extract").daemon().start(() -> {
             try {
                 for (FileState f : work) {
+                    if (stopping) break;
                     queue.put(prepare(f));
                 }
             } catch (InterruptedException e) {
@@ -179,6 +185,10 @@ public final class Indexer implements AutoCloseable {
         int done = 0;
         try {
             for (Stage s = queue.take(); s != END; s = queue.take()) {
+                if (stopping) {
+                    extractor.interrupt(); // it may be blocked handing us the next file
+                    break;
+                }
                 progress = new Progress(true, done, work.size(), s.file().path().toString());
                 DocumentRecord rec = finish(s, counts);
                 done++;
@@ -250,12 +260,16 @@ public final class Indexer implements AutoCloseable {
         return rec;
     }
 
+    /** Stops a running sync after its current file, waits for it, then closes index and catalog. */
     @Override
     public void close() {
-        try {
-            index.close();
-        } finally {
-            catalog.close();
+        stopping = true;
+        synchronized (this) {
+            try {
+                index.close();
+            } finally {
+                catalog.close();
+            }
         }
     }
 }

@@ -1,0 +1,107 @@
+package dev.docent.web;
+
+import dev.docent.embedder.Embedder;
+import dev.docent.embedder.Embedders;
+import dev.docent.indexer.Indexer;
+import dev.docent.indexer.SyncProgress;
+import dev.docent.indexer.watch.FolderWatcher;
+import dev.docent.web.answer.Answerer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Everything a running Docent holds, wired from a config. Closing it releases all of it. */
+public final class Docent implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Docent.class);
+
+    private final DocentConfig config;
+    private final Embedder embedder;
+    private final Indexer indexer;
+    private final Answerer answerer;
+    private volatile List<Path> folders = List.of();
+    private volatile String lastSyncError;
+    private FolderWatcher watcher;
+
+    private Docent(DocentConfig config) {
+        this.config = config;
+        // Native libraries (tokenizer, ONNX Runtime) unpack under the data dir, not in the home dir.
+        Path cache = config.dataDir().resolve("cache");
+        System.setProperty("DJL_CACHE_DIR", cache.resolve("djl").toString());
+        System.setProperty("ENGINE_CACHE_DIR", cache.resolve("djl").toString());
+        this.embedder = Embedders.defaultModel(config.embedderThreads());
+        try {
+            this.indexer = Indexer.open(config.dataDir(), embedder);
+        } catch (RuntimeException e) {
+            embedder.close();
+            throw e;
+        }
+        this.answerer = new Answerer(embedder, indexer.index());
+    }
+
+    public static Docent open(DocentConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        return new Docent(config);
+    }
+
+    public DocentConfig config() {
+        return config;
+    }
+
+    public Indexer indexer() {
+        return indexer;
+    }
+
+    public Answerer answerer() {
+        return answerer;
+    }
+
+    public List<Path> folders() {
+        return folders;
+    }
+
+    /** The last background sync's failure, or null. */
+    public String lastSyncError() {
+        return lastSyncError;
+    }
+
+    /**
+     * Indexes {@code folders} in the background, then keeps watching them: file events trigger a
+     * sync after a short pause, and a full check runs every {@code watchSeconds} regardless.
+     */
+    public synchronized void watch(List<Path> folders) {
+        this.folders = DocentConfig.absolute(folders);
+        watcher = new FolderWatcher(this.folders, Duration.ofSeconds(config.watchSeconds()), this::syncQuietly);
+        watcher.start();
+    }
+
+    private void syncQuietly() {
+        try {
+            indexer.sync(folders, SyncProgress.NONE);
+            lastSyncError = null;
+        } catch (RuntimeException e) {
+            lastSyncError = e.getMessage();
+            log.error("Background sync failed: {}", e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watcher != null) watcher.close();
+        try {
+            indexer.close(); // stops a running sync after its current file
+            if (watcher != null) watcher.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            embedder.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.docent.web;
+
+import dev.docent.web.cli.AskCommand;
+import dev.docent.web.cli.EvalCommand;
+import dev.docent.web.cli.IndexCommand;
+import dev.docent.web.cli.ServeCommand;
+import dev.docent.web.cli.UsageException;
+import java.util.Arrays;
+
+/** {@code docent <command> [options]}: the CLI entry point. */
+public final class Main {
+
+    static final String USAGE = """
+            Docent: answers questions about your own documents, with citations. Never uses the network.
+
+            Usage: ./docent <command> [options]
+
+            Commands:
+              serve [--port N] [--data DIR] [--model FILE.gguf] FOLDER...
+                                  index FOLDERs, keep watching them, serve the UI and API on http://127.0.0.1:PORT/
+              index [--data DIR] FOLDER...
+                                  index FOLDERs once, with a progress bar, then exit
+              ask [--data DIR] [--model FILE.gguf] [--json] [--top-k N] "question"
+                                  answer from the index in DIR
+              eval [--json] [--limit N] BEIR_DIR
+                                  retrieval quality on a BEIR-format set (nDCG@10, Recall@100, MRR@10)
+
+            Run ./docent <command> --help for details.
+            """;
+
+    private Main() {}
+
+    public static void main(String[] argv) {
+        System.exit(run(argv));
+    }
+
+    /** Runs a command and returns its exit code: 0 done, 1 failed, 2 usage error. */
+    public static int run(String[] argv) {
+        if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
+            System.out.print(USAGE);
+            return argv.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        Command command = switch (argv[0]) {
+            case "serve" -> new ServeCommand();
+            case "index" -> new IndexCommand();
+            case "ask" -> new AskCommand();
+            case "eval" -> new EvalCommand();
+            default -> null;
+        };
+        if (command == null) {
+            System.err.println("docent: unknown command '" + argv[0] + "'\n");
+            System.err.print(USAGE);
+            return 2;
+        }
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            System.out.print(command.usage());
+            return 0;
+        }
+        try {
+            return command.run(rest);
+        } catch (UsageException e) {
+            System.err.println("docent " + argv[0] + ": " + e.getMessage() + "\n");
+            System.err.print(command.usage());
+            return 2;
+        } catch (RuntimeException e) {
+            System.err.println("docent " + argv[0] + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** One subcommand. */
+    public interface Command {
+        String usage();
+
+        int run(String[] args);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.docent.web.answer;
+
+/**
+ * One cited source as the API returns it.
+ *
+ * @param id the number used as [id] in the answer
+ * @param path the file
+ * @param title the document title
+ * @param page 1-based page, or null for formats without pages
+ * @param heading section heading, or empty
+ * @param snippet the passage text shown to the user
+ * @param score retrieval score in [0, 1]
+ * @param start character offset of the passage in its page's text
+ * @param end character offset just past the passage
+ */
+public record Citation(int id, String path, String title, Integer page, String heading, String snippet,
+        double score, int start, int end) {}

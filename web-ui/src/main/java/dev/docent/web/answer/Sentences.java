@@ -1,0 +1,56 @@
+package dev.docent.web.answer;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Sentence splitting and a plain word-overlap score for picking quotable sentences. */
+final class Sentences {
+
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "by", "can", "did", "do", "does", "for", "from",
+            "has", "have", "how", "i", "in", "is", "it", "its", "many", "much", "of", "on", "or", "our",
+            "s", "should", "that", "the", "their", "there", "this", "to", "was", "we", "what", "when",
+            "where", "which", "who", "why", "will", "with", "you", "your");
+
+    private Sentences() {}
+
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+        it.setText(text);
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            String s = text.substring(start, end).strip();
+            if (!s.isEmpty()) out.add(s);
+        }
+        return out;
+    }
+
+    /** Lower-cased content words, with a crude plural/suffix strip so "days" meets "day". */
+    static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty() || STOP.contains(w)) continue;
+            out.add(stem(w));
+        }
+        return out;
+    }
+
+    private static String stem(String w) {
+        if (w.length() > 4 && w.endsWith("ies")) return w.substring(0, w.length() - 3) + "y";
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.substring(0, w.length() - 1);
+        return w;
+    }
+
+    /** Fraction of the question's content words that the sentence contains. */
+    static double overlap(Set<String> question, String sentence) {
+        if (question.isEmpty()) return 0;
+        Set<String> s = words(sentence);
+        long shared = question.stream().filter(s::contains).count();
+        return shared / (double) question.size();
+    }
+}

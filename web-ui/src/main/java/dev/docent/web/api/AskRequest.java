@@ -1,0 +1,65 @@
+package dev.docent.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A validated {@code POST /ask} body: {@code {"question": "...", "top_k": 5, "stream": false}}.
+ *
+ * @param question the question, stripped, non-empty
+ * @param topK passages to retrieve, 1..{@link #MAX_TOP_K}
+ * @param stream reply as Server-Sent Events
+ */
+public record AskRequest(String question, int topK, boolean stream) {
+
+    public static final int MAX_TOP_K = 20;
+
+    /** Parses and validates; every problem is a 400 that names the field and what is expected. */
+    public static AskRequest parse(ObjectMapper json, String body, int defaultTopK, int maxQuestionChars) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiException(400, "request body must be a JSON object like {\"question\": \"...\"}");
+        }
+        JsonNode q = root.get("question");
+        if (q == null || q.isNull()) {
+            throw new ApiException(400, "\"question\" is required");
+        }
+        if (!q.isTextual()) {
+            throw new ApiException(400, "\"question\" must be a string");
+        }
+        String question = q.asText().strip();
+        if (question.isEmpty()) {
+            throw new ApiException(400, "\"question\" must not be empty");
+        }
+        if (question.length() > maxQuestionChars) {
+            throw new ApiException(400, "\"question\" is too long: " + question.length()
+                    + " characters (at most " + maxQuestionChars + ")");
+        }
+        int topK = defaultTopK;
+        JsonNode k = root.get("top_k");
+        if (k != null && !k.isNull()) {
+            if (!k.isIntegralNumber() || !k.canConvertToInt()) {
+                throw new ApiException(400, "\"top_k\" must be a whole number");
+            }
+            topK = k.asInt();
+            if (topK < 1 || topK > MAX_TOP_K) {
+                throw new ApiException(400, "\"top_k\" must be between 1 and " + MAX_TOP_K + ", got " + topK);
+            }
+        }
+        boolean stream = false;
+        JsonNode s = root.get("stream");
+        if (s != null && !s.isNull()) {
+            if (!s.isBoolean()) {
+                throw new ApiException(400, "\"stream\" must be true or false");
+            }
+            stream = s.asBoolean();
+        }
+        return new AskRequest(question, topK, stream);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.docent.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.IndexStatus;
+import dev.docent.web.Docent;
+import dev.docent.web.answer.Answer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the Javalin app: the one route table, used by {@code serve} and by the tests. */
+public final class DocentApp {
+
+    private static final Logger log = LoggerFactory.getLogger(DocentApp.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private DocentApp() {}
+
+    /** Creates (does not start) the app; start it with {@code app.start("127.0.0.1", port)}. */
+    public static Javalin create(Docent docent) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 2_000_000L;
+            config.staticFiles.add("/public", Location.CLASSPATH);
+            config.routes.before(ctx -> {
+                LocalOnly.check(ctx, ctx.port());
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("X-Frame-Options", "DENY");
+                ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:");
+                ctx.header("Referrer-Policy", "no-referrer");
+            });
+            config.routes.post("/ask", ctx -> ask(ctx, docent));
+            config.routes.get("/api/status", ctx -> json(ctx, 200, status(docent)));
+            config.routes.get("/api/documents", ctx -> json(ctx, 200, documents(docent)));
+            config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(), error(e.getMessage())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    json(ctx, e.getStatus(), error(e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+                json(ctx, 500, error("internal error (" + e.getClass().getSimpleName() + "); the server log has details"));
+            });
+            config.routes.error(404, ctx -> {
+                if (!"application/json".equals(ctx.res().getContentType())) {
+                    json(ctx, 404, error("not found: " + ctx.method() + " " + ctx.path()));
+                }
+            });
+            config.routes.error(405, ctx -> json(ctx, 405, error("method not allowed: " + ctx.method() + " " + ctx.path())));
+        });
+    }
+
+    private static void ask(Context ctx, Docent docent) throws Exception {
+        AskRequest req = AskRequest.parse(JSON, ctx.body(), docent.config().topK(), docent.config().maxQuestionChars());
+        if (!req.stream()) {
+            Answer answer = docent.answerer().answer(req.question(), req.topK(), piece -> {});
+            json(ctx, 200, answer);
+            return;
+        }
+        try (var sse = new SseWriter(ctx, JSON)) {
+            Answer answer = docent.answerer().answer(req.question(), req.topK(), piece -> sse.send("token", Map.of("text", piece)));
+            sse.send("citations", answer.citations());
+            Map<String, Object> done = new LinkedHashMap<>();
+            done.put("mode", answer.mode());
+            done.put("model", answer.model());
+            done.put("answer", answer.answer());
+            done.put("timings", answer.timings());
+            sse.send("done", done);
+        }
+    }
+
+    private static Map<String, Object> status(Docent docent) {
+        IndexStatus s = docent.indexer().status();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("documents", Map.of("indexed", s.indexed(), "pending", s.pending(), "failed", s.failed()));
+        out.put("chunks", s.chunks());
+        out.put("indexing", s.indexing());
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("done", s.done());
+        progress.put("total", s.toProcess());
+        progress.put("current", s.current());
+        out.put("progress", progress);
+        out.put("folders", docent.folders().stream().map(Object::toString).toList());
+        out.put("mode", "extractive");
+        out.put("model", null);
+        out.put("llm", Map.of("loaded", false, "reason", "no language model is configured (the LLM engine is not built yet)"));
+        out.put("last_sync_error", docent.lastSyncError());
+        return out;
+    }
+
+    private static List<Map<String, Object>> documents(Docent docent) {
+        return docent.indexer().documents().stream().map(DocentApp::document).toList();
+    }
+
+    private static Map<String, Object> document(DocumentRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", r.path());
+        m.put("title", r.title());
+        m.put("status", r.status().wireName());
+        m.put("error", r.error());
+        m.put("pages", r.pages());
+        m.put("chunks", r.chunks());
+        m.put("size", r.size());
+        m.put("indexed_at", r.indexedAt() == null ? null : r.indexedAt().toString());
+        return m;
+    }
+
+    static Map<String, String> error(String message) {
+        return Map.of("error", message == null ? "error" : message);
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise response", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.docent.web.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.docent.web.Docent;
+import dev.docent.web.DocentConfig;
+import dev.docent.web.Main;
+import dev.docent.web.answer.Answer;
+import dev.docent.web.answer.Citation;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** {@code ask}: answer one question from an existing index. */
+public final class AskCommand implements Main.Command {
+
+    @Override
+    public String usage() {
+        return """
+                Usage: ./docent ask [--data DIR] [--model FILE.gguf] [--json] [--top-k N] "question"
+
+                Answers from the index in DIR (build it with ./docent index or ./docent serve).
+                  --data DIR        where the index lives (default: per-user data directory)
+                  --json            print the same JSON as POST /ask
+                  --top-k N         passages to retrieve (1-20, default 5)
+                  --model FILE      a GGUF model for generated answers (not available in this build)
+                """;
+    }
+
+    @Override
+    public int run(String[] argv) {
+        Args args = Args.parse(argv, Set.of("data", "model", "top-k"), Set.of("json"));
+        if (args.positional().isEmpty()) throw new UsageException("give the question as one quoted argument");
+        String question = String.join(" ", args.positional()).strip();
+        if (question.isEmpty()) throw new UsageException("the question is empty");
+        DocentConfig config = Common.config(args);
+        int topK = args.intValue("top-k", config.topK(), 1, 20);
+        Common.warnNoLlm(config);
+        try (Docent docent = Docent.open(config)) {
+            if (docent.indexer().index().chunkCount() == 0) {
+                System.err.println("The index in " + config.dataDir() + " is empty: run ./docent index FOLDER"
+                        + (args.has("data") ? " --data " + args.get("data") : "") + " first.");
+                return 1;
+            }
+            Answer a = docent.answerer().answer(question, topK, piece -> {});
+            if (args.has("json")) {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));
+            } else {
+                System.out.println(a.answer());
+                System.out.println();
+                for (Citation c : a.citations()) {
+                    System.out.printf("[%d] %s%s%s%n", c.id(), Path.of(c.path()).getFileName(),
+                            c.page() == null ? "" : ", page " + c.page(),
+                            c.heading().isEmpty() ? "" : " \u2014 " + c.heading());
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return 0;
+    }
+}

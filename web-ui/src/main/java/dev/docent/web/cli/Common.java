@@ -1,0 +1,48 @@
+package dev.docent.web.cli;
+
+import dev.docent.web.DocentConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Option handling shared by the commands. */
+final class Common {
+
+    private Common() {}
+
+    /** The config file: {@code -Ddocent.config}, as the launcher sets it, else none. */
+    static DocentConfig config(Args args) {
+        String file = System.getProperty("docent.config");
+        DocentConfig c = DocentConfig.load(file == null ? null : Path.of(file));
+        if (args.has("data")) c = c.withDataDir(Path.of(args.get("data")).toAbsolutePath());
+        if (args.has("port")) c = c.withPort(args.intValue("port", 8080, 0, 65535));
+        if (args.has("model")) c = c.withModel(checkModel(Path.of(args.get("model"))));
+        return c;
+    }
+
+    static List<Path> folders(Args args) {
+        if (args.positional().isEmpty()) throw new UsageException("give at least one FOLDER to index");
+        List<Path> out = new ArrayList<>();
+        for (String f : args.positional()) {
+            Path p = Path.of(f).toAbsolutePath().normalize();
+            if (!Files.exists(p)) throw new UsageException("folder not found: " + f);
+            if (!Files.isDirectory(p)) throw new UsageException("not a folder: " + f + " (give the folder that holds it)");
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** Checks the model flag early so a typo is reported before minutes of indexing. */
+    private static Path checkModel(Path model) {
+        if (!Files.isRegularFile(model)) throw new UsageException("model file not found: " + model);
+        return model.toAbsolutePath();
+    }
+
+    static void warnNoLlm(DocentConfig c) {
+        if (c.model() != null) {
+            System.err.println("note: " + c.model().getFileName() + " is not loaded: generative answers need the LLM"
+                    + " engine, which this build does not have yet. Answers are extractive (quoted passages).");
+        }
+    }
+}

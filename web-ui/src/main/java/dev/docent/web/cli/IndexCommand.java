@@ -1,0 +1,48 @@
+package dev.docent.web.cli;
+
+import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.DocumentStatus;
+import dev.docent.indexer.SyncReport;
+import dev.docent.web.Docent;
+import dev.docent.web.DocentConfig;
+import dev.docent.web.Main;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code index}: one sync with a progress bar, then a summary with every failure and its reason. */
+public final class IndexCommand implements Main.Command {
+
+    @Override
+    public String usage() {
+        return """
+                Usage: ./docent index [--data DIR] FOLDER...
+
+                Indexes new and changed files in the FOLDERs (unchanged files are skipped, deleted ones
+                removed), shows progress, lists the files that could not be indexed and why, then exits.
+                  --data DIR        where the index and catalog live (default: per-user data directory)
+                """;
+    }
+
+    @Override
+    public int run(String[] argv) {
+        Args args = Args.parse(argv, Set.of("data"), Set.of());
+        DocentConfig config = Common.config(args);
+        List<Path> folders = Common.folders(args);
+        try (Docent docent = Docent.open(config)) {
+            SyncReport r = docent.indexer().sync(folders, new ProgressBar(System.out));
+            System.out.printf("Indexed %d, failed %d, unchanged %d, removed %d: %d chunks written in %.1f s.%n",
+                    r.indexed(), r.failed(), r.unchanged(), r.removed(), r.chunks(), r.took().toMillis() / 1000.0);
+            List<DocumentRecord> failed = docent.indexer().documents().stream()
+                    .filter(d -> d.status() == DocumentStatus.FAILED)
+                    .filter(d -> folders.stream().anyMatch(f -> Path.of(d.path()).startsWith(f)))
+                    .toList();
+            if (!failed.isEmpty()) {
+                System.out.println("Not indexed:");
+                failed.forEach(d -> System.out.println("  " + d.path() + ": " + d.error()));
+            }
+            System.out.println("Index: " + config.dataDir());
+        }
+        return 0;
+    }
+}

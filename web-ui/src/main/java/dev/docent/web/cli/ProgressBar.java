@@ -1,0 +1,54 @@
+package dev.docent.web.cli;
+
+import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.DocumentStatus;
+import dev.docent.indexer.SyncProgress;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * A one-line progress bar on a terminal; on a pipe or file (CI logs) a plain line every 10% so
+ * logs stay readable. Shows files done, failures so far, rate and time left.
+ */
+final class ProgressBar implements SyncProgress {
+
+    private static final int WIDTH = 30;
+    private final PrintStream out;
+    private final boolean terminal;
+    private long started;
+    private int failed;
+    private int lastDecile = -1;
+
+    ProgressBar(PrintStream out) {
+        this.out = out;
+        this.terminal = System.console() != null && System.console().isTerminal();
+    }
+
+    @Override
+    public void planned(int seen, int toProcess) {
+        started = System.nanoTime();
+        out.printf("Found %d files; %d new or changed to index.%n", seen, toProcess);
+    }
+
+    @Override
+    public void fileDone(int done, int total, DocumentRecord record) {
+        if (record.status() == DocumentStatus.FAILED) failed++;
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double rate = done / Math.max(seconds, 1e-3);
+        long left = Math.round((total - done) / Math.max(rate, 1e-3));
+        String name = Path.of(record.path()).getFileName().toString();
+        if (terminal) {
+            int filled = total == 0 ? WIDTH : done * WIDTH / total;
+            out.printf("\r[%s%s] %d/%d files, %d failed, %.1f files/s, ~%ds left  %-30.30s",
+                    "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, failed, rate, left, name);
+            if (done == total) out.println();
+        } else {
+            int decile = total == 0 ? 10 : done * 10 / total;
+            if (decile != lastDecile) {
+                lastDecile = decile;
+                out.printf("  %d/%d files (%d%%), %d failed, ~%ds left%n", done, total, decile * 10, failed, left);
+            }
+        }
+        out.flush();
+    }
+}
