@@ -24,6 +24,7 @@ final class BlockCollector extends DefaultHandler {
     private static final Set<String> SKIPPED = Set.of("head", "script", "style", "title");
 
     private final int maxCharacters;
+    private final boolean markdown;
     private final List<Page> pages = new ArrayList<>();
     private List<Block> currentPage = new ArrayList<>();
     private final StringBuilder block = new StringBuilder();
@@ -38,8 +39,10 @@ final class BlockCollector extends DefaultHandler {
 
     private enum DivKind { PAGE, EMBEDDED, OTHER }
 
-    BlockCollector(int maxCharacters) {
+    /** @param markdown treat lines starting with '#' as headings (Tika reads Markdown as plain text) */
+    BlockCollector(int maxCharacters, boolean markdown) {
         this.maxCharacters = maxCharacters;
+        this.markdown = markdown;
     }
 
     @Override
@@ -125,11 +128,40 @@ final class BlockCollector extends DefaultHandler {
         flushBlock();
     }
 
+    /**
+     * Ends the current block. Plain text and Markdown arrive as one element with blank lines
+     * between paragraphs, so the raw text is split there; in Markdown, '#' lines become headings.
+     */
     private void flushBlock() {
-        String text = normalise(block);
+        String raw = block.toString();
         block.setLength(0);
         boolean heading = blockIsHeading;
         blockIsHeading = false;
+        for (String paragraph : PARAGRAPH_BREAK.split(raw)) {
+            if (markdown) {
+                StringBuilder body = new StringBuilder();
+                for (String line : paragraph.split("\n")) {
+                    var m = MARKDOWN_HEADING.matcher(line);
+                    if (m.matches()) {
+                        add(body, false);
+                        body.setLength(0);
+                        add(m.group(1), true);
+                    } else {
+                        body.append(line).append('\n');
+                    }
+                }
+                add(body, heading);
+            } else {
+                add(paragraph, heading);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
+    private static final java.util.regex.Pattern MARKDOWN_HEADING = java.util.regex.Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
+
+    private void add(CharSequence rawText, boolean heading) {
+        String text = normalise(rawText);
         if (text.isEmpty() || truncated) {
             return;
         }

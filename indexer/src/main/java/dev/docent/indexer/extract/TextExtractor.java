@@ -42,9 +42,40 @@ public final class TextExtractor {
      * corrupt, of an unsupported type, or has no text (e.g. a scan without an OCR layer).
      */
     public ExtractedDocument extract(Path file) throws ExtractionException {
+        if (looksLikePdf(file)) {
+            ExtractedDocument pdf = extractPdf(file);
+            if (pdf != null) return pdf;
+            // PDFBox found no text or could not open it: Tika reads embedded files (portfolios)
+            // and turns the failure into a precise reason.
+        }
+        return extractWithTika(file);
+    }
+
+    private static boolean looksLikePdf(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1024);
+            return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** PDFBox page-by-page extraction with layout cues, or null to let Tika try. */
+    private ExtractedDocument extractPdf(Path file) {
+        try {
+            var pdf = PdfPageExtractor.extract(file, maxCharacters);
+            var result = new ExtractedDocument(cleanTitle(pdf.title(), file), "application/pdf", true, pdf.pages());
+            return result.characterCount() == 0 ? null : result;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ExtractedDocument extractWithTika(Path file) throws ExtractionException {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-        var handler = new BlockCollector(maxCharacters);
+        String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        var handler = new BlockCollector(maxCharacters, lower.endsWith(".md") || lower.endsWith(".markdown"));
         try {
             if (Files.size(file) == 0) {
                 throw new ExtractionException("empty file (0 bytes)");
@@ -105,7 +136,10 @@ public final class TextExtractor {
     }
 
     private static String title(Metadata metadata, Path file) {
-        String t = metadata.get(TikaCoreProperties.TITLE);
+        return cleanTitle(metadata.get(TikaCoreProperties.TITLE), file);
+    }
+
+    private static String cleanTitle(String t, Path file) {
         if (t == null || t.isBlank() || t.startsWith("Microsoft Word - ")) {
             return file.getFileName().toString();
         }

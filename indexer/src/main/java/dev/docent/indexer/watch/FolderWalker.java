@@ -1,9 +1,11 @@
 package dev.docent.indexer.watch;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -13,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists the documents under some folders. Skips hidden files and folders (dot-names), Office lock
- * files ({@code ~$…}) and anything under {@code exclude} (Docent's own data directory, should it
- * sit inside a watched folder). Symbolic links are not followed, so a link loop cannot trap it.
+ * files ({@code ~$…}), anything under {@code exclude} (Docent's own data directory, should it
+ * sit inside a watched folder), and whatever the folder's {@code .docentignore} names: one glob
+ * per line, relative to the folder ({@code drafts/**}, {@code *.tmp}; {@code #} starts a comment).
+ * Symbolic links are not followed, so a link loop cannot trap it.
  */
 public final class FolderWalker {
 
@@ -25,10 +29,12 @@ public final class FolderWalker {
     public static List<FileState> walk(List<Path> folders, Path exclude) throws IOException {
         List<FileState> files = new ArrayList<>();
         for (Path folder : folders) {
+            List<PathMatcher> ignored = ignoreRules(folder);
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(folder) && (isHidden(dir) || (exclude != null && dir.startsWith(exclude)))) {
+                    if (!dir.equals(folder) && (isHidden(dir) || (exclude != null && dir.startsWith(exclude))
+                            || matches(ignored, folder.relativize(dir)))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -37,7 +43,8 @@ public final class FolderWalker {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && !isHidden(file) && !name.startsWith("~$")) {
+                    if (attrs.isRegularFile() && !isHidden(file) && !name.startsWith("~$")
+                            && !matches(ignored, folder.relativize(file))) {
                         files.add(new FileState(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -51,6 +58,27 @@ public final class FolderWalker {
             });
         }
         return files;
+    }
+
+    /** Glob rules from {@code folder/.docentignore}; a rule "dir/" or "dir" also covers what is inside. */
+    static List<PathMatcher> ignoreRules(Path folder) throws IOException {
+        Path file = folder.resolve(".docentignore");
+        List<PathMatcher> rules = new ArrayList<>();
+        if (!Files.isRegularFile(file)) return rules;
+        for (String line : Files.readAllLines(file)) {
+            String rule = line.strip();
+            if (rule.isEmpty() || rule.startsWith("#")) continue;
+            if (rule.endsWith("/")) rule = rule.substring(0, rule.length() - 1);
+            rules.add(FileSystems.getDefault().getPathMatcher("glob:" + rule));
+            if (!rule.contains("/")) {
+                rules.add(FileSystems.getDefault().getPathMatcher("glob:**/" + rule)); // like .gitignore: any depth
+            }
+        }
+        return rules;
+    }
+
+    private static boolean matches(List<PathMatcher> rules, Path relative) {
+        return rules.stream().anyMatch(m -> m.matches(relative));
     }
 
     private static boolean isHidden(Path p) {
