@@ -1,0 +1,103 @@
+package dev.docent.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docent.web.api.DocentApp;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real Docent (embedder, indexer, Lucene on disk, SQLite) serving HTTP on an ephemeral port of
+ * 127.0.0.1 over a copy of a folder, exactly as {@code serve} wires it.
+ */
+final class RunningDocent implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final Docent docent;
+    final Javalin app;
+    final Path folder;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    RunningDocent(Path source, Path tmp) throws IOException {
+        this.folder = tmp.resolve("docs");
+        copyTree(source, folder);
+        DocentConfig config = DocentConfig.defaults().withDataDir(tmp.resolve("data")).withPort(0);
+        this.docent = Docent.open(config);
+        this.app = DocentApp.create(docent).start("127.0.0.1", 0);
+        docent.watch(List.of(folder));
+    }
+
+    static Path repoRoot() {
+        String root = System.getProperty("docent.repo.root");
+        return (root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent()).toAbsolutePath().normalize();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    /** Waits until a sync has finished and nothing is pending; returns the final status. */
+    JsonNode awaitIndexed(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode s;
+        do {
+            Thread.sleep(300);
+            s = JSON.readTree(get("/api/status").body());
+        } while ((s.get("indexing").asBoolean() || s.get("documents").get("pending").asInt() > 0
+                || s.get("documents").get("indexed").asInt() + s.get("documents").get("failed").asInt() == 0)
+                && System.nanoTime() < deadline);
+        return s;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        docent.close();
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            if (Files.exists(p)) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

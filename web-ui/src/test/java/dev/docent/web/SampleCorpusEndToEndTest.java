@@ -1,0 +1,113 @@
+package dev.docent.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Docent's promise, end to end: serve a copy of sample-corpus, wait for the watcher to index it,
+ * ask every question of questions.tsv through HTTP /ask, and check the citations point at the
+ * right file (top 3) and page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleCorpusEndToEndTest {
+
+    @TempDir
+    static Path tmp;
+    private RunningDocent server;
+    private JsonNode status;
+
+    record Question(String text, String file, Integer page, String phrase) {}
+
+    @BeforeAll
+    void start() throws Exception {
+        long t0 = System.nanoTime();
+        server = new RunningDocent(RunningDocent.repoRoot().resolve("sample-corpus"), tmp);
+        status = server.awaitIndexed(Duration.ofMinutes(5));
+        System.out.printf("sample-corpus indexed through serve in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, status);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyDocumentIsIndexedAndTheIgnoredFilesAreNot() throws Exception {
+        JsonNode docs = RunningDocent.JSON.readTree(server.get("/api/documents").body());
+        List<String> names = new ArrayList<>();
+        for (JsonNode d : docs) {
+            names.add(Path.of(d.get("path").asText()).getFileName().toString());
+            assertEquals("indexed", d.get("status").asText(), d.toString());
+            assertTrue(d.get("chunks").asInt() > 0, d.toString());
+        }
+        assertEquals(25, names.size(), names.toString());
+        assertTrue(!names.contains("questions.tsv") && !names.contains("README.md"), names.toString());
+        assertEquals(25, status.get("documents").get("indexed").asInt());
+        assertEquals(0, status.get("documents").get("failed").asInt());
+    }
+
+    @Test
+    void questionsAreAnsweredFromTheRightFileAndPage() throws Exception {
+        List<Question> questions = readQuestions();
+        assertTrue(questions.size() >= 40);
+        int fileHits = 0, paged = 0, pageHits = 0, phraseHits = 0;
+        List<String> misses = new ArrayList<>();
+        for (Question q : questions) {
+            var res = server.post("/ask", RunningDocent.JSON.writeValueAsString(Map.of("question", q.text(), "top_k", 5)));
+            assertEquals(200, res.statusCode(), res.body());
+            JsonNode a = RunningDocent.JSON.readTree(res.body());
+            assertEquals("extractive", a.get("mode").asText());
+            JsonNode top = null;
+            JsonNode cites = a.get("citations");
+            for (int i = 0; i < Math.min(3, cites.size()); i++) {
+                if (Path.of(cites.get(i).get("path").asText()).getFileName().toString().equals(q.file())) {
+                    top = cites.get(i);
+                    break;
+                }
+            }
+            if (top != null) fileHits++;
+            if (q.page() != null) {
+                paged++;
+                if (top != null && top.get("page").asInt() == q.page()) pageHits++;
+            }
+            boolean phrase = a.get("answer").asText().toLowerCase(Locale.ROOT).contains(q.phrase().toLowerCase(Locale.ROOT));
+            if (phrase) phraseHits++;
+            if (top == null || (q.page() != null && top.get("page").asInt() != q.page())) {
+                misses.add(q.text() + " -> " + (cites.isEmpty() ? "nothing" : cites.get(0).get("path").asText()
+                        + " p." + cites.get(0).get("page")));
+            }
+        }
+        double fileRate = fileHits / (double) questions.size();
+        double pageRate = pageHits / (double) paged;
+        System.out.printf("sample-corpus /ask: expected file in top 3 for %d/%d questions (%.1f%%); right page for %d/%d paged (%.1f%%); answer phrase quoted in %d/%d (%.1f%%)%n",
+                fileHits, questions.size(), 100 * fileRate, pageHits, paged, 100 * pageRate, phraseHits, questions.size(),
+                100.0 * phraseHits / questions.size());
+        misses.forEach(m -> System.out.println("  miss: " + m));
+        assertTrue(fileRate >= 0.9, "file hit rate " + fileRate);
+        assertTrue(pageRate >= 0.8, "page hit rate " + pageRate);
+    }
+
+    static List<Question> readQuestions() throws Exception {
+        List<Question> out = new ArrayList<>();
+        for (String line : Files.readAllLines(RunningDocent.repoRoot().resolve("sample-corpus/questions.tsv"))) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("question") || f.length < 4) continue;
+            out.add(new Question(f[0], f[1], f[2].isBlank() ? null : Integer.parseInt(f[2]), f[3]));
+        }
+        return out;
+    }
+}
