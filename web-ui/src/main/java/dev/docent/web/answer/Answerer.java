@@ -45,12 +45,18 @@ public final class Answerer {
             text.append("No language model is configured, so here are the most relevant passages, quoted:\n");
         }
         List<String> quoted = new ArrayList<>();
+        double firstOverlap = 0;
         for (int i = 0; i < hits.size(); i++) {
             Hit h = hits.get(i);
             String best = bestQuote(h.text(), questionWords);
+            double overlap = Sentences.overlap(questionWords, best);
+            if (i == 0) firstOverlap = overlap;
             citations.add(new Citation(i + 1, h.path(), h.title(), h.page() == 0 ? null : h.page(), h.heading(),
                     snippet(h.text(), best), round(h.score()), h.startOffset(), h.endOffset()));
-            if (i < QUOTED && !quoted.contains(best)) {
+            // The best passage is always quoted; the next ones only if they share about as much
+            // with the question, so weakly related text does not pad the answer.
+            boolean relevant = i == 0 || (overlap > 0 && overlap >= 0.5 * firstOverlap);
+            if (i < QUOTED && relevant && !quoted.contains(best)) {
                 quoted.add(best);
                 text.append("\n\u2022 \u201c").append(best).append("\u201d [").append(i + 1).append(']');
             }

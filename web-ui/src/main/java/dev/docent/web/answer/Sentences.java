@@ -18,14 +18,17 @@ final class Sentences {
 
     private Sentences() {}
 
+    /** Sentences of a passage; a paragraph break (blank line) always ends a sentence. */
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-        it.setText(text);
-        int start = it.first();
-        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-            String s = text.substring(start, end).strip();
-            if (!s.isEmpty()) out.add(s);
+        for (String paragraph : text.split("\\n\\s*\\n")) {
+            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+            it.setText(paragraph);
+            int start = it.first();
+            for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+                String s = paragraph.substring(start, end).replaceAll("\\s+", " ").strip();
+                if (!s.isEmpty()) out.add(s);
+            }
         }
         return out;
     }
