@@ -109,12 +109,12 @@ public final class Indexer implements AutoCloseable {
             throw new UncheckedIOException("Cannot walk " + roots + ": " + e.getMessage(), e);
         }
         int removed = removeVanished(roots, found);
-        List<FileState> work = new ArrayList<>();
+        List<WorkItem> work = new ArrayList<>();
         for (FileState f : found) {
             DocumentRecord r = catalog.find(f.path().toString()).orElse(null);
             if (r == null || r.status() == DocumentStatus.PENDING || r.size() != f.size()
                     || !r.modified().equals(f.modified())) {
-                work.add(f);
+                work.add(new WorkItem(f, r));
                 catalog.put(pendingRecord(f, r));
             }
         }
@@ -154,8 +154,15 @@ public final class Indexer implements AutoCloseable {
                 old == null ? 0 : old.chunks(), old == null ? null : old.indexedAt());
     }
 
+    /** A file to process, with its catalog record from before this sync (null if new). */
+    private record WorkItem(FileState file, DocumentRecord previous) {}
+
     /** What the extraction thread hands to the embedding thread for one file. */
-    private record Stage(FileState file, String sha256, DocumentPipeline.Prepared prepared, String error, boolean unchanged) {}
+    private record Stage(WorkItem item, String sha256, DocumentPipeline.Prepared prepared, String error, boolean unchanged) {
+        FileState file() {
+            return item.file();
+        }
+    }
 
     private static final Stage END = new Stage(null, null, null, null, false);
 
@@ -163,13 +170,13 @@ public final class Indexer implements AutoCloseable {
      * Extraction and chunking run on a helper thread, embedding on this one, so the (cheaper)
      * parsing of the next file overlaps the embedding of this one. The queue bound keeps memory flat.
      */
-    private void runPipeline(List<FileState> work, SyncProgress listener, int[] counts) {
+    private void runPipeline(List<WorkItem> work, SyncProgress listener, int[] counts) {
         BlockingQueue<Stage> queue = new ArrayBlockingQueue<>(2);
         Thread extractor = Thread.ofPlatform().name("docent-extract").daemon().start(() -> {
             try {
-                for (FileState f : work) {
+                for (WorkItem w : work) {
                     if (stopping) break;
-                    queue.put(prepare(f));
+                    queue.put(prepare(w));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -205,33 +212,33 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private Stage prepare(FileState f) {
-        String path = f.path().toString();
-        DocumentRecord old = catalog.find(path).orElse(null);
+    private Stage prepare(WorkItem w) {
+        FileState f = w.file();
+        DocumentRecord old = w.previous();
         String hash;
         try {
             hash = DocumentPipeline.sha256(f.path());
         } catch (IOException e) {
-            return new Stage(f, null, null, "cannot read file: " + e.getMessage(), false);
+            return new Stage(w, null, null, "cannot read file: " + e.getMessage(), false);
         }
-        if (old != null && hash.equals(old.sha256()) && old.indexedAt() != null && old.error() == null
-                && old.chunks() > 0) {
-            return new Stage(f, hash, null, null, true); // touched, not changed
+        if (old != null && hash.equals(old.sha256()) && old.indexedAt() != null) {
+            return new Stage(w, hash, null, null, true); // touched, not changed: keep the old outcome
         }
         try {
-            return new Stage(f, hash, pipeline.prepare(f.path(), f.size()), null, false);
+            return new Stage(w, hash, pipeline.prepare(f.path(), f.size()), null, false);
         } catch (ExtractionException e) {
-            return new Stage(f, hash, null, e.getMessage(), false);
+            return new Stage(w, hash, null, e.getMessage(), false);
         }
     }
 
     private DocumentRecord finish(Stage s, int[] counts) {
         String path = s.file().path().toString();
-        DocumentRecord old = catalog.find(path).orElse(null);
+        DocumentRecord old = s.item().previous();
         DocumentRecord rec;
         if (s.unchanged() && old != null) {
-            rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.INDEXED,
-                    null, old.title(), old.pages(), old.chunks(), old.indexedAt());
+            DocumentStatus status = old.error() == null ? DocumentStatus.INDEXED : DocumentStatus.FAILED;
+            rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), status,
+                    old.error(), old.title(), old.pages(), old.chunks(), old.indexedAt());
             counts[2]++;
         } else if (s.error() != null) {
             index.deleteDocument(path);

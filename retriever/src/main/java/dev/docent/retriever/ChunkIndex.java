@@ -108,6 +108,21 @@ public final class ChunkIndex implements AutoCloseable {
         return withSearcher(s -> s.getIndexReader().numDocs());
     }
 
+    /** Every chunk of {@code path}, in document order (empty if it is not indexed). */
+    public List<Hit> chunksOf(String path) {
+        return withSearcher(searcher -> {
+            var query = new org.apache.lucene.search.TermQuery(new Term(ChunkFields.PATH, path));
+            int n = Math.max(1, searcher.count(query));
+            List<Hit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
+                hits.add(ChunkFields.toHit(stored.document(sd.doc), 1.0));
+            }
+            hits.sort(java.util.Comparator.comparingInt(Hit::ordinal));
+            return hits;
+        });
+    }
+
     /** Hybrid search: BM25 over the text and kNN over the vectors, fused by reciprocal rank. */
     public List<Hit> search(String queryText, float[] queryVector, int topK) {
         return search(queryText, queryVector, topK, SearchMode.HYBRID);

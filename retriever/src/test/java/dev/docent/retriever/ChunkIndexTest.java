@@ -31,6 +31,8 @@ class ChunkIndexTest {
                     chunk("/a.pdf", 2, 1, "Parking permits are renewed in January.", unit(8, 1))));
             index.replaceDocument("/b.txt", List.of(chunk("/b.txt", 0, 0, "Nothing relevant here.", unit(8, 2))));
             index.commit();
+            assertEquals(List.of(0, 1), index.chunksOf("/a.pdf").stream().map(Hit::ordinal).toList());
+            assertTrue(index.chunksOf("/missing").isEmpty());
             List<Hit> hits = index.search("when are parking permits renewed", null, 3, SearchMode.BM25);
             Hit top = hits.getFirst();
             assertEquals("/a.pdf", top.path());

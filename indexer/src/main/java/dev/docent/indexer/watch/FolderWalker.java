@@ -45,7 +45,9 @@ public final class FolderWalker {
                     String name = file.getFileName().toString();
                     if (attrs.isRegularFile() && !isHidden(file) && !name.startsWith("~$")
                             && !matches(ignored, folder.relativize(file))) {
-                        files.add(new FileState(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                        // Millisecond precision: what the catalog stores, so an unchanged file compares equal.
+                        files.add(new FileState(file, attrs.size(),
+                                attrs.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
                     }
                     return FileVisitResult.CONTINUE;
                 }

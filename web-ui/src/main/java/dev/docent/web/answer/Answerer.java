@@ -72,7 +72,7 @@ public final class Answerer {
         return new Answer(answer, "extractive", citations, null, timings);
     }
 
-    /** The sentence (with its successor, if it is short) that shares most words with the question. */
+    /** The sentence that shares most words with the question, with its successor if it is a mere label. */
     static String bestQuote(String passage, Set<String> questionWords) {
         List<String> sentences = Sentences.split(passage);
         if (sentences.isEmpty()) return passage;
@@ -86,7 +86,7 @@ public final class Answerer {
             }
         }
         String quote = sentences.get(best);
-        if (quote.length() < 80 && best + 1 < sentences.size()) {
+        if (quote.length() < 40 && best + 1 < sentences.size()) { // e.g. "E-42: lidar obstruction."
             quote = quote + " " + sentences.get(best + 1);
         }
         return quote.length() > SNIPPET_CHARS ? quote.substring(0, SNIPPET_CHARS) + "\u2026" : quote;

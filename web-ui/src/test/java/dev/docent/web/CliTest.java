@@ -1,0 +1,111 @@
+package dev.docent.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user runs it: index, ask (text and JSON), eval, and usage errors. */
+class CliTest {
+
+    record Run(int exit, String out, String err) {}
+
+    private static synchronized Run run(String... args) throws Exception {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            Callable<Integer> c = () -> Main.run(args);
+            int exit = c.call();
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void indexThenAskFromTheSameDataDirectory(@TempDir Path tmp) throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(docs.resolve("bees.txt"), "The beehives are inspected every Thursday morning.");
+        Files.writeString(docs.resolve("empty.pdf"), "");
+        String data = tmp.resolve("data").toString();
+
+        Run index = run("index", "--data", data, docs.toString());
+        assertEquals(0, index.exit(), index.err());
+        assertTrue(index.out().contains("Indexed 1, failed 1"), index.out());
+        assertTrue(index.out().contains("empty.pdf: empty file"), index.out());
+
+        Run ask = run("ask", "--data", data, "When are the beehives inspected?");
+        assertEquals(0, ask.exit(), ask.err());
+        assertTrue(ask.out().contains("every Thursday morning"), ask.out());
+        assertTrue(ask.out().contains("[1] bees.txt"), ask.out());
+
+        Run json = run("ask", "--data", data, "--json", "--top-k", "1", "beehives");
+        assertEquals(0, json.exit(), json.err());
+        var node = RunningDocent.JSON.readTree(json.out());
+        assertEquals("extractive", node.get("mode").asText());
+        assertEquals(1, node.get("citations").size());
+    }
+
+    @Test
+    void askingAnEmptyIndexSaysWhatToDo(@TempDir Path tmp) throws Exception {
+        Run r = run("ask", "--data", tmp.toString(), "anything?");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("run ./docent index"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitWith2AndExplain(@TempDir Path tmp) throws Exception {
+        assertEquals(2, run().exit());
+        Run unknown = run("frobnicate");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown command"));
+        Run noFolder = run("index", "--data", tmp.toString(), tmp.resolve("missing").toString());
+        assertEquals(2, noFolder.exit());
+        assertTrue(noFolder.err().contains("folder not found"), noFolder.err());
+        Run badFlag = run("serve", "--prot", "9");
+        assertEquals(2, badFlag.exit());
+        assertTrue(badFlag.err().contains("unknown option --prot"), badFlag.err());
+        Run badPort = run("serve", "--port", "eighty", tmp.toString());
+        assertEquals(2, badPort.exit());
+        assertTrue(badPort.err().contains("whole number"), badPort.err());
+        Run help = run("ask", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("Usage: ./docent ask"));
+    }
+
+    @Test
+    void evalScoresATinyBeirSet(@TempDir Path tmp) throws Exception {
+        Path set = Files.createDirectories(tmp.resolve("tiny"));
+        Files.createDirectories(set.resolve("qrels"));
+        Files.writeString(set.resolve("corpus.jsonl"), """
+                {"_id": "d1", "title": "Bees", "text": "Honey bees pollinate apple blossoms in spring."}
+                {"_id": "d2", "title": "Tractors", "text": "The tractor engine needs new oil every 250 hours."}
+                {"_id": "d3", "title": "Frost", "text": "Wind machines protect orchards from spring frost."}
+                """);
+        Files.writeString(set.resolve("queries.jsonl"), """
+                {"_id": "q1", "text": "which insects pollinate apple blossoms"}
+                {"_id": "q2", "text": "how often does the tractor need an oil change"}
+                {"_id": "q3", "text": "not in the test split"}
+                """);
+        Files.writeString(set.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\r\nq1\td1\t1\r\nq2\td2\t1\r\n");
+        Run r = run("eval", "--json", "--data", tmp.resolve("data").toString(), set.toString());
+        assertEquals(0, r.exit(), r.err());
+        var node = RunningDocent.JSON.readTree(r.out());
+        for (String mode : new String[] {"bm25", "vector", "hybrid"}) {
+            assertEquals(2, node.get(mode).get("queries").asInt(), r.out());
+            assertEquals(1.0, node.get(mode).get("ndcg@10").asDouble(), 1e-9, mode + ": " + r.out());
+            assertEquals(1.0, node.get(mode).get("recall@100").asDouble(), 1e-9, mode + ": " + r.out());
+        }
+    }
+}
