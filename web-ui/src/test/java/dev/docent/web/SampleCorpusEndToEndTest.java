@@ -86,6 +86,7 @@ class SampleCorpusEndToEndTest {
             }
             boolean phrase = a.get("answer").asText().toLowerCase(Locale.ROOT).contains(q.phrase().toLowerCase(Locale.ROOT));
             if (phrase) phraseHits++;
+            else misses.add("(phrase '" + q.phrase() + "' not quoted) " + q.text());
             if (top == null || (q.page() != null && top.get("page").asInt() != q.page())) {
                 misses.add(q.text() + " -> " + (cites.isEmpty() ? "nothing" : cites.get(0).get("path").asText()
                         + " p." + cites.get(0).get("page")));

@@ -14,8 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A BERT-style embedding model run by ONNX Runtime: CLS pooling, then L2 normalisation (what bge
- * models are trained for). One text per call: on this class of machine batching padded texts was
+ * A BERT-style embedding model run by ONNX Runtime: CLS or mean pooling as the model was trained,
+ * then L2 normalisation. One text per call: on this class of machine batching padded texts was
  * measured slower than single calls, and single calls need no padding.
  */
 public final class OnnxEmbedder implements Embedder {
@@ -116,13 +116,26 @@ public final class OnnxEmbedder implements Embedder {
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
-                return normalise(hidden[0][0]); // CLS token
+                return normalise(spec.pooling() == ModelSpec.Pooling.CLS ? hidden[0][0] : mean(hidden[0], mask[0]));
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Embedding failed in ONNX Runtime", e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
+    }
+
+    /** Average of the token vectors that the attention mask marks as real tokens. */
+    static float[] mean(float[][] tokens, long[] mask) {
+        float[] sum = new float[tokens[0].length];
+        int n = 0;
+        for (int t = 0; t < tokens.length; t++) {
+            if (mask[t] == 0) continue;
+            n++;
+            for (int i = 0; i < sum.length; i++) sum[i] += tokens[t][i];
+        }
+        for (int i = 0; i < sum.length; i++) sum[i] /= Math.max(1, n);
+        return sum;
     }
 
     static float[] normalise(float[] v) {

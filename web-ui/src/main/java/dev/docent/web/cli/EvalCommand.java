@@ -20,19 +20,22 @@ public final class EvalCommand implements Main.Command {
     @Override
     public String usage() {
         return """
-                Usage: ./docent eval [--json] [--limit N] [--data DIR] BEIR_DIR
+                Usage: ./docent eval [--json] [--limit N] [--data DIR] [--embedding-model NAME] BEIR_DIR
 
                 Embeds the BEIR corpus once (cached under DIR/eval/), then reports nDCG@10, Recall@100
                 and MRR@10 on qrels/test.tsv for BM25, vector and hybrid search.
                   --json            machine-readable output
                   --limit N         evaluate only the first N test queries
                   --data DIR        where the evaluation index is cached (default: per-user data directory)
+                  --embedding-model NAME
+                                    compare another embedding model (its artifact must be on the classpath)
                 """;
     }
 
     @Override
     public int run(String[] argv) {
-        Args args = Args.parse(argv, Set.of("limit", "data"), Set.of("json"));
+        Args args = Args.parse(argv, Set.of("limit", "data", "embedding-model"), Set.of("json"));
+        String model = args.has("embedding-model") ? args.get("embedding-model") : Embedders.DEFAULT_MODEL;
         if (args.positional().size() != 1) throw new UsageException("give exactly one BEIR_DIR");
         DocentConfig config = Common.config(args);
         Path dir = Path.of(args.positional().getFirst()).toAbsolutePath().normalize();
@@ -42,14 +45,14 @@ public final class EvalCommand implements Main.Command {
         var log = json ? System.err : System.out;
         log.printf("%s: %d documents, %d test queries%n", dir.getFileName(), set.corpus().size(), set.queries().size());
         Map<SearchMode, BeirEvaluator.Scores> scores;
-        try (Embedder embedder = Embedders.defaultModel(config.embedderThreads())) {
-            Path cache = config.dataDir().resolve("eval").resolve(dir.getFileName().toString());
+        try (Embedder embedder = Embedders.byName(model, config.embedderThreads())) {
+            Path cache = config.dataDir().resolve("eval").resolve(dir.getFileName().toString()).resolve(model);
             scores = new BeirEvaluator(embedder, log).evaluate(set, cache, limit);
         }
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("set", dir.getFileName().toString());
-            out.put("embedding_model", Embedders.DEFAULT_MODEL);
+            out.put("embedding_model", model);
             scores.forEach((mode, s) -> out.put(mode.name().toLowerCase(java.util.Locale.ROOT),
                     Map.of("ndcg@10", s.ndcg10(), "recall@100", s.recall100(), "mrr@10", s.mrr10(), "queries", s.queries())));
             try {
