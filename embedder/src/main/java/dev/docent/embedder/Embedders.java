@@ -23,7 +23,11 @@ public final class Embedders {
 
     /** A shipped model by name; throws {@link IllegalArgumentException} naming the known ones. */
     public static Embedder byName(String name, int threads) {
-        ModelSpec spec = ModelSpec.byName(name);
-        return new OnnxEmbedder(spec, threads);
+        return byName(name, threads, 1);
+    }
+
+    /** As {@link #byName(String, int)}, embedding passages {@code batchSize} per model call. */
+    public static Embedder byName(String name, int threads, int batchSize) {
+        return new OnnxEmbedder(ModelSpec.byName(name), threads, batchSize);
     }
 }

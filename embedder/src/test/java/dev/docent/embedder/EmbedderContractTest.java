@@ -57,6 +57,17 @@ abstract class EmbedderContractTest {
     }
 
     @Test
+    void batchedPassagesEqualOneByOne() {
+        List<String> texts = List.of("Short.", "A somewhat longer passage about pruning apple trees in February.",
+                "Medium length text on batteries.", "x", "The last one, of middling size, about drones.");
+        List<float[]> batched = embedder.embedPassages(texts);
+        assertEquals(texts.size(), batched.size());
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(1.0, dot(batched.get(i), embedder.embedPassage(texts.get(i))), 1e-3, "text " + i);
+        }
+    }
+
+    @Test
     void longInputIsTruncatedNotRejected() {
         String longText = "word ".repeat(5000);
         assertTrue(embedder.countTokens(longText) > embedder.maxTokens());

@@ -10,13 +10,15 @@ import dev.docent.embedder.Embedder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A BERT-style embedding model run by ONNX Runtime: CLS or mean pooling as the model was trained,
- * then L2 normalisation. One text per call: on this class of machine batching padded texts was
- * measured slower than single calls, and single calls need no padding.
+ * then L2 normalisation. Passages can be embedded in padded batches; the default is one per call,
+ * which measured fastest on a 2-core machine (docs/benchmarks.md).
  */
 public final class OnnxEmbedder implements Embedder {
 
@@ -30,8 +32,18 @@ public final class OnnxEmbedder implements Embedder {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean wantsTokenTypeIds;
+    private final int batchSize;
 
     public OnnxEmbedder(ModelSpec spec, int threads) {
+        this(spec, threads, 1);
+    }
+
+    /** @param batchSize passages per ONNX call in {@link #embedPassages}; 1 was measured fastest */
+    public OnnxEmbedder(ModelSpec spec, int threads, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        this.batchSize = batchSize;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -103,10 +115,37 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private float[] embed(String text) {
-        Encoding enc = tokenizer.encode(text);
-        long[][] ids = {enc.getIds()};
-        long[][] mask = {enc.getAttentionMask()};
-        long[][] types = {enc.getTypeIds()};
+        return run(List.of(tokenizer.encode(text))).getFirst();
+    }
+
+    /**
+     * Embeds passages {@code batchSize} at a time (padded to the longest in each batch). With
+     * batch size 1 no padding is computed at all; docs/benchmarks.md measures which is faster.
+     */
+    @Override
+    public List<float[]> embedPassages(List<String> passages) {
+        List<float[]> out = new ArrayList<>(passages.size());
+        for (int i = 0; i < passages.size(); i += batchSize) {
+            List<Encoding> batch = new ArrayList<>();
+            for (String p : passages.subList(i, Math.min(passages.size(), i + batchSize))) {
+                batch.add(tokenizer.encode(spec.passagePrefix() + p));
+            }
+            out.addAll(run(batch));
+        }
+        return out;
+    }
+
+    private List<float[]> run(List<Encoding> batch) {
+        int len = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
+        long[][] ids = new long[batch.size()][len];
+        long[][] mask = new long[batch.size()][len];
+        long[][] types = new long[batch.size()][len];
+        for (int b = 0; b < batch.size(); b++) { // zero padding: pad id 0, mask 0
+            Encoding e = batch.get(b);
+            System.arraycopy(e.getIds(), 0, ids[b], 0, e.getIds().length);
+            System.arraycopy(e.getAttentionMask(), 0, mask[b], 0, e.getAttentionMask().length);
+            System.arraycopy(e.getTypeIds(), 0, types[b], 0, e.getTypeIds().length);
+        }
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(env, ids));
@@ -116,7 +155,11 @@ public final class OnnxEmbedder implements Embedder {
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
-                return normalise(spec.pooling() == ModelSpec.Pooling.CLS ? hidden[0][0] : mean(hidden[0], mask[0]));
+                List<float[]> out = new ArrayList<>(batch.size());
+                for (int b = 0; b < batch.size(); b++) {
+                    out.add(normalise(spec.pooling() == ModelSpec.Pooling.CLS ? hidden[b][0] : mean(hidden[b], mask[b])));
+                }
+                return out;
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Embedding failed in ONNX Runtime", e);
