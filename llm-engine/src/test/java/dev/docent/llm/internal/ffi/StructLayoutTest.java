@@ -55,6 +55,27 @@ class StructLayoutTest {
         assertTrue(actual.size() > 60, "probe checked only " + actual.size() + " values");
     }
 
+    /** Offsets cannot see a field the Java side lacks if it hides in padding; names can. */
+    @Test
+    void everyHeaderFieldIsInTheJavaLayoutInOrder() throws Exception {
+        String header = Files.readString(Path.of("src/test/c/include/llama.h")).replaceAll("//[^\\n]*", "");
+        for (StructLayout s : Structs.ALL) {
+            String name = s.name().orElseThrow();
+            var m = java.util.regex.Pattern.compile("struct " + name + "\\s*\\{([^}]*)\\}").matcher(header);
+            assertTrue(m.find(), name + " not found in llama.h");
+            List<String> cFields = new java.util.ArrayList<>();
+            for (String decl : m.group(1).split(";")) {
+                String d = decl.strip();
+                if (d.isEmpty()) continue;
+                String[] words = d.replace("*", " ").strip().split("\\s+");
+                cFields.add(words[words.length - 1]);
+            }
+            List<String> javaFields = s.memberLayouts().stream().map(l -> l.name().orElseThrow())
+                    .filter(n -> !n.startsWith("pad")).toList();
+            assertEquals(cFields, javaFields, name);
+        }
+    }
+
     private static String run(Path dir, String... cmd) throws Exception {
         Process p = new ProcessBuilder(List.of(cmd)).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

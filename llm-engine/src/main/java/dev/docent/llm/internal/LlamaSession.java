@@ -1,0 +1,238 @@
+package dev.docent.llm.internal;
+
+import dev.docent.llm.Completion;
+import dev.docent.llm.Sampling;
+import dev.docent.llm.internal.ffi.LlamaApi;
+import dev.docent.llm.internal.ffi.Structs;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A llama.cpp context (KV cache) and sampler chain over one model. Not thread-safe: llama.cpp
+ * requires one thread per context, which {@link LlamaGenerator} guarantees. The KV cache is kept
+ * between calls, so a prompt that starts like the previous one (same system prompt, same
+ * sources) only decodes the part that differs.
+ */
+public final class LlamaSession implements AutoCloseable {
+
+    private final LlamaModel model;
+    private final LlamaApi api;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment context;
+    private final MemorySegment sampler;
+    private final MemorySegment memory;
+    private final MemorySegment tokens; // tokens currently in the KV cache, in order
+    private final int contextSize;
+    private final int batchSize;
+    private int cached;
+    private volatile boolean abort;
+
+    public LlamaSession(LlamaModel model, int contextSize, int threads, Sampling sampling) {
+        if (contextSize < 16) throw new IllegalArgumentException("context size must be >= 16, got " + contextSize);
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        this.model = model;
+        this.api = model.api();
+        try {
+            MemorySegment params = (MemorySegment) api.contextDefaultParams.invokeExact((SegmentAllocator) arena);
+            set(params, "n_ctx", contextSize);
+            set(params, "n_batch", Math.min(512, contextSize));
+            set(params, "n_ubatch", Math.min(512, contextSize));
+            set(params, "n_threads", threads);
+            set(params, "n_threads_batch", threads);
+            // The abort callback lets a cancelled request stop a long prompt decode midway.
+            var abortHandle = MethodHandles.lookup().findVirtual(LlamaSession.class, "shouldAbort",
+                    MethodType.methodType(boolean.class, MemorySegment.class)).bindTo(this);
+            MemorySegment stub = api.linker().upcallStub(abortHandle,
+                    FunctionDescriptor.of(ValueLayout.JAVA_BOOLEAN, ValueLayout.ADDRESS), arena);
+            params.set(ValueLayout.ADDRESS, offset("abort_callback"), stub);
+            MemorySegment ctx = (MemorySegment) api.initFromModel.invokeExact(model.handle(), params);
+            if (ctx.equals(MemorySegment.NULL)) {
+                arena.close();
+                throw new IllegalStateException("llama.cpp could not create a context of " + contextSize
+                        + " tokens (out of memory?)");
+            }
+            this.context = ctx;
+            this.contextSize = (int) api.nCtx.invokeExact(ctx);
+            this.batchSize = Math.min(512, this.contextSize);
+            this.memory = (MemorySegment) api.getMemory.invokeExact(ctx);
+            this.sampler = buildSampler(sampling);
+            this.tokens = arena.allocate(ValueLayout.JAVA_INT, this.contextSize);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static long offset(String field) {
+        return Structs.CONTEXT_PARAMS.byteOffset(MemoryLayout.PathElement.groupElement(field));
+    }
+
+    private static void set(MemorySegment params, String field, int value) {
+        params.set(ValueLayout.JAVA_INT, offset(field), value);
+    }
+
+    private MemorySegment buildSampler(Sampling s) throws Throwable {
+        MemorySegment chainParams = (MemorySegment) api.samplerChainDefaultParams.invokeExact((SegmentAllocator) arena);
+        MemorySegment chain = (MemorySegment) api.samplerChainInit.invokeExact(chainParams);
+        if (s.greedy()) {
+            add(chain, (MemorySegment) api.samplerInitGreedy.invokeExact());
+            return chain;
+        }
+        if (s.repeatPenalty() != 1f && s.repeatLastN() > 0) {
+            add(chain, (MemorySegment) api.samplerInitPenalties.invokeExact(model.vocabularySize(), s.repeatLastN(),
+                    s.repeatPenalty(), 0f, 0f));
+        }
+        if (s.topK() > 0) add(chain, (MemorySegment) api.samplerInitTopK.invokeExact(s.topK()));
+        if (s.topP() < 1f) add(chain, (MemorySegment) api.samplerInitTopP.invokeExact(s.topP(), 1L));
+        if (s.minP() > 0f) add(chain, (MemorySegment) api.samplerInitMinP.invokeExact(s.minP(), 1L));
+        add(chain, (MemorySegment) api.samplerInitTemp.invokeExact(s.temperature()));
+        add(chain, (MemorySegment) api.samplerInitDist.invokeExact(s.seed()));
+        return chain;
+    }
+
+    private void add(MemorySegment chain, MemorySegment sampler) throws Throwable {
+        api.samplerChainAdd.invokeExact(chain, sampler); // the chain owns it from here on
+    }
+
+    @SuppressWarnings("unused") // called by llama.cpp through the upcall stub
+    private boolean shouldAbort(MemorySegment data) {
+        return abort;
+    }
+
+    public int contextSize() {
+        return contextSize;
+    }
+
+    /** Tokens of the last prompt found already in the KV cache (for tests and timings). */
+    int reusedTokens;
+
+    /**
+     * Decodes {@code prompt} (reusing the cached prefix) and samples up to {@code maxTokens},
+     * handing text to {@code onText} as it forms. Stops at an end-of-generation token, the token
+     * budget, a full context, or when {@code cancelled} turns true.
+     */
+    public Completion generate(int[] prompt, int maxTokens, Consumer<String> onText, BooleanSupplier cancelled) {
+        if (prompt.length == 0) throw new IllegalArgumentException("empty prompt");
+        if (prompt.length >= contextSize) {
+            throw new IllegalArgumentException("prompt of " + prompt.length + " tokens does not fit the context of "
+                    + contextSize);
+        }
+        long start = System.nanoTime();
+        abort = false;
+        try {
+            api.samplerReset.invokeExact(sampler);
+            int keep = commonPrefix(prompt);
+            keep = Math.min(keep, prompt.length - 1); // the last prompt token must be decoded for its logits
+            boolean trimmed = (boolean) api.memorySeqRm.invokeExact(memory, 0, keep, -1);
+            if (!trimmed) {
+                api.memoryClear.invokeExact(memory, true);
+                keep = 0;
+            }
+            reusedTokens = keep;
+            MemorySegment.copy(prompt, keep, tokens, ValueLayout.JAVA_INT, (long) keep * Integer.BYTES, prompt.length - keep);
+            cached = keep;
+            for (int pos = keep; pos < prompt.length; pos += batchSize) {
+                int n = Math.min(batchSize, prompt.length - pos);
+                if (!decode(pos, n, cancelled)) {
+                    return finish(start, start, prompt.length, 0, "", Completion.FinishReason.CANCELLED);
+                }
+                cached = pos + n;
+            }
+            var text = new StringBuilder();
+            var utf8 = new Utf8Assembler();
+            long firstToken = 0;
+            int generated = 0;
+            Completion.FinishReason reason = Completion.FinishReason.MAX_TOKENS;
+            while (generated < maxTokens) {
+                if (cancelled.getAsBoolean()) {
+                    reason = Completion.FinishReason.CANCELLED;
+                    break;
+                }
+                int token = (int) api.samplerSample.invokeExact(sampler, context, -1);
+                if (firstToken == 0) firstToken = System.nanoTime();
+                if (model.isEndOfGeneration(token)) {
+                    reason = Completion.FinishReason.END_OF_GENERATION;
+                    break;
+                }
+                generated++;
+                emit(utf8.add(model.pieceBytes(token)), text, onText);
+                if (cached >= contextSize) break; // context full: stop with what we have
+                tokens.setAtIndex(ValueLayout.JAVA_INT, cached, token);
+                if (!decode(cached, 1, cancelled)) {
+                    reason = Completion.FinishReason.CANCELLED;
+                    break;
+                }
+                cached++;
+            }
+            emit(utf8.flush(), text, onText);
+            return finish(start, firstToken == 0 ? System.nanoTime() : firstToken, prompt.length, generated,
+                    text.toString(), reason);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static void emit(String piece, StringBuilder text, Consumer<String> onText) {
+        if (!piece.isEmpty()) {
+            text.append(piece);
+            onText.accept(piece);
+        }
+    }
+
+    /** Decodes {@code n} cached tokens from {@code pos}; false if aborted. */
+    private boolean decode(int pos, int n, BooleanSupplier cancelled) throws Throwable {
+        if (cancelled.getAsBoolean()) return false;
+        MemorySegment batch = (MemorySegment) api.batchGetOne.invokeExact((SegmentAllocator) arena,
+                tokens.asSlice((long) pos * Integer.BYTES), n);
+        int rc = (int) api.decode.invokeExact(context, batch);
+        if (rc == 2) return false; // aborted by our callback
+        if (rc != 0) {
+            cached = 0; // the cache state is unknown now: start fresh next time
+            api.memoryClear.invokeExact(memory, true);
+            throw new IllegalStateException("llama_decode failed with code " + rc);
+        }
+        return true;
+    }
+
+    private int commonPrefix(int[] prompt) {
+        int n = Math.min(cached, prompt.length);
+        int i = 0;
+        while (i < n && tokens.getAtIndex(ValueLayout.JAVA_INT, i) == prompt[i]) i++;
+        return i;
+    }
+
+    private static Completion finish(long start, long firstToken, int promptTokens, int generated, String text,
+            Completion.FinishReason reason) {
+        long now = System.nanoTime();
+        return new Completion(text, reason, promptTokens, generated, (firstToken - start) / 1_000_000,
+                (now - start) / 1_000_000);
+    }
+
+    /** Asks a running generation to stop at the next token or decode step (any thread). */
+    public void abort() {
+        abort = true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.samplerFree.invokeExact(sampler);
+            api.free.invokeExact(context);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        } finally {
+            arena.close();
+        }
+    }
+}
