@@ -9,6 +9,7 @@ package dev.docent.llm;
  * @param generatedTokens tokens produced
  * @param timeToFirstTokenMillis latency until the first token
  * @param totalMillis wall time of the whole call
+ * @param reusedPromptTokens prompt tokens found already in the KV cache (not decoded again)
  */
 public record Completion(
         String text,
@@ -16,7 +17,14 @@ public record Completion(
         int promptTokens,
         int generatedTokens,
         long timeToFirstTokenMillis,
-        long totalMillis) {
+        long totalMillis,
+        int reusedPromptTokens) {
+
+    /** Generation speed after the first token, or 0 when too few tokens were made to tell. */
+    public double tokensPerSecond() {
+        long ms = totalMillis - timeToFirstTokenMillis;
+        return generatedTokens < 2 || ms <= 0 ? 0 : (generatedTokens - 1) * 1000.0 / ms;
+    }
 
     /** Why a generation ended. */
     public enum FinishReason {

@@ -34,6 +34,7 @@ public final class LlamaSession implements AutoCloseable {
     private final int batchSize;
     private int cached;
     private volatile boolean abort;
+    private volatile BooleanSupplier currentCancel = () -> false;
 
     public LlamaSession(LlamaModel model, int contextSize, int threads, Sampling sampling) {
         if (contextSize < 16) throw new IllegalArgumentException("context size must be >= 16, got " + contextSize);
@@ -105,15 +106,14 @@ public final class LlamaSession implements AutoCloseable {
 
     @SuppressWarnings("unused") // called by llama.cpp through the upcall stub
     private boolean shouldAbort(MemorySegment data) {
-        return abort;
+        return abort || currentCancel.getAsBoolean();
     }
 
     public int contextSize() {
         return contextSize;
     }
 
-    /** Tokens of the last prompt found already in the KV cache (for tests and timings). */
-    int reusedTokens;
+    private int reusedTokens;
 
     /**
      * Decodes {@code prompt} (reusing the cached prefix) and samples up to {@code maxTokens},
@@ -128,6 +128,7 @@ public final class LlamaSession implements AutoCloseable {
         }
         long start = System.nanoTime();
         abort = false;
+        currentCancel = cancelled;
         try {
             api.samplerReset.invokeExact(sampler);
             int keep = commonPrefix(prompt);
@@ -212,11 +213,11 @@ public final class LlamaSession implements AutoCloseable {
         return i;
     }
 
-    private static Completion finish(long start, long firstToken, int promptTokens, int generated, String text,
+    private Completion finish(long start, long firstToken, int promptTokens, int generated, String text,
             Completion.FinishReason reason) {
         long now = System.nanoTime();
         return new Completion(text, reason, promptTokens, generated, (firstToken - start) / 1_000_000,
-                (now - start) / 1_000_000);
+                (now - start) / 1_000_000, reusedTokens);
     }
 
     /** Asks a running generation to stop at the next token or decode step (any thread). */

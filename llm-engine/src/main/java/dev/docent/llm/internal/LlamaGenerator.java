@@ -1,0 +1,151 @@
+package dev.docent.llm.internal;
+
+import dev.docent.llm.ChatMessage;
+import dev.docent.llm.Completion;
+import dev.docent.llm.Generator;
+import dev.docent.llm.GeneratorBusyException;
+import dev.docent.llm.LlamaOptions;
+import dev.docent.llm.ModelLoadException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Generator} whose llama.cpp context lives on one platform thread, as llama.h requires.
+ * Callers hand in jobs through a bounded queue (its bound is the back-pressure) and receive text
+ * through their callback, invoked on the generator thread.
+ */
+public final class LlamaGenerator implements Generator {
+
+    private record Job(int[] prompt, int maxTokens, Consumer<String> onText, BooleanSupplier cancelled,
+            CompletableFuture<Completion> result) {}
+
+    private static final Job STOP = new Job(null, 0, null, null, null);
+
+    private final BlockingQueue<Job> queue;
+    private final Thread thread;
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    private volatile LlamaModel model;
+    private volatile LlamaSession session;
+
+    public LlamaGenerator(LlamaOptions options) {
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, options.queueCapacity()));
+        this.thread = Thread.ofPlatform().name("docent-llm").daemon().start(() -> run(options));
+        try {
+            loaded.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new ModelLoadException(String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelLoadException("interrupted while loading the model", e);
+        }
+    }
+
+    private void run(LlamaOptions options) {
+        try {
+            model = LlamaModel.load(options.model(), options.gpuLayers());
+            int ctx = Math.min(options.contextSize(), Math.max(64, model.trainedContext()));
+            session = new LlamaSession(model, ctx, options.threads(), options.sampling());
+            loaded.complete(null);
+        } catch (RuntimeException e) {
+            if (model != null) model.close();
+            loaded.completeExceptionally(e);
+            return;
+        }
+        try {
+            for (Job job = take(); job != STOP; job = take()) {
+                try {
+                    int max = Math.min(job.maxTokens(), session.contextSize() - job.prompt().length);
+                    job.result().complete(session.generate(job.prompt(), max, job.onText(), job.cancelled()));
+                } catch (RuntimeException | Error e) {
+                    job.result().completeExceptionally(e);
+                }
+            }
+        } finally {
+            session.close();
+            model.close();
+        }
+    }
+
+    private Job take() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // only close() stops this thread, through STOP
+            }
+        }
+    }
+
+    @Override
+    public Completion chat(List<ChatMessage> messages, int maxTokens, Consumer<String> onText, BooleanSupplier cancelled) {
+        if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be >= 1");
+        String text = model.applyChatTemplate(messages, true);
+        int[] prompt = model.tokenize(text, true, true);
+        if (prompt.length + 1 >= session.contextSize()) {
+            throw new IllegalArgumentException("the prompt has " + prompt.length + " tokens; the context holds "
+                    + session.contextSize());
+        }
+        var interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        BooleanSupplier stop = () -> interrupted.get() || cancelled.getAsBoolean();
+        var job = new Job(prompt, maxTokens, onText, stop, new CompletableFuture<>());
+        if (!queue.offer(job)) {
+            throw new GeneratorBusyException("the model is busy with " + queue.size() + " waiting questions; retry shortly");
+        }
+        try {
+            return job.result().get();
+        } catch (InterruptedException e) {
+            interrupted.set(true); // stops this job only, at its next token or decode step
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public String modelName() {
+        return model.displayName();
+    }
+
+    @Override
+    public int contextSize() {
+        return session.contextSize();
+    }
+
+    @Override
+    public int countTokens(String text) {
+        return model.tokenize(text, false, false).length;
+    }
+
+    @Override
+    public int templateOverhead(List<ChatMessage> messages) {
+        int contents = messages.stream().mapToInt(m -> countTokens(m.content())).sum();
+        int whole = model.tokenize(model.applyChatTemplate(messages, true), true, true).length;
+        return Math.max(0, whole - contents);
+    }
+
+    /** Finishes the running request's current step, then frees the context and the model. */
+    @Override
+    public void close() {
+        if (session != null) session.abort();
+        List<Job> waiting = new java.util.ArrayList<>();
+        queue.drainTo(waiting);
+        waiting.forEach(j -> j.result().completeExceptionally(new IllegalStateException("the generator was closed")));
+        while (!queue.offer(STOP)) {
+            Job j = queue.poll();
+            if (j != null && j != STOP) j.result().completeExceptionally(new IllegalStateException("the generator was closed"));
+        }
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
