@@ -65,6 +65,8 @@ async function ask(question) {
   $("timings").textContent = "";
   $("mode").textContent = "Searching…";
   let answer = "";
+  let citationIds = new Set();
+  $("notes").hidden = true;
   try {
     const res = await fetch("/ask", {
       method: "POST",
@@ -92,9 +94,15 @@ async function ask(question) {
           answer += data.text;
           $("answer").textContent = answer;
         } else if (event === "citations") {
+          citationIds = new Set(data.map((c) => c.id));
           renderCitations(data);
-          renderAnswer(answer, new Set(data.map((c) => c.id)));
+          renderAnswer(answer, citationIds);
         } else if (event === "done") {
+          // The checked answer: citations to sources the model was not given are replaced by [?].
+          if (data.answer) renderAnswer(data.answer, citationIds);
+          const notes = $("notes");
+          notes.replaceChildren(...(data.notes || []).map((n) => text("li", n)));
+          notes.hidden = !(data.notes && data.notes.length);
           $("mode").textContent = data.mode === "generative"
             ? "Answer written by " + data.model + " from the sources below"
             : "No language model configured: quoting the most relevant passages";
@@ -119,7 +127,8 @@ async function refreshStatus() {
     const d = s.documents;
     const box = $("status");
     box.replaceChildren();
-    box.append(text("span", d.indexed + " documents indexed, " + s.chunks + " passages"
+    box.append(text("span", (s.model ? "Answers by " + s.model + " · " : "")
+      + d.indexed + " documents indexed, " + s.chunks + " passages"
       + (d.failed ? ", " + d.failed + " could not be read" : "")
       + (d.pending ? ", " + d.pending + " waiting" : "")));
     if (s.indexing) {

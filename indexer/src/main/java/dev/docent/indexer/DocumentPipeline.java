@@ -26,11 +26,16 @@ final class DocumentPipeline {
     private final TextExtractor extractor;
     private final Chunker chunker;
     private final Embedder embedder;
+    private volatile java.util.function.BooleanSupplier pause = () -> false;
 
     DocumentPipeline(TextExtractor extractor, Chunker chunker, Embedder embedder) {
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
+    }
+
+    void pauseWhile(java.util.function.BooleanSupplier condition) {
+        this.pause = condition;
     }
 
     /** A file extracted and chunked, not yet embedded. */
@@ -49,6 +54,14 @@ final class DocumentPipeline {
         String title = p.document().title();
         List<IndexedChunk> out = new ArrayList<>(p.chunks().size());
         for (Chunk c : p.chunks()) {
+            while (pause.getAsBoolean()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             // The title and heading give a bare paragraph the context a reader would have.
             String context = c.heading().isEmpty() ? title : title + " — " + c.heading();
             float[] vector = embedder.embedPassage(context + "\n" + c.text());

@@ -76,6 +76,14 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
+    /**
+     * While {@code condition} holds, embedding pauses between chunks: used to give the cores to
+     * the language model while it answers.
+     */
+    public void pauseWhile(java.util.function.BooleanSupplier condition) {
+        pipeline.pauseWhile(() -> condition.getAsBoolean() && !stopping);
+    }
+
     /** The search index this indexer writes; searches go straight to it. */
     public ChunkIndex index() {
         return index;

@@ -23,6 +23,10 @@ public record LlamaOptions(Path model, int contextSize, int threads, int gpuLaye
         return new LlamaOptions(m, contextSize, threads, gpuLayers, sampling, queueCapacity);
     }
 
+    public LlamaOptions withGpuLayers(int n) {
+        return new LlamaOptions(model, contextSize, threads, n, sampling, queueCapacity);
+    }
+
     public LlamaOptions withThreads(int n) {
         return new LlamaOptions(model, contextSize, n, gpuLayers, sampling, queueCapacity);
     }

@@ -5,6 +5,11 @@ import dev.docent.embedder.Embedders;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.indexer.watch.FolderWatcher;
+import dev.docent.llm.Generator;
+import dev.docent.llm.Generators;
+import dev.docent.llm.LlamaOptions;
+import dev.docent.llm.ModelLoadException;
+import dev.docent.llm.Sampling;
 import dev.docent.web.answer.Answerer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,8 @@ public final class Docent implements AutoCloseable {
     private final Embedder embedder;
     private final Indexer indexer;
     private final Answerer answerer;
+    private final Generator generator;
+    private final String llmProblem;
     private volatile List<Path> folders = List.of();
     private volatile String lastSyncError;
     private FolderWatcher watcher;
@@ -39,7 +46,44 @@ public final class Docent implements AutoCloseable {
             embedder.close();
             throw e;
         }
-        this.answerer = new Answerer(embedder, indexer.index());
+        Generator g = null;
+        String problem = null;
+        if (config.llm().model() != null) {
+            try {
+                g = Generators.llama(llamaOptions(config.llm()));
+                log.info("Loaded {} for generated answers", g.modelName());
+            } catch (ModelLoadException | IllegalStateException e) {
+                // Docent stays useful without the model: extractive answers, and the reason on /api/status.
+                problem = e.getMessage();
+                log.warn("Answering extractively: {}", problem);
+            }
+        }
+        this.generator = g;
+        this.llmProblem = problem;
+        this.answerer = new Answerer(embedder, indexer.index(), g, config.llm().maxAnswerTokens(),
+                config.llm().timeoutSeconds());
+        // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an
+        // answer is being generated, so questions stay fast during a long indexing run.
+        indexer.pauseWhile(answerer::isGenerating);
+    }
+
+    private static LlamaOptions llamaOptions(LlmSettings s) {
+        LlamaOptions o = LlamaOptions.defaults(s.model()).withContextSize(s.contextSize());
+        if (s.threads() > 0) o = o.withThreads(s.threads());
+        if (s.gpuLayers() != null) o = o.withGpuLayers(s.gpuLayers());
+        Sampling f = Sampling.FACTUAL;
+        return o.withSampling(s.temperature() <= 0 ? Sampling.GREEDY
+                : new Sampling(s.temperature(), f.topK(), f.topP(), f.minP(), f.repeatPenalty(), f.repeatLastN(), f.seed()));
+    }
+
+    /** The loaded language model, or null (extractive answers). */
+    public Generator generator() {
+        return generator;
+    }
+
+    /** Why the configured model is not loaded, or null. */
+    public String llmProblem() {
+        return llmProblem;
     }
 
     public static Docent open(DocentConfig config) {
@@ -101,7 +145,11 @@ public final class Docent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            embedder.close();
+            try {
+                if (generator != null) generator.close();
+            } finally {
+                embedder.close();
+            }
         }
     }
 }

@@ -18,14 +18,14 @@ import java.util.Properties;
  * @param embedderThreads ONNX Runtime threads for embedding
  * @param watchSeconds how often serve re-checks the folders even without file events
  * @param maxQuestionChars longest accepted question
- * @param model GGUF model file, or null for extractive answers
+ * @param llm the language model, if any
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
-        int maxQuestionChars, Path model) {
+        int maxQuestionChars, LlmSettings llm) {
 
     public static DocentConfig defaults() {
         return new DocentConfig(defaultDataDir(), 8080, 5, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                30, 4000, null);
+                30, 4000, LlmSettings.defaults());
     }
 
     /** Defaults overridden by the properties file, if it exists. */
@@ -38,41 +38,66 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage(), e);
         }
+        var props = new Props(p, file);
+        LlmSettings l = d.llm();
         return new DocentConfig(
-                p.getProperty("data.dir", "").isBlank() ? d.dataDir() : expandHome(p.getProperty("data.dir")),
-                intProp(p, "server.port", d.port(), file),
-                intProp(p, "ask.top_k", d.topK(), file),
-                p.getProperty("embedder.threads", "").isBlank() ? d.embedderThreads() : intProp(p, "embedder.threads", 1, file),
-                intProp(p, "watch.interval.seconds", d.watchSeconds(), file),
-                intProp(p, "ask.max_question_chars", d.maxQuestionChars(), file),
-                p.getProperty("llm.model", "").isBlank() ? null : expandHome(p.getProperty("llm.model")));
+                props.path("data.dir", d.dataDir()),
+                props.integer("server.port", d.port()),
+                props.integer("ask.top_k", d.topK()),
+                props.integer("embedder.threads", d.embedderThreads()),
+                props.integer("watch.interval.seconds", d.watchSeconds()),
+                props.integer("ask.max_question_chars", d.maxQuestionChars()),
+                new LlmSettings(props.path("llm.model", null), props.integer("llm.context_size", l.contextSize()),
+                        props.integer("llm.threads", l.threads()), props.integer("llm.gpu_layers", l.gpuLayers()),
+                        props.decimal("llm.temperature", l.temperature()),
+                        props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
+                        props.integer("llm.timeout_seconds", l.timeoutSeconds())));
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, model);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, llm);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, model);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, llm);
     }
 
-    public DocentConfig withModel(Path m) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, m);
+    public DocentConfig withLlm(LlmSettings l) {
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, l);
     }
 
-    private static int intProp(Properties p, String key, int fallback, Path file) {
-        String v = p.getProperty(key, "").strip();
-        if (v.isEmpty()) return fallback;
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ": " + key + " must be a whole number, got '" + v + "'");
+    /** Typed reads of optional keys; a malformed value names the key and the file. */
+    private record Props(Properties p, Path file) {
+        String raw(String key) {
+            String v = p.getProperty(key, "").strip();
+            return v.isEmpty() ? null : v;
         }
-    }
 
-    private static Path expandHome(String v) {
-        String s = v.strip();
-        return s.startsWith("~/") ? Path.of(System.getProperty("user.home"), s.substring(2)) : Path.of(s);
+        Integer integer(String key, Integer fallback) {
+            String v = raw(key);
+            if (v == null) return fallback;
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ": " + key + " must be a whole number, got '" + v + "'");
+            }
+        }
+
+        float decimal(String key, float fallback) {
+            String v = raw(key);
+            if (v == null) return fallback;
+            try {
+                return Float.parseFloat(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ": " + key + " must be a number, got '" + v + "'");
+            }
+        }
+
+        Path path(String key, Path fallback) {
+            String v = raw(key);
+            if (v == null) return fallback;
+            return v.startsWith("~/") ? Path.of(System.getProperty("user.home"), v.substring(2)) : Path.of(v);
+        }
     }
 
     /** A per-user directory, following each platform's convention. */

@@ -31,9 +31,13 @@ final class RunningDocent implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RunningDocent(Path source, Path tmp) throws IOException {
+        this(source, tmp, c -> c);
+    }
+
+    RunningDocent(Path source, Path tmp, java.util.function.UnaryOperator<DocentConfig> tweak) throws IOException {
         this.folder = tmp.resolve("docs");
         copyTree(source, folder);
-        DocentConfig config = DocentConfig.defaults().withDataDir(tmp.resolve("data")).withPort(0);
+        DocentConfig config = tweak.apply(DocentConfig.defaults().withDataDir(tmp.resolve("data")).withPort(0));
         this.docent = Docent.open(config);
         this.app = DocentApp.create(docent).start("127.0.0.1", 0);
         docent.watch(List.of(folder));
@@ -42,6 +46,11 @@ final class RunningDocent implements AutoCloseable {
     static Path repoRoot() {
         String root = System.getProperty("docent.repo.root");
         return (root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent()).toAbsolutePath().normalize();
+    }
+
+    /** The real tiny llama model the engine tests use (a story writer, not a chat model). */
+    static Path storiesModel() {
+        return repoRoot().resolve("llm-engine/src/test/resources/models/stories260K.gguf");
     }
 
     String base() {

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param mode "generative" or "extractive"
  * @param citations the sources the answer cites
  * @param model name of the LLM, or null in extractive mode
- * @param timings milliseconds per stage, e.g. embed_ms, search_ms, total_ms
+ * @param timings per stage (milliseconds, token counts, tokens per second)
+ * @param notes what the user should know about this answer (corrected citations, cut-offs)
  */
-public record Answer(String answer, String mode, List<Citation> citations, String model, Map<String, Long> timings) {}
+public record Answer(String answer, String mode, List<Citation> citations, String model, Map<String, Number> timings,
+        List<String> notes) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.IndexStatus;
 import dev.docent.web.Docent;
+import dev.docent.llm.GeneratorBusyException;
 import dev.docent.web.answer.Answer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -40,6 +41,10 @@ public final class DocentApp {
             config.routes.get("/api/status", ctx -> json(ctx, 200, status(docent)));
             config.routes.get("/api/documents", ctx -> json(ctx, 200, documents(docent)));
             config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(), error(e.getMessage())));
+            config.routes.exception(GeneratorBusyException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                json(ctx, 503, error(e.getMessage()));
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     json(ctx, e.getStatus(), error(e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -63,12 +68,21 @@ public final class DocentApp {
             return;
         }
         try (var sse = new SseWriter(ctx, JSON)) {
-            Answer answer = docent.answerer().answer(req.question(), req.topK(), piece -> sse.send("token", Map.of("text", piece)));
+            Answer answer;
+            try {
+                // A client that disconnects makes send() fail, which stops the generation.
+                answer = docent.answerer().answer(req.question(), req.topK(),
+                        piece -> sse.send("token", Map.of("text", piece)), sse::clientGone);
+            } catch (GeneratorBusyException e) {
+                sse.send("error", error(e.getMessage()));
+                return;
+            }
             sse.send("citations", answer.citations());
             Map<String, Object> done = new LinkedHashMap<>();
             done.put("mode", answer.mode());
             done.put("model", answer.model());
             done.put("answer", answer.answer());
+            done.put("notes", answer.notes());
             done.put("timings", answer.timings());
             sse.send("done", done);
         }
@@ -86,9 +100,19 @@ public final class DocentApp {
         progress.put("current", s.current());
         out.put("progress", progress);
         out.put("folders", docent.folders().stream().map(Object::toString).toList());
-        out.put("mode", "extractive");
-        out.put("model", null);
-        out.put("llm", Map.of("loaded", false, "reason", "no language model is configured (the LLM engine is not built yet)"));
+        var generator = docent.generator();
+        out.put("mode", generator != null ? "generative" : "extractive");
+        out.put("model", generator != null ? generator.modelName() : null);
+        Map<String, Object> llm = new LinkedHashMap<>();
+        llm.put("loaded", generator != null);
+        if (generator != null) {
+            llm.put("path", String.valueOf(docent.config().llm().model()));
+            llm.put("context_size", generator.contextSize());
+        } else {
+            llm.put("reason", docent.llmProblem() != null ? docent.llmProblem()
+                    : "no model configured: set llm.model in config/docent.properties or pass --model FILE.gguf");
+        }
+        out.put("llm", llm);
         out.put("last_sync_error", docent.lastSyncError());
         return out;
     }

@@ -15,6 +15,7 @@ final class SseWriter implements AutoCloseable {
 
     private final OutputStream out;
     private final ObjectMapper json;
+    private volatile boolean gone;
 
     SseWriter(Context ctx, ObjectMapper json) throws IOException {
         this.json = json;
@@ -33,8 +34,14 @@ final class SseWriter implements AutoCloseable {
             out.write(frame.getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
+            gone = true;
             throw new UncheckedIOException("client disconnected", e);
         }
+    }
+
+    /** True once a write failed because the client went away. */
+    boolean clientGone() {
+        return gone;
     }
 
     @Override

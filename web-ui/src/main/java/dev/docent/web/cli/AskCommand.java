@@ -22,7 +22,7 @@ public final class AskCommand implements Main.Command {
                   --data DIR        where the index lives (default: per-user data directory)
                   --json            print the same JSON as POST /ask
                   --top-k N         passages to retrieve (1-20, default 5)
-                  --model FILE      a GGUF model for generated answers (not available in this build)
+                  --model FILE      a GGUF model for generated answers (default: llm.model in config)
                 """;
     }
 
@@ -34,18 +34,27 @@ public final class AskCommand implements Main.Command {
         if (question.isEmpty()) throw new UsageException("the question is empty");
         DocentConfig config = Common.config(args);
         int topK = args.intValue("top-k", config.topK(), 1, 20);
-        Common.warnNoLlm(config);
         try (Docent docent = Docent.open(config)) {
+            Common.reportLlm(docent);
             if (docent.indexer().index().chunkCount() == 0) {
                 System.err.println("The index in " + config.dataDir() + " is empty: run ./docent index FOLDER"
                         + (args.has("data") ? " --data " + args.get("data") : "") + " first.");
                 return 1;
             }
-            Answer a = docent.answerer().answer(question, topK, piece -> {});
-            if (args.has("json")) {
+            boolean json = args.has("json");
+            boolean stream = !json && docent.generator() != null;
+            Answer a = docent.answerer().answer(question, topK, piece -> {
+                if (stream) {
+                    System.out.print(piece);
+                    System.out.flush();
+                }
+            });
+            if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));
             } else {
-                System.out.println(a.answer());
+                // Streamed text was printed as it came; corrected citations are listed in the notes.
+                System.out.println(stream ? "" : a.answer());
+                a.notes().forEach(n -> System.out.println("(" + n + ")"));
                 System.out.println();
                 for (Citation c : a.citations()) {
                     System.out.printf("[%d] %s%s%s%n", c.id(), Path.of(c.path()).getFileName(),

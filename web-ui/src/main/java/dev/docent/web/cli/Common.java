@@ -17,7 +17,7 @@ final class Common {
         DocentConfig c = DocentConfig.load(file == null ? null : Path.of(file));
         if (args.has("data")) c = c.withDataDir(Path.of(args.get("data")).toAbsolutePath());
         if (args.has("port")) c = c.withPort(args.intValue("port", 8080, 0, 65535));
-        if (args.has("model")) c = c.withModel(checkModel(Path.of(args.get("model"))));
+        if (args.has("model")) c = c.withLlm(c.llm().withModel(checkModel(Path.of(args.get("model")))));
         return c;
     }
 
@@ -39,10 +39,10 @@ final class Common {
         return model.toAbsolutePath();
     }
 
-    static void warnNoLlm(DocentConfig c) {
-        if (c.model() != null) {
-            System.err.println("note: " + c.model().getFileName() + " is not loaded: generative answers need the LLM"
-                    + " engine, which this build does not have yet. Answers are extractive (quoted passages).");
+    /** Says so when a configured model could not be loaded (answers then quote passages). */
+    static void reportLlm(dev.docent.web.Docent d) {
+        if (d.llmProblem() != null) {
+            System.err.println("note: answering extractively (quoted passages): " + d.llmProblem());
         }
     }
 }

@@ -1,0 +1,26 @@
+package dev.docent.web;
+
+import java.nio.file.Path;
+
+/**
+ * Language-model settings ({@code llm.*} in config/docent.properties).
+ *
+ * @param model GGUF file, or null for extractive answers
+ * @param contextSize tokens of context (prompt + answer)
+ * @param threads llama.cpp threads; 0 means one per core
+ * @param gpuLayers layers offloaded to the GPU; -1 all, 0 none; null means the platform default
+ * @param temperature 0 for greedy decoding
+ * @param maxAnswerTokens longest answer
+ * @param timeoutSeconds a generation running longer is stopped and returned as it stands
+ */
+public record LlmSettings(Path model, int contextSize, int threads, Integer gpuLayers, float temperature,
+        int maxAnswerTokens, int timeoutSeconds) {
+
+    public static LlmSettings defaults() {
+        return new LlmSettings(null, 4096, 0, null, 0.2f, 512, 120);
+    }
+
+    public LlmSettings withModel(Path m) {
+        return new LlmSettings(m, contextSize, threads, gpuLayers, temperature, maxAnswerTokens, timeoutSeconds);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.docent.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * /ask with a real language model loaded through llama.cpp. The only model available here is the
+ * tiny stories260K (it writes children's stories and never cites), so this checks the plumbing:
+ * generative mode, streaming, timings, the citation check's note, the status report, and the
+ * fallback to extractive answers when a model file is bad.
+ */
+class GenerativeAskTest {
+
+    private static Path docs(Path tmp) throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(docs.resolve("lily.txt"), "Lily found a red ball in the park. She gave it to her friend Tom.");
+        return docs;
+    }
+
+    @Test
+    void aLoadedModelAnswersGenerativelyAndTheStatusSaysSo(@TempDir Path tmp) throws Exception {
+        LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 1024, 1, 0, 0f, 24, 60);
+        try (var server = new RunningDocent(docs(tmp), tmp, c -> c.withLlm(llm))) {
+            server.awaitIndexed(Duration.ofMinutes(2));
+            JsonNode status = RunningDocent.JSON.readTree(server.get("/api/status").body());
+            assertEquals("generative", status.get("mode").asText());
+            assertTrue(status.get("llm").get("loaded").asBoolean(), status.toString());
+            assertEquals("llama", status.get("model").asText());
+
+            var res = server.post("/ask", "{\"question\": \"What did Lily find?\"}");
+            assertEquals(200, res.statusCode(), res.body());
+            JsonNode a = RunningDocent.JSON.readTree(res.body());
+            assertEquals("generative", a.get("mode").asText());
+            assertEquals("llama", a.get("model").asText());
+            assertFalse(a.get("answer").asText().isBlank(), res.body());
+            JsonNode t = a.get("timings");
+            assertEquals(24, t.get("generated_tokens").asInt(), res.body());
+            assertTrue(t.get("prompt_tokens").asInt() > 50, res.body());
+            // The story model cites nothing: no citation may be invented, and the user is told.
+            assertEquals(0, a.get("citations").size(), res.body());
+            assertTrue(a.get("notes").toString().contains("cites no source"), res.body());
+            assertTrue(a.get("notes").toString().contains("cut off at 24 tokens"), res.body());
+
+            // Asked again, the instructions and sources are already in the KV cache.
+            JsonNode again = RunningDocent.JSON.readTree(server.post("/ask", "{\"question\": \"What did Lily find?\"}").body());
+            assertEquals(a.get("answer").asText(), again.get("answer").asText(), "greedy answers differ");
+            assertEquals(again.get("timings").get("prompt_tokens").asInt() - 1,
+                    again.get("timings").get("reused_prompt_tokens").asInt());
+        }
+    }
+
+    @Test
+    void aBadModelFileLeavesDocentAnsweringExtractivelyWithTheReason(@TempDir Path tmp) throws Exception {
+        Path bogus = Files.writeString(tmp.resolve("model.gguf"), "not really a model");
+        LlmSettings llm = new LlmSettings(bogus, 1024, 1, 0, 0f, 24, 60);
+        try (var server = new RunningDocent(docs(tmp), tmp, c -> c.withLlm(llm))) {
+            server.awaitIndexed(Duration.ofMinutes(2));
+            JsonNode status = RunningDocent.JSON.readTree(server.get("/api/status").body());
+            assertEquals("extractive", status.get("mode").asText());
+            assertFalse(status.get("llm").get("loaded").asBoolean());
+            assertTrue(status.get("llm").get("reason").asText().contains("not a GGUF"), status.toString());
+            JsonNode a = RunningDocent.JSON.readTree(server.post("/ask", "{\"question\": \"What did Lily find?\"}").body());
+            assertEquals("extractive", a.get("mode").asText());
+            assertTrue(a.get("answer").asText().contains("red ball"));
+        }
+    }
+}
