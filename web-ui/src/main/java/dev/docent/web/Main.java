@@ -3,6 +3,7 @@ package dev.docent.web;
 import dev.docent.web.cli.AskCommand;
 import dev.docent.web.cli.EvalCommand;
 import dev.docent.web.cli.IndexCommand;
+import dev.docent.web.cli.ModelsCommand;
 import dev.docent.web.cli.ServeCommand;
 import dev.docent.web.cli.UsageException;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ public final class Main {
                                   answer from the index in DIR
               eval [--json] [--limit N] BEIR_DIR
                                   retrieval quality on a BEIR-format set (nDCG@10, Recall@100, MRR@10)
+              models [--json]     GGUF models on this machine (Docent's folder, Ollama, LM Studio, Hugging Face)
 
             Run ./docent <command> --help for details.
             """;
@@ -46,6 +48,7 @@ public final class Main {
             case "index" -> new IndexCommand();
             case "ask" -> new AskCommand();
             case "eval" -> new EvalCommand();
+            case "models" -> new ModelsCommand();
             default -> null;
         };
         if (command == null) {
