@@ -97,6 +97,10 @@ public final class LlamaModel implements AutoCloseable {
         return model;
     }
 
+    MemorySegment vocabHandle() {
+        return vocab;
+    }
+
     LlamaApi api() {
         return api;
     }

@@ -30,6 +30,10 @@ public final class LlamaSession implements AutoCloseable {
     private final MemorySegment sampler;
     private final MemorySegment memory;
     private final MemorySegment tokens; // tokens currently in the KV cache, in order
+    // Per-token scratch, allocated once: a by-value llama_batch and a token's text.
+    private final MemorySegment batchStruct;
+    private final MemorySegment pieceBuffer;
+    private static final int PIECE_CAPACITY = 256;
     private final int contextSize;
     private final int batchSize;
     private int cached;
@@ -66,6 +70,8 @@ public final class LlamaSession implements AutoCloseable {
             this.memory = (MemorySegment) api.getMemory.invokeExact(ctx);
             this.sampler = buildSampler(sampling);
             this.tokens = arena.allocate(ValueLayout.JAVA_INT, this.contextSize);
+            this.batchStruct = arena.allocate(Structs.BATCH);
+            this.pieceBuffer = arena.allocate(PIECE_CAPACITY);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -114,6 +120,8 @@ public final class LlamaSession implements AutoCloseable {
     }
 
     private int reusedTokens;
+    /** Benchmarks set this false to generate a fixed number of tokens, as llama-bench does. */
+    boolean stopAtEndOfGeneration = true;
 
     /**
      * Decodes {@code prompt} (reusing the cached prefix) and samples up to {@code maxTokens},
@@ -160,12 +168,12 @@ public final class LlamaSession implements AutoCloseable {
                 }
                 int token = (int) api.samplerSample.invokeExact(sampler, context, -1);
                 if (firstToken == 0) firstToken = System.nanoTime();
-                if (model.isEndOfGeneration(token)) {
+                if (stopAtEndOfGeneration && model.isEndOfGeneration(token)) {
                     reason = Completion.FinishReason.END_OF_GENERATION;
                     break;
                 }
                 generated++;
-                emit(utf8.add(model.pieceBytes(token)), text, onText);
+                emit(utf8.add(piece(token)), text, onText);
                 if (cached >= contextSize) break; // context full: stop with what we have
                 tokens.setAtIndex(ValueLayout.JAVA_INT, cached, token);
                 if (!decode(cached, 1, cancelled)) {
@@ -184,6 +192,15 @@ public final class LlamaSession implements AutoCloseable {
         }
     }
 
+    /** A token's text bytes, through the session's reusable buffer. */
+    private byte[] piece(int token) throws Throwable {
+        int n = (int) api.tokenToPiece.invokeExact(model.vocabHandle(), token, pieceBuffer, PIECE_CAPACITY, 0, false);
+        if (n < 0) return model.pieceBytes(token); // longer than the buffer: rare
+        return n == 0 ? EMPTY : pieceBuffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
     private static void emit(String piece, StringBuilder text, Consumer<String> onText) {
         if (!piece.isEmpty()) {
             text.append(piece);
@@ -194,8 +211,9 @@ public final class LlamaSession implements AutoCloseable {
     /** Decodes {@code n} cached tokens from {@code pos}; false if aborted. */
     private boolean decode(int pos, int n, BooleanSupplier cancelled) throws Throwable {
         if (cancelled.getAsBoolean()) return false;
-        MemorySegment batch = (MemorySegment) api.batchGetOne.invokeExact((SegmentAllocator) arena,
-                tokens.asSlice((long) pos * Integer.BYTES), n);
+        // The returned struct is written into batchStruct, not a fresh allocation per call.
+        MemorySegment batch = (MemorySegment) api.batchGetOne.invokeExact(
+                (SegmentAllocator) (size, align) -> batchStruct, tokens.asSlice((long) pos * Integer.BYTES), n);
         int rc = (int) api.decode.invokeExact(context, batch);
         if (rc == 2) return false; // aborted by our callback
         if (rc != 0) {
@@ -218,6 +236,16 @@ public final class LlamaSession implements AutoCloseable {
         long now = System.nanoTime();
         return new Completion(text, reason, promptTokens, generated, (firstToken - start) / 1_000_000,
                 (now - start) / 1_000_000, reusedTokens);
+    }
+
+    /** Empties the KV cache, so the next prompt is decoded from scratch (benchmarks). */
+    public void clearCache() {
+        try {
+            api.memoryClear.invokeExact(memory, true);
+            cached = 0;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     /** Asks a running generation to stop at the next token or decode step (any thread). */
