@@ -33,6 +33,7 @@ public final class LlamaSession implements AutoCloseable {
     // Per-token scratch, allocated once: a by-value llama_batch and a token's text.
     private final MemorySegment batchStruct;
     private final MemorySegment pieceBuffer;
+    private final MemorySegment abortStub;
     private static final int PIECE_CAPACITY = 256;
     private final int contextSize;
     private final int batchSize;
@@ -52,12 +53,13 @@ public final class LlamaSession implements AutoCloseable {
             set(params, "n_ubatch", Math.min(512, contextSize));
             set(params, "n_threads", threads);
             set(params, "n_threads_batch", threads);
-            // The abort callback lets a cancelled request stop a long prompt decode midway.
+            // The abort callback lets a cancelled request stop a long prompt decode midway. ggml
+            // calls it at every graph node, and each call is an upcall into Java, so it is set
+            // only while a prompt is decoded; single-token steps check cancellation in between.
             var abortHandle = MethodHandles.lookup().findVirtual(LlamaSession.class, "shouldAbort",
                     MethodType.methodType(boolean.class, MemorySegment.class)).bindTo(this);
-            MemorySegment stub = api.linker().upcallStub(abortHandle,
+            this.abortStub = api.linker().upcallStub(abortHandle,
                     FunctionDescriptor.of(ValueLayout.JAVA_BOOLEAN, ValueLayout.ADDRESS), arena);
-            params.set(ValueLayout.ADDRESS, offset("abort_callback"), stub);
             MemorySegment ctx = (MemorySegment) api.initFromModel.invokeExact(model.handle(), params);
             if (ctx.equals(MemorySegment.NULL)) {
                 arena.close();
@@ -149,12 +151,17 @@ public final class LlamaSession implements AutoCloseable {
             reusedTokens = keep;
             MemorySegment.copy(prompt, keep, tokens, ValueLayout.JAVA_INT, (long) keep * Integer.BYTES, prompt.length - keep);
             cached = keep;
-            for (int pos = keep; pos < prompt.length; pos += batchSize) {
-                int n = Math.min(batchSize, prompt.length - pos);
-                if (!decode(pos, n, cancelled)) {
-                    return finish(start, start, prompt.length, 0, "", Completion.FinishReason.CANCELLED);
+            api.setAbortCallback.invokeExact(context, abortStub, MemorySegment.NULL);
+            try {
+                for (int pos = keep; pos < prompt.length; pos += batchSize) {
+                    int n = Math.min(batchSize, prompt.length - pos);
+                    if (!decode(pos, n, cancelled)) {
+                        return finish(start, start, prompt.length, 0, "", Completion.FinishReason.CANCELLED);
+                    }
+                    cached = pos + n;
                 }
-                cached = pos + n;
+            } finally {
+                api.setAbortCallback.invokeExact(context, MemorySegment.NULL, MemorySegment.NULL);
             }
             var text = new StringBuilder();
             var utf8 = new Utf8Assembler();
