@@ -1,0 +1,86 @@
+package dev.docent.llm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docent.llm.ChatMessage;
+import dev.docent.llm.Completion;
+import dev.docent.llm.Generator;
+import dev.docent.llm.Generators;
+import dev.docent.llm.LlamaOptions;
+import dev.docent.llm.Sampling;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Chat templates, end-of-generation and long prompts on a tiny qwen2 with the real Qwen2 vocabulary. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TinyQwenTest {
+
+    @TempDir
+    static Path tmp;
+    private Path random;
+    private Path forcedEos;
+
+    @BeforeAll
+    void write() throws Exception {
+        random = TinyQwenFixture.write(tmp.resolve("tiny-random.gguf"), TinyQwenFixture.Weights.RANDOM);
+        forcedEos = TinyQwenFixture.write(tmp.resolve("tiny-eos.gguf"), TinyQwenFixture.Weights.FORCED_EOS);
+    }
+
+    private LlamaOptions options(Path model, int ctx) {
+        return LlamaOptions.defaults(model).withContextSize(ctx).withThreads(1).withSampling(Sampling.GREEDY);
+    }
+
+    @Test
+    void theChatTemplateComesFromTheGgufAndSpecialTokensParse() {
+        try (var model = LlamaModel.load(random, 0)) {
+            assertTrue(model.chatTemplate() != null && model.chatTemplate().contains("<|im_start|>"));
+            String prompt = model.applyChatTemplate(List.of(new ChatMessage("system", "Cite sources."),
+                    new ChatMessage("user", "Hello")), true);
+            assertEquals("<|im_start|>system\nCite sources.<|im_end|>\n<|im_start|>user\nHello<|im_end|>\n<|im_start|>assistant\n",
+                    prompt);
+            assertEquals(1, model.tokenize("<|im_start|>", false, true).length, "special token not parsed as one token");
+            assertTrue(model.tokenize("<|im_start|>", false, false).length > 1, "special token parsed from plain text");
+        }
+    }
+
+    @Test
+    void generationStopsAtTheEndOfSequenceToken() {
+        try (Generator g = Generators.llama(options(forcedEos, 512))) {
+            Completion c = g.chat(List.of(new ChatMessage("user", "Say something")), 50, s -> {}, () -> false);
+            assertEquals(Completion.FinishReason.END_OF_GENERATION, c.finishReason());
+            assertEquals(0, c.generatedTokens());
+            assertEquals("", c.text());
+        }
+    }
+
+    @Test
+    void longPromptsSpanSeveralBatchesAndTooLongOnesAreRefused() {
+        try (Generator g = Generators.llama(options(random, 2048))) {
+            String longText = "The orchard robot picks apples in the morning. ".repeat(150); // ~1,500 tokens
+            var messages = List.of(new ChatMessage("user", longText));
+            Completion c = g.chat(messages, 16, s -> {}, () -> false);
+            assertTrue(c.promptTokens() > 1024, "prompt of " + c.promptTokens() + " tokens does not need 3 batches");
+            assertTrue(c.generatedTokens() > 0 || c.finishReason() == Completion.FinishReason.END_OF_GENERATION);
+            var tooLong = List.of(new ChatMessage("user", longText.repeat(2)));
+            var e = assertThrows(IllegalArgumentException.class, () -> g.chat(tooLong, 16, s -> {}, () -> false));
+            assertTrue(e.getMessage().contains("context"), e.getMessage());
+        }
+    }
+
+    @Test
+    void generationStopsWhenTheContextIsFull() {
+        try (Generator g = Generators.llama(options(random, 128))) {
+            String text = "word ".repeat(100);
+            Completion c = g.chat(List.of(new ChatMessage("user", text)), 5000, s -> {}, () -> false);
+            // llama.cpp rounds the context up (to 256 here); generation must stop when it is full.
+            assertTrue(g.contextSize() >= 128 && g.contextSize() < 5000, "context " + g.contextSize());
+            assertEquals(g.contextSize(), c.promptTokens() + c.generatedTokens(), c.finishReason() + " " + c.generatedTokens());
+        }
+    }
+}
