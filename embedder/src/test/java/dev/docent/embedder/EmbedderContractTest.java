@@ -63,7 +63,9 @@ abstract class EmbedderContractTest {
         List<float[]> batched = embedder.embedPassages(texts);
         assertEquals(texts.size(), batched.size());
         for (int i = 0; i < texts.size(); i++) {
-            assertEquals(1.0, dot(batched.get(i), embedder.embedPassage(texts.get(i))), 1e-3, "text " + i);
+            // The int8 model quantizes activations dynamically over the whole batch, so a text's
+            // vector shifts slightly with its batch-mates (cosine 0.995 seen); the direction holds.
+            assertEquals(1.0, dot(batched.get(i), embedder.embedPassage(texts.get(i))), 0.01, "text " + i);
         }
     }
 
