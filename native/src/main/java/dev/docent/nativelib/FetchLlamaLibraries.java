@@ -105,6 +105,17 @@ public final class FetchLlamaLibraries {
         }
     }
 
+    /** The text of one file inside a .tgz, or null if it is not there. */
+    static String readEntry(Path tgz, String name) throws IOException {
+        try (InputStream in = Files.newInputStream(tgz);
+                var tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) return new String(tar.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     /** The llama.cpp release recorded in a package's _nlcBuildMetadata.json. */
     static String releaseOf(String metadataJson) {
         if (metadataJson == null) return null;
