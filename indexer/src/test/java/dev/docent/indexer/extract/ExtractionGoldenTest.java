@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class ExtractionGoldenTest {
         TextExtractor extractor = new TextExtractor();
         boolean regenerate = Boolean.getBoolean("docent.regenerateGolden");
         for (Path doc : docs) {
-            String actual = render(extractor.extract(doc));
+            String actual = ExtractedText.render(extractor.extract(doc));
             Path golden = GOLDEN.resolve(doc.getFileName() + ".txt");
             if (regenerate) {
                 Files.createDirectories(GOLDEN);
@@ -47,15 +46,5 @@ class ExtractionGoldenTest {
     private static String read(Path p) throws IOException {
         if (!Files.exists(p)) throw new AssertionError(p + " missing: run with -Ddocent.regenerateGolden=true");
         return Files.readString(p);
-    }
-
-    static String render(ExtractedDocument doc) {
-        StringBuilder sb = new StringBuilder("title: " + doc.title() + "\npaged: " + doc.paged() + "\n");
-        for (Page p : doc.pages()) {
-            sb.append("--- page ").append(p.number()).append('\n');
-            sb.append(p.blocks().stream().map(b -> (b.heading() ? "# " : "") + b.text()).collect(Collectors.joining("\n")));
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 }
