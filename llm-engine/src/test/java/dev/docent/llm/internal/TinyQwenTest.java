@@ -28,8 +28,8 @@ class TinyQwenTest {
 
     @BeforeAll
     void write() throws Exception {
-        random = TinyQwenFixture.write(tmp.resolve("tiny-random.gguf"), TinyQwenFixture.Weights.RANDOM);
-        forcedEos = TinyQwenFixture.write(tmp.resolve("tiny-eos.gguf"), TinyQwenFixture.Weights.FORCED_EOS);
+        random = QwenGgufWriter.writeTiny(tmp.resolve("tiny-random.gguf"), QwenGgufWriter.Weights.RANDOM);
+        forcedEos = QwenGgufWriter.writeTiny(tmp.resolve("tiny-eos.gguf"), QwenGgufWriter.Weights.FORCED_EOS);
     }
 
     private LlamaOptions options(Path model, int ctx) {
