@@ -32,8 +32,10 @@ public final class Indexer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     private static final String MODEL_KEY = "embedding_model";
-    /** Commit at least this often during a long sync, so a crash loses little and searches see progress. */
+    /** Commit (fsync) at least this often during a long sync, so a crash loses little. */
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
+    /** Make new chunks searchable at least this often during a sync (a cheap near-real-time refresh). */
+    private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
 
     private final Path dataDir;
     private final Catalog catalog;
@@ -197,6 +199,7 @@ public final class Indexer implements AutoCloseable {
             }
         });
         long lastCommit = System.nanoTime();
+        long lastRefresh = lastCommit;
         int done = 0;
         try {
             for (Stage s = queue.take(); s != END; s = queue.take()) {
@@ -209,9 +212,13 @@ public final class Indexer implements AutoCloseable {
                 done++;
                 progress = new Progress(true, done, work.size(), null);
                 listener.fileDone(done, work.size(), rec);
-                if (System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                long now = System.nanoTime();
+                if (now - lastCommit > COMMIT_EVERY.toNanos()) {
                     index.commit();
-                    lastCommit = System.nanoTime();
+                    lastCommit = lastRefresh = System.nanoTime();
+                } else if (now - lastRefresh > REFRESH_EVERY.toNanos()) {
+                    index.refresh();
+                    lastRefresh = System.nanoTime();
                 }
             }
         } catch (InterruptedException e) {

@@ -64,7 +64,7 @@ public final class Docent implements AutoCloseable {
                 config.llm().timeoutSeconds());
         // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an
         // answer is being generated, so questions stay fast during a long indexing run.
-        indexer.pauseWhile(answerer::isGenerating);
+        if (config.yieldToAnswers()) indexer.pauseWhile(answerer::isGenerating);
     }
 
     private static LlamaOptions llamaOptions(LlmSettings s) {

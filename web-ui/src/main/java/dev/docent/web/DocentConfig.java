@@ -18,14 +18,15 @@ import java.util.Properties;
  * @param embedderThreads ONNX Runtime threads for embedding
  * @param watchSeconds how often serve re-checks the folders even without file events
  * @param maxQuestionChars longest accepted question
+ * @param yieldToAnswers background indexing pauses while an answer is generated
  * @param llm the language model, if any
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
-        int maxQuestionChars, LlmSettings llm) {
+        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm) {
 
     public static DocentConfig defaults() {
         return new DocentConfig(defaultDataDir(), 8080, 5, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                30, 4000, LlmSettings.defaults());
+                30, 4000, true, LlmSettings.defaults());
     }
 
     /** Defaults overridden by the properties file, if it exists. */
@@ -47,6 +48,7 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                 props.integer("embedder.threads", d.embedderThreads()),
                 props.integer("watch.interval.seconds", d.watchSeconds()),
                 props.integer("ask.max_question_chars", d.maxQuestionChars()),
+                !"false".equalsIgnoreCase(props.raw("indexing.yield_to_answers")),
                 new LlmSettings(props.path("llm.model", null), props.integer("llm.context_size", l.contextSize()),
                         props.integer("llm.threads", l.threads()), props.integer("llm.gpu_layers", l.gpuLayers()),
                         props.decimal("llm.temperature", l.temperature()),
@@ -55,15 +57,15 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, llm);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, llm);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, l);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l);
     }
 
     /** Typed reads of optional keys; a malformed value names the key and the file. */
