@@ -50,8 +50,23 @@ public record LlamaOptions(Path model, int contextSize, int threads, int gpuLaye
         return os.contains("mac") && (arch.equals("aarch64") || arch.equals("arm64")) ? -1 : 0;
     }
 
-    /** One thread per core: ggml's threads spin, so more than the cores only contend. */
+    /**
+     * One thread per performance core: ggml's threads spin and wait for the slowest, so more
+     * threads than fast cores only contend. On Apple Silicon the efficiency cores are left out.
+     */
     static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+        int all = Math.max(1, Runtime.getRuntime().availableProcessors());
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac")) return all;
+        try {
+            Process p = new ProcessBuilder("sysctl", "-n", "hw.perflevel0.physicalcpu").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+            int perf = p.waitFor() == 0 ? Integer.parseInt(out) : all;
+            return Math.max(1, Math.min(all, perf));
+        } catch (java.io.IOException | NumberFormatException e) {
+            return all; // Intel Macs have no perflevel: all cores are alike
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return all;
+        }
     }
 }

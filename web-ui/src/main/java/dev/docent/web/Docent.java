@@ -68,7 +68,8 @@ public final class Docent implements AutoCloseable {
     }
 
     private static LlamaOptions llamaOptions(LlmSettings s) {
-        LlamaOptions o = LlamaOptions.defaults(s.model()).withContextSize(s.contextSize());
+        LlamaOptions o = LlamaOptions.defaults(s.model()).withContextSize(s.contextSize())
+                .withQueueCapacity(Math.max(1, s.maxWaiting()));
         if (s.threads() > 0) o = o.withThreads(s.threads());
         if (s.gpuLayers() != null) o = o.withGpuLayers(s.gpuLayers());
         Sampling f = Sampling.FACTUAL;

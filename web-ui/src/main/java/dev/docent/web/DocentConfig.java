@@ -53,7 +53,8 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         props.integer("llm.threads", l.threads()), props.integer("llm.gpu_layers", l.gpuLayers()),
                         props.decimal("llm.temperature", l.temperature()),
                         props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
-                        props.integer("llm.timeout_seconds", l.timeoutSeconds())));
+                        props.integer("llm.timeout_seconds", l.timeoutSeconds()),
+                        props.integer("llm.max_waiting", l.maxWaiting())));
     }
 
     public DocentConfig withDataDir(Path dir) {

@@ -12,15 +12,16 @@ import java.nio.file.Path;
  * @param temperature 0 for greedy decoding
  * @param maxAnswerTokens longest answer
  * @param timeoutSeconds a generation running longer is stopped and returned as it stands
+ * @param maxWaiting questions that may wait while one is answered; more get HTTP 503
  */
 public record LlmSettings(Path model, int contextSize, int threads, Integer gpuLayers, float temperature,
-        int maxAnswerTokens, int timeoutSeconds) {
+        int maxAnswerTokens, int timeoutSeconds, int maxWaiting) {
 
     public static LlmSettings defaults() {
-        return new LlmSettings(null, 4096, 0, null, 0.2f, 512, 120);
+        return new LlmSettings(null, 4096, 0, null, 0.2f, 512, 120, 4);
     }
 
     public LlmSettings withModel(Path m) {
-        return new LlmSettings(m, contextSize, threads, gpuLayers, temperature, maxAnswerTokens, timeoutSeconds);
+        return new LlmSettings(m, contextSize, threads, gpuLayers, temperature, maxAnswerTokens, timeoutSeconds, maxWaiting);
     }
 }

@@ -27,7 +27,7 @@ class GenerativeAskTest {
 
     @Test
     void aLoadedModelAnswersGenerativelyAndTheStatusSaysSo(@TempDir Path tmp) throws Exception {
-        LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 1024, 1, 0, 0f, 24, 60);
+        LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 1024, 1, 0, 0f, 24, 60, 4);
         try (var server = new RunningDocent(docs(tmp), tmp, c -> c.withLlm(llm))) {
             server.awaitIndexed(Duration.ofMinutes(2));
             JsonNode status = RunningDocent.JSON.readTree(server.get("/api/status").body());
@@ -58,9 +58,54 @@ class GenerativeAskTest {
     }
 
     @Test
+    void questionsBeyondTheQueueGet503AndAVanishedClientDoesNotHurtTheServer(@TempDir Path tmp) throws Exception {
+        // One answer at a time, one waiting: of many simultaneous questions some must be refused.
+        LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 2048, 1, 0, 0f, 1500, 60, 1);
+        try (var server = new RunningDocent(docs(tmp), tmp, c -> c.withLlm(llm))) {
+            server.awaitIndexed(Duration.ofMinutes(2));
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/ask"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"question\": \"What did Lily find?\"}")).build();
+            var futures = new java.util.ArrayList<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(server.http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            int ok = 0, busy = 0;
+            for (var f : futures) {
+                var res = f.get();
+                if (res.statusCode() == 200) ok++;
+                if (res.statusCode() == 503) {
+                    busy++;
+                    assertEquals("5", res.headers().firstValue("Retry-After").orElse(null));
+                    assertTrue(RunningDocent.JSON.readTree(res.body()).get("error").asText().contains("busy"), res.body());
+                }
+            }
+            assertTrue(ok >= 1 && busy >= 1, ok + " answered, " + busy + " refused");
+
+            // A streaming client that reads one event and vanishes.
+            try (var socket = new java.net.Socket("127.0.0.1", server.app.port())) {
+                String body = "{\"question\": \"What did Lily find?\", \"stream\": true}";
+                socket.getOutputStream().write(("POST /ask HTTP/1.1\r\nHost: 127.0.0.1:" + server.app.port()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("event: token")) break;
+                }
+            }
+            var after = server.post("/ask", "{\"question\": \"What did Lily find?\"}");
+            for (int i = 0; i < 50 && after.statusCode() == 503; i++) { // the abandoned answer may still be stopping
+                Thread.sleep(100);
+                after = server.post("/ask", "{\"question\": \"What did Lily find?\"}");
+            }
+            assertEquals(200, after.statusCode(), after.body());
+        }
+    }
+
+    @Test
     void aBadModelFileLeavesDocentAnsweringExtractivelyWithTheReason(@TempDir Path tmp) throws Exception {
         Path bogus = Files.writeString(tmp.resolve("model.gguf"), "not really a model");
-        LlmSettings llm = new LlmSettings(bogus, 1024, 1, 0, 0f, 24, 60);
+        LlmSettings llm = new LlmSettings(bogus, 1024, 1, 0, 0f, 24, 60, 4);
         try (var server = new RunningDocent(docs(tmp), tmp, c -> c.withLlm(llm))) {
             server.awaitIndexed(Duration.ofMinutes(2));
             JsonNode status = RunningDocent.JSON.readTree(server.get("/api/status").body());

@@ -63,6 +63,11 @@ public final class LlamaModel implements AutoCloseable {
      * whose message says what is wrong.
      */
     public static LlamaModel load(Path file, int gpuLayers) {
+        return load(file, gpuLayers, totalMemory());
+    }
+
+    /** As {@link #load(Path, int)} with the machine's memory given (tests pass a small one). */
+    static LlamaModel load(Path file, int gpuLayers, long memory) {
         if (!Files.isRegularFile(file)) throw new ModelLoadException("model file not found: " + file);
         if (!Files.isReadable(file)) throw new ModelLoadException("model file is not readable: " + file);
         GgufHeader header;
@@ -73,9 +78,8 @@ public final class LlamaModel implements AutoCloseable {
         } catch (IOException e) {
             throw new ModelLoadException(e.getMessage(), e);
         }
-        long memory = totalMemory();
         if (memory > 0 && size > memory) {
-            throw new ModelLoadException(String.format("%s is %.1f GB but this machine has %.1f GB of memory; choose a"
+            throw new ModelLoadException(String.format("%s is %.2f GB but this machine has %.2f GB of memory; choose a"
                     + " smaller or more strongly quantized model (e.g. Q4_K_M of a 1-3B model)",
                     file.getFileName(), size / 1e9, memory / 1e9));
         }

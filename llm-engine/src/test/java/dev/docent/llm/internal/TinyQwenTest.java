@@ -50,6 +50,46 @@ class TinyQwenTest {
     }
 
     @Test
+    void anUnknownArchitectureIsReportedByNameAndAModelBiggerThanMemoryIsRefusedBeforeLoading() throws Exception {
+        byte[] bytes = java.nio.file.Files.readAllBytes(random);
+        byte[] key = "general.architecture".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, key) + key.length + 4 + 8; // key, value type, string length
+        assertEquals("qwen2", new String(bytes, at, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        bytes[at + 4] = '9'; // qwen9: no such architecture
+        Path unknown = java.nio.file.Files.write(tmp.resolve("unknown-arch.gguf"), bytes);
+        var e = assertThrows(dev.docent.llm.ModelLoadException.class, () -> LlamaModel.load(unknown, 0));
+        assertTrue(e.getMessage().contains("qwen9"), e.getMessage());
+
+        var big = assertThrows(dev.docent.llm.ModelLoadException.class, () -> LlamaModel.load(random, 0, 1_000_000));
+        assertTrue(big.getMessage().contains("GB of memory"), big.getMessage());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
+    void aFailingConsumerStopsGenerationAndTheGeneratorStaysUsable() {
+        try (Generator g = Generators.llama(options(random, 1024))) {
+            var messages = List.of(new ChatMessage("user", "Tell me everything."));
+            int[] pieces = {0};
+            // What an SSE writer does when the client has gone: the next write throws.
+            var gone = assertThrows(java.io.UncheckedIOException.class, () -> g.chat(messages, 500, s -> {
+                if (++pieces[0] == 5) throw new java.io.UncheckedIOException(new java.io.IOException("client disconnected"));
+            }, () -> false));
+            assertTrue(gone.getMessage().contains("client disconnected"));
+            assertEquals(5, pieces[0], "generation went on after the consumer failed");
+            Completion next = g.chat(messages, 8, s -> {}, () -> false);
+            assertTrue(next.generatedTokens() > 0 || next.finishReason() == Completion.FinishReason.END_OF_GENERATION);
+        }
+    }
+
+    @Test
     void generationStopsAtTheEndOfSequenceToken() {
         try (Generator g = Generators.llama(options(forcedEos, 512))) {
             Completion c = g.chat(List.of(new ChatMessage("user", "Say something")), 50, s -> {}, () -> false);
