@@ -129,7 +129,7 @@ public final class Answerer {
             citations.add(citation(i + 1, h, snippet(h.text(), best)));
             // The best passage is always quoted; the next ones only if they share about as much
             // with the question, so weakly related text does not pad the answer.
-            boolean relevant = i == 0 || (overlap > 0 && overlap >= 0.5 * firstOverlap);
+            boolean relevant = i == 0 || (overlap > 0 && overlap >= 0.75 * firstOverlap);
             if (i < QUOTED && relevant && !quoted.contains(best)) {
                 quoted.add(best);
                 text.append("\n\u2022 \u201c").append(best).append("\u201d [").append(i + 1).append(']');
