@@ -8,9 +8,9 @@ public final class Embedders {
 
     /**
      * The default model: BAAI bge-small-en-v1.5, int8-quantized ONNX (33 MB), 384 dimensions.
-     * Chosen by measurement (docs/benchmarks.md): on SciFact it scores close to the fp32 model
-     * at a fraction of its size and time, and clearly above all-MiniLM-L6-v2, whose artifact also
-     * truncates input at 128 tokens where bge reads 512.
+     * Chosen by measurement (docs/benchmarks.md): on SciFact its nDCG@10 (0.709 alone, 0.726 in
+     * hybrid search) is 99.5 % of the fp32 model's published score at a quarter of the size, and
+     * 0.058 above all-MiniLM-L6-v2 int8 measured in the same run (which embeds ~4x faster).
      */
     public static final String DEFAULT_MODEL = "bge-small-en-v1.5-q";
 

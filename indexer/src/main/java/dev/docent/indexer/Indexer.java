@@ -3,7 +3,6 @@ package dev.docent.indexer;
 import dev.docent.embedder.Embedder;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.chunk.Chunker;
-import dev.docent.indexer.extract.ExtractionException;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.FolderWalker;
@@ -13,14 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +28,6 @@ public final class Indexer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     private static final String MODEL_KEY = "embedding_model";
-    /** Commit (fsync) at least this often during a long sync, so a crash loses little. */
-    private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
-    /** Make new chunks searchable at least this often during a sync (a cheap near-real-time refresh). */
-    private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
 
     private final Path dataDir;
     private final Catalog catalog;
@@ -119,26 +111,27 @@ public final class Indexer implements AutoCloseable {
             throw new UncheckedIOException("Cannot walk " + roots + ": " + e.getMessage(), e);
         }
         int removed = removeVanished(roots, found);
-        List<WorkItem> work = new ArrayList<>();
+        List<SyncRun.WorkItem> work = new ArrayList<>();
         for (FileState f : found) {
             DocumentRecord r = catalog.find(f.path().toString()).orElse(null);
             if (r == null || r.status() == DocumentStatus.PENDING || r.size() != f.size()
                     || !r.modified().equals(f.modified())) {
-                work.add(new WorkItem(f, r));
+                work.add(new SyncRun.WorkItem(f, r));
                 catalog.put(pendingRecord(f, r));
             }
         }
         listener.planned(found.size(), work.size());
         progress = new Progress(true, 0, work.size(), null);
-        int[] counts = new int[4]; // indexed, failed, unchanged, chunks
+        SyncRun.Tally tally;
         try {
-            runPipeline(work, listener, counts);
+            tally = new SyncRun(catalog, index, pipeline, () -> stopping,
+                    (done, total, current) -> progress = new Progress(true, done, total, current)).run(work, listener);
         } finally {
             index.commit();
             progress = Progress.IDLE;
         }
-        var report = new SyncReport(found.size(), counts[0], counts[1], found.size() - work.size() + counts[2],
-                removed, counts[3], Duration.ofNanos(System.nanoTime() - started));
+        var report = new SyncReport(found.size(), tally.indexed, tally.failed, found.size() - work.size() + tally.unchanged,
+                removed, tally.chunks, Duration.ofNanos(System.nanoTime() - started));
         log.info("Sync of {}: {}", roots, report);
         return report;
     }
@@ -162,124 +155,6 @@ public final class Indexer implements AutoCloseable {
         return new DocumentRecord(f.path().toString(), f.size(), f.modified(), old == null ? null : old.sha256(),
                 DocumentStatus.PENDING, null, old == null ? null : old.title(), old == null ? 0 : old.pages(),
                 old == null ? 0 : old.chunks(), old == null ? null : old.indexedAt());
-    }
-
-    /** A file to process, with its catalog record from before this sync (null if new). */
-    private record WorkItem(FileState file, DocumentRecord previous) {}
-
-    /** What the extraction thread hands to the embedding thread for one file. */
-    private record Stage(WorkItem item, String sha256, DocumentPipeline.Prepared prepared, String error, boolean unchanged) {
-        FileState file() {
-            return item.file();
-        }
-    }
-
-    private static final Stage END = new Stage(null, null, null, null, false);
-
-    /**
-     * Extraction and chunking run on a helper thread, embedding on this one, so the (cheaper)
-     * parsing of the next file overlaps the embedding of this one. The queue bound keeps memory flat.
-     */
-    private void runPipeline(List<WorkItem> work, SyncProgress listener, int[] counts) {
-        BlockingQueue<Stage> queue = new ArrayBlockingQueue<>(2);
-        Thread extractor = Thread.ofPlatform().name("docent-extract").daemon().start(() -> {
-            try {
-                for (WorkItem w : work) {
-                    if (stopping) break;
-                    queue.put(prepare(w));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                try {
-                    queue.put(END);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
-        long lastCommit = System.nanoTime();
-        long lastRefresh = lastCommit;
-        int done = 0;
-        try {
-            for (Stage s = queue.take(); s != END; s = queue.take()) {
-                if (stopping) {
-                    extractor.interrupt(); // it may be blocked handing us the next file
-                    break;
-                }
-                progress = new Progress(true, done, work.size(), s.file().path().toString());
-                DocumentRecord rec = finish(s, counts);
-                done++;
-                progress = new Progress(true, done, work.size(), null);
-                listener.fileDone(done, work.size(), rec);
-                long now = System.nanoTime();
-                if (now - lastCommit > COMMIT_EVERY.toNanos()) {
-                    index.commit();
-                    lastCommit = lastRefresh = System.nanoTime();
-                } else if (now - lastRefresh > REFRESH_EVERY.toNanos()) {
-                    index.refresh();
-                    lastRefresh = System.nanoTime();
-                }
-            }
-        } catch (InterruptedException e) {
-            extractor.interrupt();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private Stage prepare(WorkItem w) {
-        FileState f = w.file();
-        DocumentRecord old = w.previous();
-        String hash;
-        try {
-            hash = DocumentPipeline.sha256(f.path());
-        } catch (IOException e) {
-            return new Stage(w, null, null, "cannot read file: " + e.getMessage(), false);
-        }
-        if (old != null && hash.equals(old.sha256()) && old.indexedAt() != null) {
-            return new Stage(w, hash, null, null, true); // touched, not changed: keep the old outcome
-        }
-        try {
-            return new Stage(w, hash, pipeline.prepare(f.path(), f.size()), null, false);
-        } catch (ExtractionException e) {
-            return new Stage(w, hash, null, e.getMessage(), false);
-        }
-    }
-
-    private DocumentRecord finish(Stage s, int[] counts) {
-        String path = s.file().path().toString();
-        DocumentRecord old = s.item().previous();
-        DocumentRecord rec;
-        if (s.unchanged() && old != null) {
-            DocumentStatus status = old.error() == null ? DocumentStatus.INDEXED : DocumentStatus.FAILED;
-            rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), status,
-                    old.error(), old.title(), old.pages(), old.chunks(), old.indexedAt());
-            counts[2]++;
-        } else if (s.error() != null) {
-            index.deleteDocument(path);
-            rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.FAILED,
-                    s.error(), null, 0, 0, Instant.now());
-            counts[1]++;
-            log.info("Failed {}: {}", path, s.error());
-        } else {
-            try {
-                var chunks = pipeline.embed(path, s.prepared());
-                index.replaceDocument(path, chunks);
-                var doc = s.prepared().document();
-                rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.INDEXED,
-                        null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), Instant.now());
-                counts[0]++;
-                counts[3] += chunks.size();
-            } catch (RuntimeException e) {
-                log.warn("Indexing {} failed", path, e);
-                index.deleteDocument(path);
-                rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.FAILED,
-                        "embedding or indexing failed: " + e.getMessage(), null, 0, 0, Instant.now());
-                counts[1]++;
-            }
-        }
-        catalog.put(rec);
-        return rec;
     }
 
     /** Stops a running sync after its current file, waits for it, then closes index and catalog. */
