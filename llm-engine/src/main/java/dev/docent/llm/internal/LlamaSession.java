@@ -245,6 +245,25 @@ public final class LlamaSession implements AutoCloseable {
                 (now - start) / 1_000_000, reusedTokens);
     }
 
+    /**
+     * Decodes {@code tokens} one at a time with no sampling, as llama-bench's tg test does: what
+     * the binding alone costs per step (benchmarks).
+     */
+    void decodeOneByOne(int[] steps) {
+        try {
+            for (int token : steps) {
+                if (cached >= contextSize) return;
+                tokens.setAtIndex(ValueLayout.JAVA_INT, cached, token);
+                decode(cached, 1, () -> false);
+                cached++;
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /** Empties the KV cache, so the next prompt is decoded from scratch (benchmarks). */
     public void clearCache() {
         try {
