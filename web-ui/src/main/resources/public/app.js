@@ -32,9 +32,22 @@ function renderAnswer(answer, citationIds) {
   }
 }
 
+// "embed_ms: 13" -> "embed 13 ms", "tokens_per_second: 40.1" -> "40.1 tokens/s", counts as they are.
+function formatTimings(t) {
+  return Object.entries(t).map(([k, v]) => {
+    if (k.endsWith("_ms")) return k.slice(0, -3).replaceAll("_", " ") + " " + v + " ms";
+    if (k === "tokens_per_second") return v + " tokens/s";
+    return k.replaceAll("_", " ") + " " + v;
+  }).join(" · ");
+}
+
 function renderCitations(citations) {
   const list = $("citations");
   list.replaceChildren();
+  if (citations.length === 0) {
+    list.append(text("li", "The answer cites none of the passages it was given.", "none"));
+    return;
+  }
   for (const c of citations) {
     const li = document.createElement("li");
     li.id = "source-" + c.id;
@@ -106,8 +119,7 @@ async function ask(question) {
           $("mode").textContent = data.mode === "generative"
             ? "Answer written by " + data.model + " from the sources below"
             : "No language model configured: quoting the most relevant passages";
-          const t = data.timings || {};
-          $("timings").textContent = Object.entries(t).map(([k, v]) => k.replace("_ms", "") + " " + v + " ms").join(" · ");
+          $("timings").textContent = formatTimings(data.timings || {});
         } else if (event === "error") {
           throw new Error(data.error);
         }

@@ -47,7 +47,8 @@ class BrowserTest {
                       citeLink: document.querySelector('#answer a.cite') ? document.querySelector('#answer a.cite').getAttribute('href') : null,
                       mode: document.getElementById('mode').innerText,
                       status: document.getElementById('status').innerText,
-                      error: document.getElementById('error').hidden
+                      error: document.getElementById('error').hidden,
+                      timings: document.getElementById('timings').innerText
                     };""");
             assertTrue(page.get("answer").asText().contains("Apple trees are pruned in February"), page.toString());
             assertTrue(page.get("firstSource").asText().contains("orchard-notes.md"), page.toString());
@@ -56,6 +57,7 @@ class BrowserTest {
             assertTrue(page.get("mode").asText().contains("quoting"), page.toString());
             assertTrue(page.get("status").asText().contains("1 documents indexed"), page.toString());
             assertTrue(page.get("error").asBoolean(), "an error is shown: " + page);
+            assertTrue(page.get("timings").asText().matches("embed \\d+ ms · search \\d+ ms · total \\d+ ms"), page.toString());
         }
     }
 }
