@@ -63,8 +63,20 @@ public final class DocentApp {
     private static void ask(Context ctx, Docent docent) throws Exception {
         AskRequest req = AskRequest.parse(JSON, ctx.body(), docent.config().topK(), docent.config().maxQuestionChars());
         if (!req.stream()) {
-            Answer answer = docent.answerer().answer(req.question(), req.topK(), piece -> {});
-            json(ctx, 200, answer);
+            var keepAlive = new KeepAliveJson(ctx);
+            Answer answer;
+            try {
+                answer = docent.answerer().answer(req.question(), req.topK(), keepAlive::onPiece, keepAlive::clientGone);
+            } catch (java.io.UncheckedIOException e) {
+                if (!keepAlive.clientGone()) throw e;
+                log.debug("Client left; its answer was stopped");
+                return;
+            }
+            if (keepAlive.committed()) {
+                keepAlive.finish(JSON.writeValueAsString(answer));
+            } else {
+                json(ctx, 200, answer);
+            }
             return;
         }
         try (var sse = new SseWriter(ctx, JSON)) {
@@ -73,6 +85,10 @@ public final class DocentApp {
                 // A client that disconnects makes send() fail, which stops the generation.
                 answer = docent.answerer().answer(req.question(), req.topK(),
                         piece -> sse.send("token", Map.of("text", piece)), sse::clientGone);
+            } catch (java.io.UncheckedIOException e) {
+                if (!sse.clientGone()) throw e;
+                log.debug("Client left; its streamed answer was stopped");
+                return;
             } catch (GeneratorBusyException e) {
                 sse.send("error", error(e.getMessage()));
                 return;

@@ -1,0 +1,68 @@
+package dev.docent.web.api;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Lets a long non-streaming answer notice a client that has gone away. A server only learns that
+ * a connection is closed when it writes, so once an answer has run for a second this commits the
+ * 200 response and, as tokens arrive, writes a space (leading whitespace is valid JSON) at most
+ * once a second; the write that fails stops the generation. Quick answers are untouched.
+ */
+final class KeepAliveJson {
+
+    private static final long PING_NANOS = 1_000_000_000L;
+
+    private final Context ctx;
+    private final long pingNanos;
+    private long lastPing = System.nanoTime();
+    private OutputStream out;
+    private volatile boolean gone;
+
+    KeepAliveJson(Context ctx) {
+        this(ctx, PING_NANOS);
+    }
+
+    /** @param pingNanos how long the answer may run before the first ping, and between pings */
+    KeepAliveJson(Context ctx, long pingNanos) {
+        this.ctx = ctx;
+        this.pingNanos = pingNanos;
+    }
+
+    /** Called for each piece of the answer (on the generator's thread). */
+    void onPiece(String ignored) {
+        long now = System.nanoTime();
+        if (now - lastPing < pingNanos) return;
+        lastPing = now;
+        try {
+            if (out == null) {
+                ctx.status(200);
+                ctx.res().setContentType("application/json");
+                ctx.res().setCharacterEncoding("UTF-8");
+                out = ctx.res().getOutputStream();
+            }
+            out.write(' ');
+            out.flush();
+        } catch (IOException e) {
+            gone = true;
+            throw new UncheckedIOException("client disconnected", e);
+        }
+    }
+
+    boolean clientGone() {
+        return gone;
+    }
+
+    /** True once the response is committed: the body must then be written here, not by Javalin. */
+    boolean committed() {
+        return out != null;
+    }
+
+    void finish(String json) throws IOException {
+        out.write(json.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}
