@@ -49,7 +49,7 @@ final class PdfPageExtractor {
                 for (Block b : blocks) characters += b.text().length();
                 pages.add(new Page(i, blocks));
             }
-            return new PdfText(title, pages);
+            return new PdfText(title, withoutRunningHeadersAndFooters(pages));
         }
     }
 
@@ -61,6 +61,33 @@ final class PdfPageExtractor {
         stripper.getText(doc);
         stripper.endLine();
         return stripper.lines;
+    }
+
+    /**
+     * Drops running headers and footers: short blocks that recur, digits aside ("page 3 of 5"),
+     * on at least half the pages of a document of three pages or more. They would otherwise be
+     * indexed once per page and quoted as if they were content.
+     */
+    static List<Page> withoutRunningHeadersAndFooters(List<Page> pages) {
+        if (pages.size() < 3) return pages;
+        Map<String, Integer> seenOnPages = new HashMap<>();
+        for (Page p : pages) {
+            p.blocks().stream().filter(b -> b.text().length() <= 200).map(b -> shape(b.text())).distinct()
+                    .forEach(k -> seenOnPages.merge(k, 1, Integer::sum));
+        }
+        int threshold = Math.max(3, (pages.size() + 1) / 2);
+        List<Page> out = new ArrayList<>(pages.size());
+        for (Page p : pages) {
+            List<Block> kept = p.blocks().stream()
+                    .filter(b -> b.text().length() > 200 || seenOnPages.getOrDefault(shape(b.text()), 0) < threshold)
+                    .toList();
+            out.add(new Page(p.number(), kept));
+        }
+        return out;
+    }
+
+    private static String shape(String text) {
+        return text.replaceAll("\\d+", "#").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Groups lines into heading and paragraph blocks. */

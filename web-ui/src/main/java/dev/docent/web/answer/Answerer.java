@@ -95,7 +95,8 @@ public final class Answerer {
         List<Citation> citations = new ArrayList<>();
         for (int n : checked.cited()) {
             Hit h = prompt.sources().get(n - 1);
-            citations.add(citation(n, h, snippet(h.text(), bestQuote(h.text(), Sentences.words(question)))));
+            citations.add(citation(n, h, snippet(h.text(),
+                    bestQuote(h.text(), Sentences.words(question), Sentences.asksForNumber(question)))));
         }
         List<String> notes = new ArrayList<>(checked.notes());
         switch (c.finishReason()) {
@@ -115,6 +116,7 @@ public final class Answerer {
 
     private Answer extractive(String question, List<Hit> hits, Consumer<String> onToken, Map<String, Number> timings) {
         Set<String> questionWords = Sentences.words(question);
+        boolean wantsNumber = Sentences.asksForNumber(question);
         List<Citation> citations = new ArrayList<>();
         StringBuilder text = new StringBuilder(hits.isEmpty()
                 ? "Nothing in the indexed documents matches this question."
@@ -123,7 +125,7 @@ public final class Answerer {
         double firstOverlap = 0;
         for (int i = 0; i < hits.size(); i++) {
             Hit h = hits.get(i);
-            String best = bestQuote(h.text(), questionWords);
+            String best = bestQuote(h.text(), questionWords, wantsNumber);
             double overlap = Sentences.overlap(questionWords, best);
             if (i == 0) firstOverlap = overlap;
             citations.add(citation(i + 1, h, snippet(h.text(), best)));
@@ -147,14 +149,20 @@ public final class Answerer {
                 Math.round(h.score() * 1000) / 1000.0, h.startOffset(), h.endOffset());
     }
 
-    /** The sentence that shares most words with the question, with its successor if it is a mere label. */
-    static String bestQuote(String passage, Set<String> questionWords) {
+    /**
+     * The sentence that shares most words with the question, with its successor if it is a mere
+     * label. When the question asks for a quantity or a date, sentences holding a number are
+     * preferred: "How much does it weigh?" is answered by "It weighs 340 kg", not by the sentence
+     * that repeats the product's name.
+     */
+    static String bestQuote(String passage, Set<String> questionWords, boolean wantsNumber) {
         List<String> sentences = Sentences.split(passage);
         if (sentences.isEmpty()) return passage;
         int best = 0;
         double bestScore = -1;
         for (int i = 0; i < sentences.size(); i++) {
             double s = Sentences.overlap(questionWords, sentences.get(i));
+            if (wantsNumber && s > 0 && Sentences.hasNewNumber(sentences.get(i), questionWords)) s += 0.6;
             if (s > bestScore) {
                 bestScore = s;
                 best = i;

@@ -49,6 +49,25 @@ final class Sentences {
         return w;
     }
 
+    /** "how much/many/long…", a leading "when", "what time/date/year", or a word naming an amount. */
+    private static final java.util.regex.Pattern ASKS_FOR_NUMBER = java.util.regex.Pattern.compile(
+            "^\\s*when\\b|\\bhow (much|many|long|far|often|big|large|old|quickly|fast|soon)\\b"
+            + "|\\bwhat (time|date|year)\\b|\\b(price|cost|rent|budget|rate|percent|size|capacity|number)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether the question asks for a quantity, a date or a time (its answer holds a number). */
+    static boolean asksForNumber(String question) {
+        return ASKS_FOR_NUMBER.matcher(question).find();
+    }
+
+    /** Whether the sentence holds a number the question does not (so "PK-3" in both does not count). */
+    static boolean hasNewNumber(String sentence, Set<String> questionWords) {
+        for (String w : words(sentence)) {
+            if (!questionWords.contains(w) && w.chars().anyMatch(Character::isDigit)) return true;
+        }
+        return false;
+    }
+
     /** Fraction of the question's content words that the sentence contains. */
     static double overlap(Set<String> question, String sentence) {
         if (question.isEmpty()) return 0;
