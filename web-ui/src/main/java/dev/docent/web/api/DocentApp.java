@@ -62,23 +62,33 @@ public final class DocentApp {
 
     private static void ask(Context ctx, Docent docent) throws Exception {
         AskRequest req = AskRequest.parse(JSON, ctx.body(), docent.config().topK(), docent.config().maxQuestionChars());
-        if (!req.stream()) {
-            var keepAlive = new KeepAliveJson(ctx);
-            Answer answer;
-            try {
-                answer = docent.answerer().answer(req.question(), req.topK(), keepAlive::onPiece, keepAlive::clientGone);
-            } catch (java.io.UncheckedIOException e) {
-                if (!keepAlive.clientGone()) throw e;
-                log.debug("Client left; its answer was stopped");
-                return;
-            }
-            if (keepAlive.committed()) {
-                keepAlive.finish(JSON.writeValueAsString(answer));
-            } else {
-                json(ctx, 200, answer);
-            }
+        if (req.stream()) {
+            askStreaming(ctx, docent, req);
+        } else {
+            askJson(ctx, docent, req);
+        }
+    }
+
+    /** One JSON reply; long answers keep the connection checked (see KeepAliveJson). */
+    private static void askJson(Context ctx, Docent docent, AskRequest req) throws Exception {
+        var keepAlive = new KeepAliveJson(ctx);
+        Answer answer;
+        try {
+            answer = docent.answerer().answer(req.question(), req.topK(), keepAlive::onPiece, keepAlive::clientGone);
+        } catch (java.io.UncheckedIOException e) {
+            if (!keepAlive.clientGone()) throw e;
+            log.debug("Client left; its answer was stopped");
             return;
         }
+        if (keepAlive.committed()) {
+            keepAlive.finish(JSON.writeValueAsString(answer));
+        } else {
+            json(ctx, 200, answer);
+        }
+    }
+
+    /** Server-Sent Events: token events as the answer forms, then citations, then done. */
+    private static void askStreaming(Context ctx, Docent docent, AskRequest req) throws Exception {
         try (var sse = new SseWriter(ctx, JSON)) {
             Answer answer;
             try {

@@ -46,6 +46,6 @@ final class SseWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        out.flush();
+        if (!gone) out.flush(); // flushing into a connection the client closed only fails again
     }
 }
