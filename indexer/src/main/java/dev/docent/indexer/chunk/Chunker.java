@@ -45,22 +45,25 @@ public final class Chunker {
     private String chunkPage(Page page, String heading, List<Chunk> out) {
         String text = page.text();
         var pending = new ArrayList<Span>();
+        int pendingTokens = 0; // tokens in pending, kept as a running total
         int offset = 0;
         for (Block block : page.blocks()) {
             int blockStart = offset;
             offset += block.text().length() + Page.BLOCK_SEPARATOR.length();
             if (block.heading()) {
                 flush(page, heading, text, pending, out);
+                pendingTokens = 0;
                 heading = block.text().length() > MAX_HEADING_CHARS
                         ? block.text().substring(0, MAX_HEADING_CHARS) : block.text();
                 continue;
             }
             for (Span s : sentences(block.text(), blockStart)) {
-                int used = pending.stream().mapToInt(Span::tokens).sum();
-                if (!pending.isEmpty() && used + s.tokens() > maxTokens) {
+                if (!pending.isEmpty() && pendingTokens + s.tokens() > maxTokens) {
                     flush(page, heading, text, pending, out);
+                    pendingTokens = 0;
                 }
                 pending.add(s);
+                pendingTokens += s.tokens();
             }
         }
         flush(page, heading, text, pending, out);

@@ -161,8 +161,9 @@ public final class Answerer {
         int best = 0;
         double bestScore = -1;
         for (int i = 0; i < sentences.size(); i++) {
-            double s = Sentences.overlap(questionWords, sentences.get(i));
-            if (wantsNumber && s > 0 && Sentences.hasNewNumber(sentences.get(i), questionWords)) s += 0.6;
+            Set<String> words = Sentences.words(sentences.get(i)); // split once, used twice
+            double s = Sentences.overlap(questionWords, words);
+            if (wantsNumber && s > 0 && Sentences.hasNewNumber(words, questionWords)) s += 0.6;
             if (s > bestScore) {
                 bestScore = s;
                 best = i;

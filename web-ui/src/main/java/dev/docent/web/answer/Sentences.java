@@ -61,8 +61,8 @@ final class Sentences {
     }
 
     /** Whether the sentence holds a number the question does not (so "PK-3" in both does not count). */
-    static boolean hasNewNumber(String sentence, Set<String> questionWords) {
-        for (String w : words(sentence)) {
+    static boolean hasNewNumber(Set<String> sentenceWords, Set<String> questionWords) {
+        for (String w : sentenceWords) {
             if (!questionWords.contains(w) && w.chars().anyMatch(Character::isDigit)) return true;
         }
         return false;
@@ -70,8 +70,12 @@ final class Sentences {
 
     /** Fraction of the question's content words that the sentence contains. */
     static double overlap(Set<String> question, String sentence) {
+        return overlap(question, words(sentence));
+    }
+
+    /** As {@link #overlap(Set, String)} for a sentence already split into words. */
+    static double overlap(Set<String> question, Set<String> s) {
         if (question.isEmpty()) return 0;
-        Set<String> s = words(sentence);
         long shared = question.stream().filter(s::contains).count();
         return shared / (double) question.size();
     }

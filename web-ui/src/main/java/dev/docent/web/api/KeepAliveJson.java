@@ -2,7 +2,6 @@ package dev.docent.web.api;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -19,8 +18,7 @@ final class KeepAliveJson {
     private final Context ctx;
     private final long pingNanos;
     private long lastPing = System.nanoTime();
-    private OutputStream out;
-    private volatile boolean gone;
+    private ClientOutput out;
 
     KeepAliveJson(Context ctx) {
         this(ctx, PING_NANOS);
@@ -37,23 +35,23 @@ final class KeepAliveJson {
         long now = System.nanoTime();
         if (now - lastPing < pingNanos) return;
         lastPing = now;
-        try {
-            if (out == null) {
-                ctx.status(200);
-                ctx.res().setContentType("application/json");
-                ctx.res().setCharacterEncoding("UTF-8");
-                out = ctx.res().getOutputStream();
+        if (out == null) {
+            ctx.status(200);
+            ctx.res().setContentType("application/json");
+            ctx.res().setCharacterEncoding("UTF-8");
+            try {
+                out = new ClientOutput(ctx.res().getOutputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            out.write(' ');
-            out.flush();
-        } catch (IOException e) {
-            gone = true;
-            throw new UncheckedIOException("client disconnected", e);
         }
+        out.send(SPACE);
     }
 
+    private static final byte[] SPACE = {' '};
+
     boolean clientGone() {
-        return gone;
+        return out != null && out.gone();
     }
 
     /** True once the response is committed: the body must then be written here, not by Javalin. */
@@ -61,8 +59,7 @@ final class KeepAliveJson {
         return out != null;
     }
 
-    void finish(String json) throws IOException {
-        out.write(json.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    void finish(String json) {
+        out.send(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,8 +3,6 @@ package dev.docent.web.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,9 +11,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class SseWriter implements AutoCloseable {
 
-    private final OutputStream out;
+    private final ClientOutput out;
     private final ObjectMapper json;
-    private volatile boolean gone;
 
     SseWriter(Context ctx, ObjectMapper json) throws IOException {
         this.json = json;
@@ -24,28 +21,26 @@ final class SseWriter implements AutoCloseable {
         ctx.res().setCharacterEncoding("UTF-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
-        this.out = ctx.res().getOutputStream();
+        this.out = new ClientOutput(ctx.res().getOutputStream());
     }
 
     /** Sends one event whose data is {@code data} as JSON; a client that went away stops the answer. */
     void send(String event, Object data) {
+        String frame;
         try {
-            String frame = "event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n";
-            out.write(frame.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        } catch (IOException e) {
-            gone = true;
-            throw new UncheckedIOException("client disconnected", e);
+            frame = "event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise event " + event, e);
         }
+        out.send(frame.getBytes(StandardCharsets.UTF_8));
     }
 
     /** True once a write failed because the client went away. */
     boolean clientGone() {
-        return gone;
+        return out.gone();
     }
 
+    /** Every event is flushed as it is sent, so there is nothing left to do here. */
     @Override
-    public void close() throws IOException {
-        if (!gone) out.flush(); // flushing into a connection the client closed only fails again
-    }
+    public void close() {}
 }
