@@ -2,6 +2,10 @@ package dev.docent.embedder;
 
 import dev.docent.embedder.internal.ModelSpec;
 import dev.docent.embedder.internal.OnnxEmbedder;
+import dev.docent.embedder.internal.OnnxRuntimeSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /** Factory for the embedding models shipped inside Docent's own jars. */
 public final class Embedders {
@@ -15,6 +19,18 @@ public final class Embedders {
     public static final String DEFAULT_MODEL = "bge-small-en-v1.5-q";
 
     private Embedders() {}
+
+    /**
+     * Loads ONNX Runtime's native library from a copy unpacked once under {@code cacheDir}
+     * instead of a fresh temporary copy per start. Call before creating the first embedder.
+     */
+    public static void useNativeCache(Path cacheDir) {
+        try {
+            OnnxRuntimeSetup.useNativeCache(cacheDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unpack ONNX Runtime into " + cacheDir + ": " + e.getMessage(), e);
+        }
+    }
 
     /** The default model with {@code threads} intra-op threads (spinning off; see OnnxEmbedder). */
     public static Embedder defaultModel(int threads) {

@@ -11,7 +11,6 @@ import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.ModelLoadException;
 import dev.docent.llm.Sampling;
 import dev.docent.web.answer.Answerer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,10 +34,7 @@ public final class Docent implements AutoCloseable {
 
     private Docent(DocentConfig config) {
         this.config = config;
-        // Native libraries (tokenizer, ONNX Runtime) unpack under the data dir, not in the home dir.
-        Path cache = config.dataDir().resolve("cache");
-        System.setProperty("DJL_CACHE_DIR", cache.resolve("djl").toString());
-        System.setProperty("ENGINE_CACHE_DIR", cache.resolve("djl").toString());
+        LibraryCaches.pointAt(config.dataDir().resolve("cache"));
         this.embedder = Embedders.defaultModel(config.embedderThreads());
         try {
             this.indexer = Indexer.open(config.dataDir(), embedder);
@@ -89,7 +85,7 @@ public final class Docent implements AutoCloseable {
 
     public static Docent open(DocentConfig config) {
         try {
-            Files.createDirectories(config.dataDir());
+            PrivateDataDirectory.open(config.dataDir());
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("Cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }

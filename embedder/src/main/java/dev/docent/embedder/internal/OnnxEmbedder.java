@@ -25,6 +25,8 @@ public final class OnnxEmbedder implements Embedder {
     static {
         // DJL must never try to fetch anything; the tokenizer natives ship inside its jar.
         System.setProperty("ai.djl.offline", "true");
+        // ONNX Runtime reads its telemetry switch once, when its library loads: before any use.
+        OnnxRuntimeSetup.disableTelemetry();
     }
 
     private final ModelSpec spec;
@@ -54,6 +56,8 @@ public final class OnnxEmbedder implements Embedder {
                     Map.of("truncation", "true", "maxLength", String.valueOf(spec.maxTokens() + 2),
                             "padding", "false"));
             this.env = OrtEnvironment.getEnvironment();
+            env.setTelemetry(false); // Windows' ETW events; POSIX telemetry is off from the start
+            OnnxRuntimeSetup.removeEmptyLoaderFolders();
             var options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
