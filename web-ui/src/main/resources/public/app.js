@@ -180,10 +180,11 @@ $("ask-form").addEventListener("submit", (e) => {
 });
 $("documents").addEventListener("toggle", () => { if ($("documents").open) refreshDocuments(); });
 
-// ?q=... asks at load: handy for bookmarks, and how the browser test drives the page.
+// ?q=... fills in the question for bookmarks, but never asks by itself: a link from another
+// site must not be able to make Docent work (the user presses Ask).
 const initial = new URLSearchParams(location.search).get("q");
 if (initial) {
   $("question").value = initial;
-  ask(initial);
+  $("question").focus();
 }
 refreshStatus();

@@ -37,6 +37,13 @@ class BrowserTest {
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
             browser.open(server.base() + "/?q=" + URLEncoder.encode("When are apple trees pruned?", StandardCharsets.UTF_8));
+            // A link only fills the question in; nothing is asked until the user submits.
+            Thread.sleep(1000);
+            JsonNode before = browser.execute("return {question: document.getElementById('question').value,"
+                    + " hidden: document.getElementById('result').hidden};");
+            assertEquals("When are apple trees pruned?", before.get("question").asText(), before.toString());
+            assertTrue(before.get("hidden").asBoolean(), "the page asked by itself: " + before);
+            browser.execute("document.getElementById('ask-form').requestSubmit(); return null;");
             assertTrue(browser.waitFor("return document.querySelectorAll('#citations li').length > 0 "
                     + "&& document.getElementById('timings').textContent.length > 0;", Duration.ofSeconds(30)),
                     "sources never rendered: " + browser.execute("return document.body.innerText;"));

@@ -1,6 +1,7 @@
 package dev.docent.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,7 +20,8 @@ public record AskRequest(String question, int topK, boolean stream) {
     public static AskRequest parse(ObjectMapper json, String body, int defaultTopK, int maxQuestionChars) {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            // One JSON value and nothing after it: "{...} trailing" is a malformed request, not a question.
+            root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "request body is not valid JSON: " + e.getOriginalMessage());
         }
@@ -37,8 +39,9 @@ public record AskRequest(String question, int topK, boolean stream) {
         if (question.isEmpty()) {
             throw new ApiException(400, "\"question\" must not be empty");
         }
-        if (question.length() > maxQuestionChars) {
-            throw new ApiException(400, "\"question\" is too long: " + question.length()
+        int characters = question.codePointCount(0, question.length()); // not UTF-16 units: an emoji is one
+        if (characters > maxQuestionChars) {
+            throw new ApiException(400, "\"question\" is too long: " + characters
                     + " characters (at most " + maxQuestionChars + ")");
         }
         int topK = defaultTopK;

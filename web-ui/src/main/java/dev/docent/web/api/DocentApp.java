@@ -29,9 +29,12 @@ public final class DocentApp {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 2_000_000L;
+            config.http.prefer405over404 = true;
+            SlowClientLimits.apply(config);
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.routes.before(ctx -> {
-                LocalOnly.check(ctx, ctx.port());
+                // The port the connection really arrived on: ctx.port() comes from the Host header.
+                LocalOnly.check(ctx, ctx.req().getLocalPort());
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("X-Frame-Options", "DENY");
                 ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:");
@@ -61,7 +64,7 @@ public final class DocentApp {
     }
 
     private static void ask(Context ctx, Docent docent) throws Exception {
-        AskRequest req = AskRequest.parse(JSON, ctx.body(), docent.config().topK(), docent.config().maxQuestionChars());
+        AskRequest req = AskRequest.parse(JSON, RequestBody.json(ctx), docent.config().topK(), docent.config().maxQuestionChars());
         if (req.stream()) {
             askStreaming(ctx, docent, req);
         } else {
