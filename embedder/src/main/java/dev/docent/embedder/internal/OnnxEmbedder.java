@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A BERT-style embedding model run by ONNX Runtime: CLS or mean pooling as the model was trained,
@@ -30,32 +32,51 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private final ModelSpec spec;
-    private final OrtEnvironment env;
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
-    private final boolean wantsTokenTypeIds;
     private final int batchSize;
+    /** Tokenizer and ONNX session, loading in the background (about a second) from construction on. */
+    private final CompletableFuture<Loaded> loaded;
+
+    /** What loading produces; every method that needs the model waits for it. */
+    private record Loaded(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, boolean wantsTokenTypeIds) {}
 
     public OnnxEmbedder(ModelSpec spec, int threads) {
         this(spec, threads, 1);
     }
 
-    /** @param batchSize passages per ONNX call in {@link #embedPassages}; 1 was measured fastest */
+    /**
+     * Starts loading the model on a background thread and returns at once: start-up goes on
+     * (the index opens, the server answers) while it loads; the first embedding or token count
+     * waits for it, and a model that cannot be loaded fails there with the reason.
+     *
+     * @param batchSize passages per ONNX call in {@link #embedPassages}; 1 was measured fastest
+     */
     public OnnxEmbedder(ModelSpec spec, int threads, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
-        this.batchSize = batchSize;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        this.batchSize = batchSize;
         this.spec = spec;
+        this.loaded = new CompletableFuture<>();
+        Thread.ofPlatform().name("docent-embedder-load").daemon().start(() -> {
+            try {
+                loaded.complete(load(spec, threads));
+            } catch (Throwable e) {
+                loaded.completeExceptionally(e);
+            }
+        });
+    }
+
+    private static Loaded load(ModelSpec spec, int threads) {
+        HuggingFaceTokenizer tokenizer = null;
         try {
-            this.tokenizer = HuggingFaceTokenizer.newInstance(
+            tokenizer = HuggingFaceTokenizer.newInstance(
                     resource(spec.tokenizerResource()),
                     Map.of("truncation", "true", "maxLength", String.valueOf(spec.maxTokens() + 2),
                             "padding", "false"));
-            this.env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
             env.setTelemetry(false); // Windows' ETW events; POSIX telemetry is off from the start
             OnnxRuntimeSetup.removeEmptyLoaderFolders();
             var options = new OrtSession.SessionOptions();
@@ -70,12 +91,24 @@ public final class OnnxEmbedder implements Embedder {
             try (InputStream in = resource(spec.onnxResource())) {
                 model = in.readAllBytes();
             }
-            this.session = env.createSession(model, options);
-            this.wantsTokenTypeIds = session.getInputNames().contains("token_type_ids");
+            OrtSession session = env.createSession(model, options);
+            return new Loaded(env, session, tokenizer, session.getInputNames().contains("token_type_ids"));
         } catch (IOException e) {
+            if (tokenizer != null) tokenizer.close();
             throw new UncheckedIOException("Cannot read embedding model " + spec.name(), e);
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime cannot load embedding model " + spec.name(), e);
+            if (tokenizer != null) tokenizer.close();
+            throw new IllegalStateException("ONNX Runtime cannot load embedding model " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The loaded model, waiting for the background load if it is still running. */
+    private Loaded model() {
+        try {
+            return loaded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("Embedding model " + spec.name() + " failed to load: " + e.getCause(), e.getCause());
         }
     }
 
@@ -100,7 +133,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public int countTokens(String text) {
-        return tokenizer.encode(text, false, false).getIds().length;
+        return model().tokenizer().encode(text, false, false).getIds().length;
     }
 
     @Override
@@ -119,7 +152,7 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private float[] embed(String text) {
-        return run(List.of(tokenizer.encode(text))).getFirst();
+        return run(List.of(model().tokenizer().encode(text))).getFirst();
     }
 
     /**
@@ -132,7 +165,7 @@ public final class OnnxEmbedder implements Embedder {
         for (int i = 0; i < passages.size(); i += batchSize) {
             List<Encoding> batch = new ArrayList<>();
             for (String p : passages.subList(i, Math.min(passages.size(), i + batchSize))) {
-                batch.add(tokenizer.encode(spec.passagePrefix() + p));
+                batch.add(model().tokenizer().encode(spec.passagePrefix() + p));
             }
             out.addAll(run(batch));
         }
@@ -140,6 +173,8 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private List<float[]> run(List<Encoding> batch) {
+        Loaded m = model();
+        OrtEnvironment env = m.env();
         int len = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
         long[][] ids = new long[batch.size()][len];
         long[][] mask = new long[batch.size()][len];
@@ -154,10 +189,10 @@ public final class OnnxEmbedder implements Embedder {
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(env, ids));
             inputs.put("attention_mask", OnnxTensor.createTensor(env, mask));
-            if (wantsTokenTypeIds) {
+            if (m.wantsTokenTypeIds()) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, types));
             }
-            try (OrtSession.Result result = session.run(inputs)) {
+            try (OrtSession.Result result = m.session().run(inputs)) {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
                 List<float[]> out = new ArrayList<>(batch.size());
                 for (int b = 0; b < batch.size(); b++) {
@@ -200,12 +235,18 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public void close() {
+        Loaded m;
         try {
-            session.close();
+            m = loaded.join();
+        } catch (CompletionException e) {
+            return; // nothing was loaded, nothing to free
+        }
+        try {
+            m.session().close();
         } catch (OrtException e) {
             throw new IllegalStateException("Closing ONNX session failed", e);
         } finally {
-            tokenizer.close();
+            m.tokenizer().close();
         }
     }
 }
