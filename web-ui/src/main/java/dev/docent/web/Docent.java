@@ -86,6 +86,7 @@ public final class Docent implements AutoCloseable {
     public static Docent open(DocentConfig config) {
         try {
             PrivateDataDirectory.open(config.dataDir());
+            Logging.toFile(config.dataDir());
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("Cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }

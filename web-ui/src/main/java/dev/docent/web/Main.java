@@ -27,17 +27,20 @@ public final class Main {
                                   retrieval quality on a BEIR-format set (nDCG@10, Recall@100, MRR@10)
               models [--json]     GGUF models on this machine (Docent's folder, Ollama, LM Studio, Hugging Face)
 
-            Run ./docent <command> --help for details.
+            Every command takes --verbose (log everything to the terminal, not only warnings);
+            the full log is in DATA/logs/. Run ./docent <command> --help for details.
             """;
 
     private Main() {}
 
     public static void main(String[] argv) {
+        Logging.toTerminal(Arrays.asList(argv).contains("--verbose"));
         System.exit(run(argv));
     }
 
     /** Runs a command and returns its exit code: 0 done, 1 failed, 2 usage error. */
     public static int run(String[] argv) {
+        argv = Arrays.stream(argv).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
         if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
             System.out.print(USAGE);
             return argv.length == 0 ? 2 : 0;
