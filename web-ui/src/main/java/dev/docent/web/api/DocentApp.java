@@ -140,6 +140,9 @@ public final class DocentApp {
         }
         out.put("llm", llm);
         out.put("last_sync_error", docent.lastSyncError());
+        // What the last walk left out (unreadable folders, links leading outside, ...): the first 100.
+        out.put("skipped", s.skipped().stream().map(k -> Map.of("path", k.path(), "reason", k.reason())).toList());
+        out.put("skipped_count", s.skippedCount());
         return out;
     }
 
