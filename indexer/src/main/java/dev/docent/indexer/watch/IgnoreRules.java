@@ -3,7 +3,6 @@ package dev.docent.indexer.watch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -22,6 +21,8 @@ final class IgnoreRules {
 
     static final String DOCENT_IGNORE = ".docentignore";
     static final String GIT_IGNORE = ".gitignore";
+    /** Ignore files are a few lines; a bigger one is a mistake, not rules to hold in memory. */
+    private static final long MAX_BYTES = 1024 * 1024;
 
     /** One walked folder and its rules (null when it has none). */
     private record Level(Path dir, IgnoreNode node) {}
@@ -61,9 +62,11 @@ final class IgnoreRules {
     }
 
     private static void parse(IgnoreNode node, Path file) throws IOException {
-        // A link posing as an ignore file is not read (it could point anywhere); a folder neither.
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return;
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        // A link to a shared ignore file is read (skipping its rules would index what they keep
+        // out), but only a regular file, so a FIFO or device cannot hang or flood the walk.
+        if (!Files.isRegularFile(file)) return;
+        if (Files.size(file) > MAX_BYTES) throw new IOException("larger than " + MAX_BYTES / 1024 + " KB");
+        try (InputStream in = Files.newInputStream(file)) {
             node.parse(file.toString(), in);
         } catch (NoSuchFileException gone) {
             // deleted between the check and the open: no rules

@@ -79,6 +79,15 @@ class IgnoreFilesTest {
     }
 
     @Test
+    void anIgnoreFileMayBeALinkToSharedRules(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("root");
+        write(tmp, "shared-rules", "*.tmp\n");
+        files(root, "a/x.tmp", "a/y.txt", "b/z.tmp");
+        Files.createSymbolicLink(root.resolve("a/.docentignore"), tmp.resolve("shared-rules"));
+        assertEquals(List.of("a/y.txt", "b/z.tmp"), found(walk(root, true), root));
+    }
+
+    @Test
     void anIgnoreFileEditedBetweenWalksTakesEffectAtTheNextWalk(@TempDir Path root) throws Exception {
         files(root, "a.txt", "b.txt", "notes/c.txt");
         FolderWalker walker = new FolderWalker(null, true);
