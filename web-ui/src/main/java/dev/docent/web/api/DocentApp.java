@@ -141,7 +141,7 @@ public final class DocentApp {
         out.put("llm", llm);
         out.put("last_sync_error", docent.lastSyncError());
         // What the last walk left out (unreadable folders, links leading outside, ...): the first 100.
-        out.put("skipped", s.skipped().stream().map(k -> Map.of("path", k.path(), "reason", k.reason())).toList());
+        out.put("skipped", s.skipped()); // records: {"path": ..., "reason": ...}
         out.put("skipped_count", s.skippedCount());
         return out;
     }
