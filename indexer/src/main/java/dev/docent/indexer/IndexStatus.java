@@ -1,5 +1,9 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.watch.SkippedPath;
+import dev.docent.indexer.watch.WalkResult;
+import java.util.List;
+
 /**
  * A snapshot for status displays.
  *
@@ -11,5 +15,8 @@ package dev.docent.indexer;
  * @param done files finished in the running sync
  * @param toProcess files the running sync has to process
  * @param current file being processed, or null
+ * @param skipped paths the last walk left out, with the reason (the first {@link WalkResult#MAX_SKIPPED})
+ * @param skippedCount how many paths the last walk left out in all
  */
-public record IndexStatus(int indexed, int pending, int failed, int chunks, boolean indexing, int done, int toProcess, String current) {}
+public record IndexStatus(int indexed, int pending, int failed, int chunks, boolean indexing, int done, int toProcess, String current,
+        List<SkippedPath> skipped, int skippedCount) {}

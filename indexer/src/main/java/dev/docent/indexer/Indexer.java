@@ -6,6 +6,7 @@ import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.FolderWalker;
+import dev.docent.indexer.watch.WalkResult;
 import dev.docent.retriever.ChunkIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,9 @@ public final class Indexer implements AutoCloseable {
     private final ChunkIndex index;
     private final DocumentPipeline pipeline;
     private volatile Progress progress = Progress.IDLE;
+    private volatile FolderWalker walker;
+    /** What the last sync's walk left out, for the status. */
+    private volatile WalkResult lastWalk = WalkResult.empty();
     /** Set by close(): a running sync stops after the file in hand. */
     private volatile boolean stopping;
 
@@ -44,6 +48,7 @@ public final class Indexer implements AutoCloseable {
     private Indexer(Path dataDir, Embedder embedder, int chunkTokens) throws IOException {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(this.dataDir);
+        this.walker = new FolderWalker(this.dataDir, true);
         this.catalog = Catalog.open(this.dataDir.resolve("catalog.db"));
         this.index = ChunkIndex.open(this.dataDir.resolve("index"));
         this.pipeline = new DocumentPipeline(new TextExtractor(), new Chunker(embedder::countTokens, chunkTokens), embedder);
@@ -78,6 +83,11 @@ public final class Indexer implements AutoCloseable {
         pipeline.pauseWhile(() -> condition.getAsBoolean() && !stopping);
     }
 
+    /** Whether {@code .gitignore} files count as well as {@code .docentignore} (default true). */
+    public void respectGitignore(boolean respect) {
+        walker = new FolderWalker(dataDir, respect);
+    }
+
     /** The search index this indexer writes; searches go straight to it. */
     public ChunkIndex index() {
         return index;
@@ -91,7 +101,8 @@ public final class Indexer implements AutoCloseable {
         Map<DocumentStatus, Integer> counts = catalog.countByStatus();
         Progress p = progress;
         return new IndexStatus(counts.get(DocumentStatus.INDEXED), counts.get(DocumentStatus.PENDING),
-                counts.get(DocumentStatus.FAILED), index.chunkCount(), p.running(), p.done(), p.toProcess(), p.current());
+                counts.get(DocumentStatus.FAILED), index.chunkCount(), p.running(), p.done(), p.toProcess(), p.current(),
+                lastWalk.skipped(), lastWalk.skippedCount());
     }
 
     /**
@@ -103,13 +114,10 @@ public final class Indexer implements AutoCloseable {
             throw new IllegalStateException("indexer is closed");
         }
         long started = System.nanoTime();
-        List<Path> roots = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        List<FileState> found;
-        try {
-            found = FolderWalker.walk(roots, dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot walk " + roots + ": " + e.getMessage(), e);
-        }
+        WalkResult walk = walker.walk(folders); // never throws: what it cannot read is in walk.skipped()
+        lastWalk = walk;
+        List<Path> roots = walk.roots();
+        List<FileState> found = walk.files();
         int removed = removeVanished(roots, found);
         List<SyncRun.WorkItem> work = new ArrayList<>();
         for (FileState f : found) {

@@ -108,7 +108,7 @@ class IndexerSyncTest {
         Files.createDirectories(docs.resolve("sub"));
         Files.writeString(docs.resolve("sub/run.log"), "log lines");
         Files.writeString(docs.resolve("sub/keep.txt"), "kept");
-        var files = dev.docent.indexer.watch.FolderWalker.walk(List.of(docs), null);
+        var files = new dev.docent.indexer.watch.FolderWalker(null, true).walk(List.of(docs)).files();
         assertEquals(List.of(docs.resolve("sub/keep.txt")), files.stream().map(f -> f.path()).toList());
     }
 }

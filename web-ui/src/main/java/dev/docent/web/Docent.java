@@ -38,6 +38,7 @@ public final class Docent implements AutoCloseable {
         this.embedder = Embedders.defaultModel(config.embedderThreads());
         try {
             this.indexer = Indexer.open(config.dataDir(), embedder);
+            indexer.respectGitignore(config.respectGitignore());
         } catch (RuntimeException e) {
             embedder.close();
             throw e;
@@ -120,7 +121,8 @@ public final class Docent implements AutoCloseable {
      */
     public synchronized void watch(List<Path> folders) {
         this.folders = DocentConfig.absolute(folders);
-        watcher = new FolderWatcher(this.folders, Duration.ofSeconds(config.watchSeconds()), this::syncQuietly);
+        watcher = new FolderWatcher(this.folders, Duration.ofSeconds(config.watchSeconds()), this::syncQuietly,
+                config.respectGitignore());
         watcher.start();
     }
 

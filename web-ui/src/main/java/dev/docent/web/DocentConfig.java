@@ -20,13 +20,14 @@ import java.util.Properties;
  * @param maxQuestionChars longest accepted question
  * @param yieldToAnswers background indexing pauses while an answer is generated
  * @param llm the language model, if any
+ * @param respectGitignore {@code .gitignore} files exclude files from indexing, as {@code .docentignore} files do
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
-        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm) {
+        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore) {
 
     public static DocentConfig defaults() {
         return new DocentConfig(defaultDataDir(), 8080, 5, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                30, 4000, true, LlmSettings.defaults());
+                30, 4000, true, LlmSettings.defaults(), true);
     }
 
     /** Defaults overridden by the properties file, if it exists. */
@@ -54,19 +55,20 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         props.decimal("llm.temperature", l.temperature()),
                         props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
                         props.integer("llm.timeout_seconds", l.timeoutSeconds()),
-                        props.integer("llm.max_waiting", l.maxWaiting())));
+                        props.integer("llm.max_waiting", l.maxWaiting())),
+                !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")));
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore);
     }
 
     /** Typed reads of optional keys; a malformed value names the key and the file. */

@@ -174,6 +174,23 @@ class ApiTest {
     }
 
     @Test
+    void statusListsWhatTheWalkSkippedWithTheReason() throws Exception {
+        Path outside = Files.writeString(tmp.resolve("outside.txt"), "Not in a watched folder.");
+        Path link = Files.createSymbolicLink(server.folder.resolve("outside-link.txt"), outside);
+        String expected = link.getParent().toRealPath().resolve("outside-link.txt").toString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode s;
+        do { // the link's creation is a file event: a sync follows within a second or two
+            Thread.sleep(200);
+            s = RunningDocent.JSON.readTree(server.get("/api/status").body());
+        } while (s.get("skipped_count").asInt() == 0 && System.nanoTime() < deadline);
+        assertEquals(1, s.get("skipped_count").asInt(), s.toString());
+        assertEquals(expected, s.get("skipped").get(0).get("path").asText());
+        assertEquals("symbolic link to outside the watched folders", s.get("skipped").get(0).get("reason").asText());
+        assertEquals(1, s.get("documents").get("indexed").asInt()); // the link's target was not indexed
+    }
+
+    @Test
     void thePageIsServedLocallyWithoutExternalResources() throws Exception {
         var page = server.get("/");
         assertEquals(200, page.statusCode());

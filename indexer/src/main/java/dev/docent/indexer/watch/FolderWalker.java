@@ -1,90 +1,78 @@
 package dev.docent.indexer.watch;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the documents under some folders. Skips hidden files and folders (dot-names), Office lock
- * files ({@code ~$…}), anything under {@code exclude} (Docent's own data directory, should it
- * sit inside a watched folder), and whatever the folder's {@code .docentignore} names: one glob
- * per line, relative to the folder ({@code drafts/**}, {@code *.tmp}; {@code #} starts a comment).
- * Symbolic links are not followed, so a link loop cannot trap it.
+ * Lists the documents under some folders, and what it skipped and why. Left out without a
+ * mention: hidden files and folders (dot-names), Office lock files ({@code ~$…}), the excluded
+ * folder (Docent's own data directory, should it sit inside a watched one), and whatever the
+ * {@code .docentignore} files name, and the {@code .gitignore} files if respected: any folder of
+ * the tree may hold one, with git's syntax and semantics ({@link IgnoreRules}). Recorded as
+ * skipped: folders it may not open, links leading outside the watched folders, names that cannot
+ * be stored faithfully, special files. A walk never fails; a folder argument that is a symbolic
+ * link is walked at its real path ({@link WatchedFolders}).
  */
 public final class FolderWalker {
 
     private static final Logger log = LoggerFactory.getLogger(FolderWalker.class);
 
-    private FolderWalker() {}
+    private final Path exclude;
+    private final boolean respectGitignore;
+    private final WatchedFolders watched = new WatchedFolders();
+    /** The previous walk's skips, so the log names each skip once, when it first appears. */
+    private volatile Set<SkippedPath> lastSkipped = Set.of();
 
-    public static List<FileState> walk(List<Path> folders, Path exclude) throws IOException {
-        List<FileState> files = new ArrayList<>();
-        for (Path folder : folders) {
-            List<PathMatcher> ignored = ignoreRules(folder);
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(folder) && (isHidden(dir) || (exclude != null && dir.startsWith(exclude))
-                            || matches(ignored, folder.relativize(dir)))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && !isHidden(file) && !name.startsWith("~$")
-                            && !matches(ignored, folder.relativize(file))) {
-                        // Millisecond precision: what the catalog stores, so an unchanged file compares equal.
-                        files.add(new FileState(file, attrs.size(),
-                                attrs.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    log.warn("Cannot read {}: {}", file, e.getMessage());
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        }
-        return files;
+    /**
+     * @param exclude a folder never to enter (Docent's data directory), or null
+     * @param respectGitignore whether {@code .gitignore} files count as well as {@code .docentignore}
+     */
+    public FolderWalker(Path exclude, boolean respectGitignore) {
+        this.exclude = exclude;
+        this.respectGitignore = respectGitignore;
     }
 
-    /** Glob rules from {@code folder/.docentignore}; a rule "dir/" or "dir" also covers what is inside. */
-    static List<PathMatcher> ignoreRules(Path folder) throws IOException {
-        Path file = folder.resolve(".docentignore");
-        List<PathMatcher> rules = new ArrayList<>();
-        if (!Files.isRegularFile(file)) return rules;
-        for (String line : Files.readAllLines(file)) {
-            String rule = line.strip();
-            if (rule.isEmpty() || rule.startsWith("#")) continue;
-            if (rule.endsWith("/")) rule = rule.substring(0, rule.length() - 1);
-            rules.add(FileSystems.getDefault().getPathMatcher("glob:" + rule));
-            if (!rule.contains("/")) {
-                rules.add(FileSystems.getDefault().getPathMatcher("glob:**/" + rule)); // like .gitignore: any depth
+    public WalkResult walk(List<Path> folders) {
+        WalkCollector found = new WalkCollector();
+        WatchedFolders.Resolved roots = watched.resolve(folders, found);
+        Path excluded = realPathOf(exclude);
+        for (Path root : roots.walk()) {
+            var visitor = new TreeVisitor(root, roots.walk(), excluded, new IgnoreRules(respectGitignore), found);
+            try {
+                Files.walkFileTree(root, visitor);
+            } catch (IOException | UncheckedIOException e) { // the visitor never throws; the JDK's own code might
+                found.skip(root, "walk stopped: " + e.getMessage());
             }
         }
-        return rules;
+        watched.check(roots.walk(), found);
+        WalkResult result = found.result(roots.answersFor());
+        logNewSkips(result);
+        return result;
     }
 
-    private static boolean matches(List<PathMatcher> rules, Path relative) {
-        return rules.stream().anyMatch(m -> m.matches(relative));
+    private void logNewSkips(WalkResult result) {
+        Set<SkippedPath> now = new HashSet<>(result.skipped());
+        int logged = 0;
+        for (SkippedPath s : result.skipped()) {
+            if (!lastSkipped.contains(s) && logged++ < 20) log.warn("Skipped {}: {}", s.path(), s.reason());
+        }
+        if (logged > 20) log.warn("... and {} more newly skipped paths (listed in /api/status)", logged - 20);
+        lastSkipped = now;
     }
 
-    private static boolean isHidden(Path p) {
-        Path name = p.getFileName();
-        return name != null && name.toString().startsWith(".");
+    private static Path realPathOf(Path p) {
+        if (p == null) return null;
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize(); // not there yet: nothing to exclude either
+        }
     }
 }

@@ -143,6 +143,9 @@ public final class DocentApp {
         }
         out.put("llm", llm);
         out.put("last_sync_error", docent.lastSyncError());
+        // What the last walk left out (unreadable folders, links leading outside, ...): the first 100.
+        out.put("skipped", s.skipped()); // records: {"path": ..., "reason": ...}
+        out.put("skipped_count", s.skippedCount());
         return out;
     }
 

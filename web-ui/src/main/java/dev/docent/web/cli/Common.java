@@ -28,7 +28,11 @@ final class Common {
             Path p = Path.of(f).toAbsolutePath().normalize();
             if (!Files.exists(p)) throw new UsageException("folder not found: " + f);
             if (!Files.isDirectory(p)) throw new UsageException("not a folder: " + f + " (give the folder that holds it)");
-            out.add(p);
+            try {
+                out.add(p.toRealPath()); // a folder given as a symbolic link is indexed where it leads
+            } catch (java.io.IOException e) {
+                throw new UsageException("cannot open folder " + f + ": " + e.getMessage());
+            }
         }
         return out;
     }

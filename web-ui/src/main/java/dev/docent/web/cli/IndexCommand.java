@@ -41,6 +41,12 @@ public final class IndexCommand implements Main.Command {
                 System.out.println("Not indexed:");
                 failed.forEach(d -> System.out.println("  " + d.path() + ": " + d.error()));
             }
+            var status = docent.indexer().status();
+            if (status.skippedCount() > 0) {
+                System.out.println("Skipped " + status.skippedCount() + ":");
+                status.skipped().forEach(s -> System.out.println("  " + s.path() + ": " + s.reason()));
+                if (status.skippedCount() > status.skipped().size()) System.out.println("  ...");
+            }
             System.out.println("Index: " + config.dataDir());
         }
         return 0;
