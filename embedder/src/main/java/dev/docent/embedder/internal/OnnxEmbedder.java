@@ -24,6 +24,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class OnnxEmbedder implements Embedder {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnnxEmbedder.class);
+
     static {
         // DJL must never try to fetch anything; the tokenizer natives ship inside its jar.
         System.setProperty("ai.djl.offline", "true");
@@ -62,7 +64,9 @@ public final class OnnxEmbedder implements Embedder {
         this.loaded = new CompletableFuture<>();
         Thread.ofPlatform().name("docent-embedder-load").daemon().start(() -> {
             try {
+                long started = System.nanoTime();
                 loaded.complete(load(spec, threads));
+                log.info("Embedding model {} loaded in the background in {} ms", spec.name(), (System.nanoTime() - started) / 1_000_000);
             } catch (Throwable e) {
                 loaded.completeExceptionally(e);
             }
