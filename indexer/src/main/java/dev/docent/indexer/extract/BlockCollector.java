@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -13,6 +15,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code <div class="page">} and each slide as {@code <div class="slide-content">}; embedded
  * documents (attachments) arrive inside {@code <div class="package-entry">} and their pages are
  * folded into the page that holds them, so page numbers stay those of the outer file.
+ *
+ * <p>Parsing stops (Tika's {@link WriteLimitReachedException}, which parsers of embedded files pass
+ * on) as soon as the character budget is spent, so a zip bomb costs the budget, not its unpacked
+ * size; and when the first characters are mostly NULs, control or replacement characters
+ * ({@link #binary()}), or when the thread is interrupted (the time limit, shutdown).
  */
 final class BlockCollector extends DefaultHandler {
 
@@ -36,6 +43,14 @@ final class BlockCollector extends DefaultHandler {
     private boolean sawPageMarkers;
     private int characters;
     private boolean truncated;
+    /** Raw characters seen, and how many of them were junk, over the first {@link #SNIFF} characters. */
+    private int sniffed;
+    private int junk;
+    private int undecodable;
+    private boolean binary;
+
+    /** Characters looked at to tell text from binary data read as text. */
+    static final int SNIFF = 65_536;
 
     private enum DivKind { PAGE, EMBEDDED, OTHER }
 
@@ -46,7 +61,8 @@ final class BlockCollector extends DefaultHandler {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes atts) {
+    public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+        stopIfCancelled();
         String name = localName.isEmpty() ? qName : localName;
         if (SKIPPED.contains(name)) {
             skippedDepth++;
@@ -73,10 +89,11 @@ final class BlockCollector extends DefaultHandler {
         } else if (CELLS.contains(name) && !block.isEmpty()) {
             block.append(" | ");
         }
+        stopIfFull();
     }
 
     @Override
-    public void endElement(String uri, String localName, String qName) {
+    public void endElement(String uri, String localName, String qName) throws SAXException {
         String name = localName.isEmpty() ? qName : localName;
         if (SKIPPED.contains(name)) {
             skippedDepth--;
@@ -93,14 +110,58 @@ final class BlockCollector extends DefaultHandler {
                 endPage();
             }
         }
+        stopIfFull();
     }
 
     @Override
-    public void characters(char[] ch, int start, int length) {
+    public void characters(char[] ch, int start, int length) throws SAXException {
+        stopIfCancelled();
         if (skippedDepth > 0 || truncated) {
             return;
         }
-        block.append(ch, start, length);
+        sniff(ch, start, length);
+        // One element can carry a whole text file: hold no more than the budget in the block.
+        int room = maxCharacters - characters - block.length();
+        if (length > room) {
+            block.append(ch, start, Math.max(0, room));
+            flushBlock();
+            truncated = true;
+        } else {
+            block.append(ch, start, length);
+        }
+        stopIfFull();
+    }
+
+    /** Counts NULs, control and replacement characters among the first characters of the text. */
+    private void sniff(char[] ch, int start, int length) throws SAXException {
+        if (sniffed >= SNIFF) return;
+        int end = start + Math.min(length, SNIFF - sniffed);
+        for (int i = start; i < end; i++) {
+            char c = ch[i];
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || (c >= 0x7f && c <= 0x9f)) {
+                junk++;
+            } else if (c == '\uFFFD') {
+                junk++;
+                undecodable++;
+            }
+        }
+        sniffed += end - start;
+        if (sniffed >= SNIFF && looksBinary()) {
+            binary = true;
+            throw new SAXException(notTextReason());
+        }
+    }
+
+    private boolean looksBinary() {
+        return sniffed > 0 && junk * 10L > sniffed * 3L; // over 30 %: text has next to none
+    }
+
+    private void stopIfFull() throws SAXException {
+        if (truncated) throw new WriteLimitReachedException(maxCharacters);
+    }
+
+    private static void stopIfCancelled() throws SAXException {
+        if (Thread.currentThread().isInterrupted()) throw new SAXException("extraction was stopped");
     }
 
     @Override
@@ -213,5 +274,16 @@ final class BlockCollector extends DefaultHandler {
 
     boolean truncated() {
         return truncated;
+    }
+
+    /** Whether the text looks like binary data decoded as text (checked on its first characters). */
+    boolean binary() {
+        return binary || (sniffed < SNIFF && looksBinary());
+    }
+
+    /** Why {@link #binary()}: NULs and control characters, or characters the decoder could not map. */
+    String notTextReason() {
+        return undecodable * 2 > junk ? "unreadable text: mostly characters that do not decode (wrong or unknown encoding)"
+                : "binary data, not text";
     }
 }
