@@ -84,6 +84,11 @@ public final class Indexer implements AutoCloseable {
         return open(dataDir, embedder, chunkTokens, IndexingLimits.defaults());
     }
 
+    /** With the default chunking and the given per-file limits. */
+    public static Indexer open(Path dataDir, Embedder embedder, IndexingLimits limits) {
+        return open(dataDir, embedder, Chunker.DEFAULT_MAX_TOKENS, limits);
+    }
+
     public static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits) {
         return open(dataDir, embedder, chunkTokens, limits, Clock.systemUTC());
     }

@@ -53,23 +53,22 @@ final class Watchdog {
         try {
             return new Result<>(result.get(limit.toMillis(), TimeUnit.MILLISECONDS), null);
         } catch (TimeoutException e) {
-            abandon(worker, result);
+            abandon(worker, result, "after " + limit.toSeconds() + " s");
             return new Result<>(null, "took longer than " + limit.toSeconds() + " s to extract"
                     + " (setting indexing.max_seconds_per_file)");
         } catch (ExecutionException e) {
             return new Result<>(null, describe(e.getCause()));
         } catch (InterruptedException e) {
-            abandon(worker, result);
+            abandon(worker, result, "to stop indexing");
             throw e;
         }
     }
 
-    private void abandon(Thread worker, CompletableFuture<?> result) {
+    private void abandon(Thread worker, CompletableFuture<?> result, String why) {
         worker.interrupt();
         int running = abandoned.incrementAndGet();
         result.whenComplete((v, e) -> abandoned.decrementAndGet());
-        log.warn("Abandoned {} after {} s; {} abandoned reading thread(s) still running", worker.getName(),
-                limit.toSeconds(), running);
+        log.warn("Abandoned {} {}; {} abandoned reading thread(s) still running", worker.getName(), why, running);
     }
 
     /** How many abandoned threads have not finished yet. */

@@ -41,7 +41,7 @@ public final class Docent implements AutoCloseable {
         System.setProperty("ENGINE_CACHE_DIR", cache.resolve("djl").toString());
         this.embedder = Embedders.defaultModel(config.embedderThreads());
         try {
-            this.indexer = Indexer.open(config.dataDir(), embedder);
+            this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing());
         } catch (RuntimeException e) {
             embedder.close();
             throw e;

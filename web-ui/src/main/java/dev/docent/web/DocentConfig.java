@@ -1,5 +1,6 @@
 package dev.docent.web;
 
+import dev.docent.indexer.IndexingLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -20,13 +21,14 @@ import java.util.Properties;
  * @param maxQuestionChars longest accepted question
  * @param yieldToAnswers background indexing pauses while an answer is generated
  * @param llm the language model, if any
+ * @param indexing per-file time and size limits of indexing
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
-        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm) {
+        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, IndexingLimits indexing) {
 
     public static DocentConfig defaults() {
         return new DocentConfig(defaultDataDir(), 8080, 5, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                30, 4000, true, LlmSettings.defaults());
+                30, 4000, true, LlmSettings.defaults(), IndexingLimits.defaults());
     }
 
     /** Defaults overridden by the properties file, if it exists. */
@@ -54,19 +56,21 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         props.decimal("llm.temperature", l.temperature()),
                         props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
                         props.integer("llm.timeout_seconds", l.timeoutSeconds()),
-                        props.integer("llm.max_waiting", l.maxWaiting())));
+                        props.integer("llm.max_waiting", l.maxWaiting())),
+                IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
+                        props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB)));
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, indexing);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, indexing);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, indexing);
     }
 
     /** Typed reads of optional keys; a malformed value names the key and the file. */

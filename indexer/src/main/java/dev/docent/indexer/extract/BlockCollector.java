@@ -1,5 +1,6 @@
 package dev.docent.indexer.extract;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,14 +44,8 @@ final class BlockCollector extends DefaultHandler {
     private boolean sawPageMarkers;
     private int characters;
     private boolean truncated;
-    /** Raw characters seen, and how many of them were junk, over the first {@link #SNIFF} characters. */
-    private int sniffed;
-    private int junk;
-    private int undecodable;
+    private final NotTextSniffer sniffer = new NotTextSniffer();
     private boolean binary;
-
-    /** Characters looked at to tell text from binary data read as text. */
-    static final int SNIFF = 65_536;
 
     private enum DivKind { PAGE, EMBEDDED, OTHER }
 
@@ -132,28 +127,11 @@ final class BlockCollector extends DefaultHandler {
         stopIfFull();
     }
 
-    /** Counts NULs, control and replacement characters among the first characters of the text. */
     private void sniff(char[] ch, int start, int length) throws SAXException {
-        if (sniffed >= SNIFF) return;
-        int end = start + Math.min(length, SNIFF - sniffed);
-        for (int i = start; i < end; i++) {
-            char c = ch[i];
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || (c >= 0x7f && c <= 0x9f)) {
-                junk++;
-            } else if (c == '\uFFFD') {
-                junk++;
-                undecodable++;
-            }
-        }
-        sniffed += end - start;
-        if (sniffed >= SNIFF && looksBinary()) {
+        if (sniffer.add(ch, start, length)) {
             binary = true;
-            throw new SAXException(notTextReason());
+            throw new SAXException("not text");
         }
-    }
-
-    private boolean looksBinary() {
-        return sniffed > 0 && junk * 10L > sniffed * 3L; // over 30 %: text has next to none
     }
 
     private void stopIfFull() throws SAXException {
@@ -276,14 +254,13 @@ final class BlockCollector extends DefaultHandler {
         return truncated;
     }
 
-    /** Whether the text looks like binary data decoded as text (checked on its first characters). */
+    /** Whether the text looks like binary data decoded as text (judged on its first characters). */
     boolean binary() {
-        return binary || (sniffed < SNIFF && looksBinary());
+        return binary || sniffer.mostlyJunk();
     }
 
-    /** Why {@link #binary()}: NULs and control characters, or characters the decoder could not map. */
-    String notTextReason() {
-        return undecodable * 2 > junk ? "unreadable text: mostly characters that do not decode (wrong or unknown encoding)"
-                : "binary data, not text";
+    /** Why {@link #binary()} holds, in words. */
+    String notTextReason(Path file) {
+        return sniffer.reason(file);
     }
 }

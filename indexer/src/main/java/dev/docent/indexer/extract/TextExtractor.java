@@ -92,12 +92,12 @@ public final class TextExtractor {
             throw e;
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted()) throw ExtractionException.retryable("extraction was stopped", e);
-            if (handler.binary()) throw new ExtractionException(notTextReason(file, handler), e);
+            if (handler.binary()) throw new ExtractionException(handler.notTextReason(file), e);
             if (!handler.truncated()) throw ExtractionFailures.describe(e, metadata);
             // The budget is spent: parsing stopped there on purpose; keep what was read.
             log.info("{}: text cut at {} characters", file.getFileName(), maxCharacters);
         }
-        if (handler.binary()) throw new ExtractionException(notTextReason(file, handler));
+        if (handler.binary()) throw new ExtractionException(handler.notTextReason(file));
         List<Page> pages = handler.pages();
         if (handler.truncated() && RepeatedText.looksLikeBomb(pages)) {
             throw new ExtractionException("zip bomb: more than " + maxCharacters
@@ -111,21 +111,6 @@ public final class TextExtractor {
             throw new ExtractionException(ExtractionFailures.noTextReason(contentType));
         }
         return doc;
-    }
-
-    /** NULs and control bytes in the file itself mean binary data, whatever the decoder made of them. */
-    private static String notTextReason(Path file, BlockCollector handler) {
-        try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(BlockCollector.SNIFF);
-            int control = 0;
-            for (byte b : head) {
-                if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f) control++;
-            }
-            if (control * 10L > head.length * 6L) return "binary data, not text"; // UTF-16 text has at most half
-        } catch (IOException e) {
-            // fall back on what the characters say
-        }
-        return handler.notTextReason();
     }
 
     private static String cleanTitle(String t, Path file) {
