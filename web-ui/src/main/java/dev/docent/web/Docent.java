@@ -38,7 +38,7 @@ public final class Docent implements AutoCloseable {
         StartupTimer.mark("config, data dir and logs");
         this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background
         try {
-            this.indexer = Indexer.open(config.dataDir(), embedder);
+            this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing());
             indexer.respectGitignore(config.respectGitignore());
             StartupTimer.mark("catalog and index");
         } catch (RuntimeException e) {

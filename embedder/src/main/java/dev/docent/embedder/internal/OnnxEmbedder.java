@@ -62,7 +62,9 @@ public final class OnnxEmbedder implements Embedder {
         this.batchSize = batchSize;
         this.spec = spec;
         this.loaded = new CompletableFuture<>();
-        Thread.ofPlatform().name("docent-embedder-load").daemon().start(() -> {
+        // A large stack: ONNX Runtime and the tokenizer natives need more than a default thread's 1 MB
+        // (a SIGSEGV was seen on small stacks).
+        Thread.ofPlatform().name("docent-embedder-load").daemon().stackSize(16L << 20).start(() -> {
             try {
                 long started = System.nanoTime();
                 loaded.complete(load(spec, threads));
