@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param retryAt for such a failure (an I/O or embedding error, a file that changed while read):
  *     when a sync tries again; null for success and for failures of the content, which stand
  *     until the file changes
+ * @param note what a reader of the status should know about an indexed file, e.g. that its text
+ *     came from OCR or that scanned pages still need OCR; null if nothing
  */
 public record DocumentRecord(
         String path,
@@ -32,7 +34,20 @@ public record DocumentRecord(
         int chunks,
         Instant indexedAt,
         int attempts,
-        Instant retryAt) {
+        Instant retryAt,
+        String note) {
+
+    /** A record without a note. */
+    public DocumentRecord(String path, long size, Instant modified, String sha256, DocumentStatus status, String error,
+            String title, int pages, int chunks, Instant indexedAt, int attempts, Instant retryAt) {
+        this(path, size, modified, sha256, status, error, title, pages, chunks, indexedAt, attempts, retryAt, null);
+    }
+
+    /** This record with {@code note} instead of its own. */
+    public DocumentRecord withNote(String note) {
+        return new DocumentRecord(path, size, modified, sha256, status, error, title, pages, chunks, indexedAt, attempts,
+                retryAt, note);
+    }
 
     /** A record with no retry pending. */
     public DocumentRecord(String path, long size, Instant modified, String sha256, DocumentStatus status, String error,

@@ -4,6 +4,7 @@ import dev.docent.embedder.Embedder;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.FileAccess;
+import dev.docent.indexer.extract.PageOcr;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.FolderWalker;
@@ -69,7 +70,9 @@ public final class Indexer implements AutoCloseable {
             catalog.close(); // e.g. another process holds the index: leave nothing open behind
             throw e;
         }
-        this.pipeline = new DocumentPipeline(new TextExtractor(), new Chunker(embedder::countTokens, chunkTokens), embedder);
+        this.pipeline = new DocumentPipeline(
+                new TextExtractor(TextExtractor.DEFAULT_MAX_CHARACTERS, PageOcr.fromSetting(limits.ocr(), limits.timePerFile())),
+                new Chunker(embedder::countTokens, chunkTokens), embedder);
         String model = embedder.modelName() + "/" + embedder.dimensions() + "/chunk" + chunkTokens;
         if (!catalog.meta(MODEL_KEY).map(model::equals).orElse(true)) {
             log.info("Embedding model or chunking changed to {}: every document will be re-indexed", model);

@@ -9,8 +9,22 @@ import java.time.Duration;
  *     (setting {@code indexing.max_seconds_per_file})
  * @param maxFileBytes larger files are refused before they are read, even for a hash
  *     (setting {@code indexing.max_file_mb})
+ * @param ocr {@code auto} (OCR scanned PDF pages when tesseract is on the PATH) or {@code off}
+ *     (setting {@code indexing.ocr})
  */
-public record IndexingLimits(Duration timePerFile, long maxFileBytes) {
+public record IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr) {
+
+    public static final String DEFAULT_OCR = "auto";
+
+    /** With OCR on when tesseract is installed. */
+    public IndexingLimits(Duration timePerFile, long maxFileBytes) {
+        this(timePerFile, maxFileBytes, DEFAULT_OCR);
+    }
+
+    /** These limits with the OCR setting {@code mode}. */
+    public IndexingLimits withOcr(String mode) {
+        return new IndexingLimits(timePerFile, maxFileBytes, mode);
+    }
 
     public static final int DEFAULT_SECONDS_PER_FILE = 120;
     public static final int DEFAULT_MAX_FILE_MB = 200;

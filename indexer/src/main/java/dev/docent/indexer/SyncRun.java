@@ -147,7 +147,7 @@ final class SyncRun {
         if (o.unchanged() && old != null) {
             DocumentStatus status = old.error() == null ? DocumentStatus.INDEXED : DocumentStatus.FAILED;
             rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), status,
-                    old.error(), old.title(), old.pages(), old.chunks(), old.indexedAt());
+                    old.error(), old.title(), old.pages(), old.chunks(), old.indexedAt()).withNote(old.note());
             tally.unchanged++;
         } else if (o.error() != null) {
             rec = failed(s, o.sha256(), o.error(), o.retryable());
@@ -159,7 +159,8 @@ final class SyncRun {
                 index.replaceDocument(path, chunks);
                 var doc = o.prepared().document();
                 rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), DocumentStatus.INDEXED,
-                        null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), clock.instant());
+                        null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), clock.instant())
+                        .withNote(doc.ocrNote());
                 tally.indexed++;
                 tally.chunks += chunks.size();
             } catch (DocumentPipeline.Stopped e) {

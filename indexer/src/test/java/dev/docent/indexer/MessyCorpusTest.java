@@ -27,11 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MessyCorpusTest {
 
-    /** Files that cannot yield text without a password, OCR or repair. */
+    /**
+     * Image-only PDFs and words on their pages: with tesseract installed they are OCRed and must be
+     * found by those words; without it they must fail as needing OCR.
+     */
+    private static final Map<String, String> SCANNED = Map.of(
+            "pdf-scanned-image-only.pdf", "happy new year",
+            "pdf-scanned-table-image-only.pdf", "integrative health miamisburg");
+
+    /** Files that cannot yield text without a password or repair. */
     private static final Map<String, String> MUST_FAIL = Map.ofEntries(
             Map.entry("pdf-corrupt-empty-0bytes.pdf", "empty"),
-            Map.entry("pdf-scanned-image-only.pdf", "no extractable text"),
-            Map.entry("pdf-scanned-table-image-only.pdf", "no extractable text"),
             Map.entry("pdf-encrypted-user-password-test.pdf", "encrypted"),
             Map.entry("docx-encrypted-password-tika.docx", "encrypted"),
             Map.entry("pptx-encrypted-password-tika.pptx", "encrypted"),
@@ -83,6 +89,20 @@ class MessyCorpusTest {
                 DocumentRecord r = byName.get(name);
                 assertEquals(DocumentStatus.FAILED, r.status(), name);
                 assertTrue(r.error().contains(reason), name + " failed for '" + r.error() + "', expected '" + reason + "'");
+            });
+            boolean ocr = dev.docent.indexer.extract.PageOcr.tesseractOnPath();
+            if (!ocr) System.out.println("tesseract is not installed: the scanned PDFs must fail as needing OCR");
+            SCANNED.forEach((name, words) -> {
+                DocumentRecord r = byName.get(name);
+                if (!ocr) {
+                    assertEquals(DocumentStatus.FAILED, r.status(), name);
+                    assertTrue(r.error().startsWith("needs OCR"), name + ": " + r.error());
+                    return;
+                }
+                assertEquals(DocumentStatus.INDEXED, r.status(), name + ": " + r.error());
+                assertEquals("text of 1 page from OCR", r.note(), name);
+                assertTrue(indexer.index().search(words, null, 5, dev.docent.retriever.SearchMode.BM25).stream()
+                        .anyMatch(h -> h.path().equals(r.path())), name + " not found by '" + words + "'");
             });
             List<String> notFound = new ArrayList<>();
             for (String name : MUST_INDEX) {

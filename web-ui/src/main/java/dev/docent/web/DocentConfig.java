@@ -60,7 +60,8 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         props.integer("llm.max_waiting", l.maxWaiting())),
                 !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")),
                 IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
-                        props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB)));
+                        props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB))
+                        .withOcr(props.raw("indexing.ocr") == null ? IndexingLimits.DEFAULT_OCR : props.raw("indexing.ocr")));
     }
 
     public DocentConfig withDataDir(Path dir) {

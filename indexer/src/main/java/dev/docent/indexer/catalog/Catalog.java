@@ -36,7 +36,8 @@ public final class Catalog implements AutoCloseable {
               indexed_at INTEGER,
               seen_at    INTEGER NOT NULL,
               attempts   INTEGER NOT NULL DEFAULT 0,
-              retry_at   INTEGER
+              retry_at   INTEGER,
+              note       TEXT
             );
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """;
@@ -76,6 +77,11 @@ public final class Catalog implements AutoCloseable {
             s.execute("ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0");
             s.execute("ALTER TABLE documents ADD COLUMN retry_at INTEGER");
         }
+        boolean note = false;
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(documents)")) {
+            while (rs.next()) note |= rs.getString("name").equals("note");
+        }
+        if (!note) s.execute("ALTER TABLE documents ADD COLUMN note TEXT"); // catalogs from before OCR notes
     }
 
     public synchronized Optional<DocumentRecord> find(String path) {
@@ -105,12 +111,12 @@ public final class Catalog implements AutoCloseable {
     public synchronized void put(DocumentRecord r) {
         String sql = """
                 INSERT INTO documents(path, size, modified, sha256, status, error, title, pages, chunks, indexed_at, seen_at,
-                  attempts, retry_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  attempts, retry_at, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(path) DO UPDATE SET size=excluded.size, modified=excluded.modified,
                   sha256=excluded.sha256, status=excluded.status, error=excluded.error, title=excluded.title,
                   pages=excluded.pages, chunks=excluded.chunks, indexed_at=excluded.indexed_at, seen_at=excluded.seen_at,
-                  attempts=excluded.attempts, retry_at=excluded.retry_at
+                  attempts=excluded.attempts, retry_at=excluded.retry_at, note=excluded.note
                 """;
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             ps.setString(1, r.path());
@@ -128,6 +134,7 @@ public final class Catalog implements AutoCloseable {
             ps.setInt(12, r.attempts());
             if (r.retryAt() == null) ps.setNull(13, java.sql.Types.INTEGER);
             else ps.setLong(13, r.retryAt().toEpochMilli());
+            ps.setString(14, r.note());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new CatalogException(e);
@@ -195,7 +202,8 @@ public final class Catalog implements AutoCloseable {
                 rs.getInt("chunks"),
                 noIndexedAt ? null : Instant.ofEpochMilli(indexedAt),
                 rs.getInt("attempts"),
-                noRetryAt ? null : Instant.ofEpochMilli(retryAt));
+                noRetryAt ? null : Instant.ofEpochMilli(retryAt),
+                rs.getString("note"));
     }
 
     @Override

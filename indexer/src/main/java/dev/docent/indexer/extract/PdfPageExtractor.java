@@ -1,6 +1,8 @@
 package dev.docent.indexer.extract;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,26 +10,70 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PDF text page by page with PDFBox ({@link PdfPageCollector}, one pass), laid out into headings
  * and paragraphs ({@link PdfLayout}), without running headers and footers. A damaged page is
- * skipped, not fatal.
+ * skipped, not fatal. Pages with images but no text layer (scans) are OCRed one by one when OCR
+ * is available, else counted as needing OCR.
  */
 final class PdfPageExtractor {
 
+    private static final Logger log = LoggerFactory.getLogger(PdfPageExtractor.class);
+    /** Tesseract reads best at about 300 dpi; grey is enough and a third of the pixels of colour. */
+    private static final float OCR_DPI = 300;
+
     private PdfPageExtractor() {}
 
-    /** A PDF's title (from its metadata, may be null) and its pages. */
-    record PdfText(String title, List<Page> pages) {}
+    /** A PDF's title (from its metadata, may be null), its pages, and what OCR did. */
+    record PdfText(String title, List<Page> pages, int ocrPages, int pagesNeedingOcr) {}
 
     /** Pages of {@code file}; throws IOException (including InvalidPasswordException) if unreadable. */
-    static PdfText extract(Path file, int maxCharacters) throws IOException {
+    static PdfText extract(Path file, int maxCharacters, PageOcr ocr) throws IOException {
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             String title = doc.getDocumentInformation().getTitle();
             var collector = new PdfPageCollector(file.getFileName().toString(), doc.getNumberOfPages(), maxCharacters);
-            return new PdfText(title, withoutRunningHeadersAndFooters(collector.read(doc)));
+            List<Page> pages = new ArrayList<>(withoutRunningHeadersAndFooters(collector.read(doc)));
+            int characters = pages.stream().mapToInt(p -> p.text().length()).sum();
+            int ocred = 0;
+            int needing = 0;
+            PDFRenderer renderer = null;
+            for (int i = 0; i < pages.size() && characters <= maxCharacters; i++) {
+                if (!pages.get(i).blocks().isEmpty() || !hasImages(doc.getPage(i))) continue;
+                if (ocr == null) {
+                    needing++;
+                    continue;
+                }
+                if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("OCR was stopped");
+                if (renderer == null) renderer = new PDFRenderer(doc);
+                try {
+                    BufferedImage image = renderer.renderImageWithDPI(i, OCR_DPI, ImageType.GRAY);
+                    List<Block> blocks = ocr.read(image);
+                    pages.set(i, new Page(i + 1, blocks));
+                    characters += pages.get(i).text().length();
+                    if (!blocks.isEmpty()) ocred++;
+                } catch (InterruptedIOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("OCR was stopped");
+                    log.warn("{}: OCR of page {} failed ({})", file.getFileName(), i + 1, e.toString());
+                    needing++;
+                }
+            }
+            return new PdfText(title, pages, ocred, needing);
         }
+    }
+
+    /** Whether the page draws any image or form (a blank page is not worth an OCR run). */
+    private static boolean hasImages(PDPage page) {
+        PDResources resources = page.getResources();
+        return resources != null && resources.getXObjectNames().iterator().hasNext();
     }
 
     /**

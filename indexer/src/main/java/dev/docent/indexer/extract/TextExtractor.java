@@ -26,13 +26,21 @@ public final class TextExtractor {
 
     private final AutoDetectParser parser = TikaParsers.create();
     private final int maxCharacters;
+    /** OCR for scanned PDF pages, or null when OCR is off or tesseract is missing. */
+    private final PageOcr ocr;
 
     public TextExtractor() {
         this(DEFAULT_MAX_CHARACTERS);
     }
 
     public TextExtractor(int maxCharacters) {
+        this(maxCharacters, null);
+    }
+
+    /** With OCR of scanned PDF pages ({@code ocr} null: such pages are reported as needing OCR). */
+    public TextExtractor(int maxCharacters, PageOcr ocr) {
         this.maxCharacters = maxCharacters;
+        this.ocr = ocr;
     }
 
     /** The parser Tika runs (for tests that check which parsers it holds). */
@@ -65,10 +73,17 @@ public final class TextExtractor {
     }
 
     /** PDFBox page-by-page extraction with layout cues, or null to let Tika try. */
-    private ExtractedDocument extractPdf(Path file) {
+    private ExtractedDocument extractPdf(Path file) throws ExtractionException {
         try {
-            var pdf = PdfPageExtractor.extract(file, maxCharacters);
-            var result = new ExtractedDocument(cleanTitle(pdf.title(), file), "application/pdf", true, pdf.pages());
+            var pdf = PdfPageExtractor.extract(file, maxCharacters, ocr);
+            var result = new ExtractedDocument(cleanTitle(pdf.title(), file), "application/pdf", true, pdf.pages(),
+                    pdf.ocrPages(), pdf.pagesNeedingOcr());
+            if (result.characterCount() == 0 && pdf.pagesNeedingOcr() > 0) {
+                throw new ExtractionException(ocr == null
+                        ? "needs OCR: no text layer on its " + pdf.pagesNeedingOcr() + " scanned page(s); install"
+                                + " tesseract-ocr (setting indexing.ocr = auto) or OCR it first, e.g. with ocrmypdf"
+                        : "no extractable text: OCR found no words on its " + pdf.pagesNeedingOcr() + " scanned page(s)");
+            }
             return result.characterCount() == 0 ? null : result;
         } catch (IOException | RuntimeException e) {
             return null;

@@ -159,6 +159,7 @@ public final class DocentApp {
         m.put("title", r.title());
         m.put("status", r.status().wireName());
         m.put("error", r.error());
+        m.put("note", r.note());
         m.put("pages", r.pages());
         m.put("chunks", r.chunks());
         m.put("size", r.size());
