@@ -81,6 +81,7 @@ public final class Indexer implements AutoCloseable {
             for (DocumentRecord r : catalog.all()) catalog.delete(r.path());
         }
         catalog.setMeta(MODEL_KEY, model);
+        Reconciler.reconcile(catalog, index);
     }
 
     /** Opens the catalog and index in {@code dataDir}, creating them if needed. */
@@ -162,7 +163,8 @@ public final class Indexer implements AutoCloseable {
         lastWalk = walk;
         List<Path> roots = walk.roots();
         List<FileState> found = walk.files();
-        int removed = removeVanished(roots, found);
+        var batch = new CommitBatch(catalog, index);
+        int removed = removeVanished(roots, found, batch);
         List<SyncRun.WorkItem> work = new ArrayList<>();
         Instant now = clock.instant();
         for (FileState f : found) {
@@ -178,11 +180,11 @@ public final class Indexer implements AutoCloseable {
         SyncRun.Tally tally;
         try {
             tally = work.isEmpty() ? new SyncRun.Tally()
-                    : new SyncRun(catalog, index, pipeline, new FileAccess(roots, limits.maxFileBytes()), limits.timePerFile(),
+                    : new SyncRun(batch, index, pipeline, new FileAccess(roots, limits.maxFileBytes()), limits.timePerFile(),
                             clock, () -> stopping, (done, total, current) -> progress = new Progress(true, done, total, current))
                             .run(work, listener);
         } finally {
-            index.commit();
+            batch.commit();
             progress = Progress.IDLE;
         }
         var report = new SyncReport(found.size(), tally.indexed, tally.failed, found.size() - work.size() + tally.unchanged,
@@ -191,7 +193,7 @@ public final class Indexer implements AutoCloseable {
         return report;
     }
 
-    private int removeVanished(List<Path> roots, List<FileState> found) {
+    private int removeVanished(List<Path> roots, List<FileState> found, CommitBatch batch) {
         Set<String> present = new HashSet<>();
         for (FileState f : found) present.add(f.path().toString());
         int removed = 0;
@@ -199,7 +201,7 @@ public final class Indexer implements AutoCloseable {
             Path p = Path.of(r.path());
             if (roots.stream().anyMatch(p::startsWith) && !present.contains(r.path())) {
                 index.deleteDocument(r.path());
-                catalog.delete(r.path());
+                batch.delete(r.path()); // the row goes with the Lucene commit of the delete
                 removed++;
             }
         }

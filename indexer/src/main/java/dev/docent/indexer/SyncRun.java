@@ -1,7 +1,6 @@
 package dev.docent.indexer;
 
 import dev.docent.indexer.DocumentPipeline.Outcome;
-import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.retriever.ChunkIndex;
@@ -57,7 +56,7 @@ final class SyncRun {
 
     private static final Stage END = new Stage(null, null);
 
-    private final Catalog catalog;
+    private final CommitBatch batch;
     private final ChunkIndex index;
     private final DocumentPipeline pipeline;
     private final FileAccess access;
@@ -66,9 +65,9 @@ final class SyncRun {
     private final ProgressSink progress;
     private final java.time.Clock clock;
 
-    SyncRun(Catalog catalog, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
+    SyncRun(CommitBatch batch, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
             java.time.Clock clock, BooleanSupplier stopping, ProgressSink progress) {
-        this.catalog = catalog;
+        this.batch = batch;
         this.index = index;
         this.pipeline = pipeline;
         this.access = access;
@@ -99,7 +98,7 @@ final class SyncRun {
                 listener.fileDone(done, work.size(), rec);
                 long now = System.nanoTime();
                 if (now - lastCommit > COMMIT_EVERY.toNanos()) {
-                    index.commit();
+                    batch.commit();
                     lastCommit = lastRefresh = System.nanoTime();
                 } else if (now - lastRefresh > REFRESH_EVERY.toNanos()) {
                     index.refresh();
@@ -172,7 +171,7 @@ final class SyncRun {
                 tally.failed++;
             }
         }
-        catalog.put(rec);
+        batch.put(rec); // written with the Lucene commit that holds its chunks
         return rec;
     }
 

@@ -59,13 +59,15 @@ public final class ChunkIndex implements AutoCloseable {
     /** Replaces every chunk of {@code path} with {@code chunks} (an empty list deletes the document). */
     public void replaceDocument(String path, List<IndexedChunk> chunks) {
         try {
-            writer.deleteDocuments(new Term(ChunkFields.PATH, path));
+            List<org.apache.lucene.document.Document> docs = new ArrayList<>(chunks.size());
             for (IndexedChunk c : chunks) {
                 if (!c.path().equals(path)) {
                     throw new IllegalArgumentException("chunk of " + c.path() + " given for " + path);
                 }
-                writer.addDocument(ChunkFields.toDocument(c));
+                docs.add(ChunkFields.toDocument(c));
             }
+            // One atomic update: no reader, and no commit, ever sees half the old and half the new.
+            writer.updateDocuments(new Term(ChunkFields.PATH, path), docs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,6 +94,62 @@ public final class ChunkIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Commit user data key: the sequence number the catalog records with the same batch. */
+    public static final String SEQUENCE = "docent.sequence";
+
+    /**
+     * Makes writes durable and visible, and stamps the commit with {@code sequence}, which the
+     * catalog stores in the transaction that records the same batch.
+     */
+    public void commit(long sequence) {
+        writer.setLiveCommitData(java.util.Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
+        commit();
+    }
+
+    /** The sequence number of the last commit, or -1 if none carried one. */
+    public long committedSequence() {
+        Iterable<java.util.Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (var e : data) if (e.getKey().equals(SEQUENCE)) return Long.parseLong(e.getValue());
+        }
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+            String v = reader.getIndexCommit().getUserData().get(SEQUENCE);
+            return v == null ? -1 : Long.parseLong(v);
+        } catch (org.apache.lucene.index.IndexNotFoundException e) {
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Live chunks per document path, as searches see them (to reconcile with the catalog). */
+    public java.util.Map<String, Integer> chunkCountsByPath() {
+        return withSearcher(searcher -> {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            try {
+                for (var leaf : searcher.getIndexReader().leaves()) {
+                    var terms = leaf.reader().terms(ChunkFields.PATH);
+                    if (terms == null) continue;
+                    var live = leaf.reader().getLiveDocs();
+                    var it = terms.iterator();
+                    org.apache.lucene.index.PostingsEnum postings = null;
+                    for (var term = it.next(); term != null; term = it.next()) {
+                        postings = it.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+                        int n = 0;
+                        for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                                d = postings.nextDoc()) {
+                            if (live == null || live.get(d)) n++;
+                        }
+                        if (n > 0) counts.merge(term.utf8ToString(), n, Integer::sum);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return counts;
+        });
     }
 
     /** Makes writes visible to searches without the cost of an fsync. */

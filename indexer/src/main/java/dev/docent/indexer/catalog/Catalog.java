@@ -48,6 +48,21 @@ public final class Catalog implements AutoCloseable {
         this.db = db;
     }
 
+    /**
+     * Opens the catalog for reading only (ask, and any process beside a running serve): no schema
+     * change, no write, no lock held beyond a read.
+     */
+    public static Catalog openReadOnly(Path file) {
+        try {
+            var config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(5000);
+            return new Catalog(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties()));
+        } catch (SQLException e) {
+            throw new CatalogException("Cannot read the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Opens (creating if needed) the catalog file. */
     public static Catalog open(Path file) {
         try {
@@ -107,38 +122,81 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    private static final String PUT = """
+            INSERT INTO documents(path, size, modified, sha256, status, error, title, pages, chunks, indexed_at, seen_at,
+              attempts, retry_at, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET size=excluded.size, modified=excluded.modified,
+              sha256=excluded.sha256, status=excluded.status, error=excluded.error, title=excluded.title,
+              pages=excluded.pages, chunks=excluded.chunks, indexed_at=excluded.indexed_at, seen_at=excluded.seen_at,
+              attempts=excluded.attempts, retry_at=excluded.retry_at, note=excluded.note
+            """;
+
+    /** Meta key of the sequence number of the index commit the catalog matches. */
+    public static final String INDEX_SEQUENCE = "index_sequence";
+
     /** Inserts or replaces the whole record. */
     public synchronized void put(DocumentRecord r) {
-        String sql = """
-                INSERT INTO documents(path, size, modified, sha256, status, error, title, pages, chunks, indexed_at, seen_at,
-                  attempts, retry_at, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(path) DO UPDATE SET size=excluded.size, modified=excluded.modified,
-                  sha256=excluded.sha256, status=excluded.status, error=excluded.error, title=excluded.title,
-                  pages=excluded.pages, chunks=excluded.chunks, indexed_at=excluded.indexed_at, seen_at=excluded.seen_at,
-                  attempts=excluded.attempts, retry_at=excluded.retry_at, note=excluded.note
-                """;
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, r.path());
-            ps.setLong(2, r.size());
-            ps.setLong(3, r.modified().toEpochMilli());
-            ps.setString(4, r.sha256());
-            ps.setString(5, r.status().name());
-            ps.setString(6, r.error());
-            ps.setString(7, r.title());
-            ps.setInt(8, r.pages());
-            ps.setInt(9, r.chunks());
-            if (r.indexedAt() == null) ps.setNull(10, java.sql.Types.INTEGER);
-            else ps.setLong(10, r.indexedAt().toEpochMilli());
-            ps.setLong(11, System.currentTimeMillis());
-            ps.setInt(12, r.attempts());
-            if (r.retryAt() == null) ps.setNull(13, java.sql.Types.INTEGER);
-            else ps.setLong(13, r.retryAt().toEpochMilli());
-            ps.setString(14, r.note());
+        try (PreparedStatement ps = db.prepareStatement(PUT)) {
+            bind(ps, r);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new CatalogException(e);
         }
+    }
+
+    /**
+     * Writes the records and deletions of a batch whose chunks are in the index commit numbered
+     * {@code indexSequence}, and that number, in ONE transaction: after a crash the catalog holds
+     * either all of the batch or none of it.
+     */
+    public synchronized void commitBatch(List<DocumentRecord> records, List<String> deletedPaths, long indexSequence) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement put = db.prepareStatement(PUT);
+                    PreparedStatement del = db.prepareStatement("DELETE FROM documents WHERE path = ?");
+                    PreparedStatement meta = db.prepareStatement(
+                            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+                for (DocumentRecord r : records) {
+                    bind(put, r);
+                    put.executeUpdate();
+                }
+                for (String path : deletedPaths) {
+                    del.setString(1, path);
+                    del.executeUpdate();
+                }
+                meta.setString(1, INDEX_SEQUENCE);
+                meta.setString(2, Long.toString(indexSequence));
+                meta.executeUpdate();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, DocumentRecord r) throws SQLException {
+        ps.setString(1, r.path());
+        ps.setLong(2, r.size());
+        ps.setLong(3, r.modified().toEpochMilli());
+        ps.setString(4, r.sha256());
+        ps.setString(5, r.status().name());
+        ps.setString(6, r.error());
+        ps.setString(7, r.title());
+        ps.setInt(8, r.pages());
+        ps.setInt(9, r.chunks());
+        if (r.indexedAt() == null) ps.setNull(10, java.sql.Types.INTEGER);
+        else ps.setLong(10, r.indexedAt().toEpochMilli());
+        ps.setLong(11, System.currentTimeMillis());
+        ps.setInt(12, r.attempts());
+        if (r.retryAt() == null) ps.setNull(13, java.sql.Types.INTEGER);
+        else ps.setLong(13, r.retryAt().toEpochMilli());
+        ps.setString(14, r.note());
     }
 
     public synchronized void delete(String path) {

@@ -1,0 +1,51 @@
+package dev.docent.indexer.crash;
+
+import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.DocumentStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * What a data directory holds, read straight from the committed Lucene index (no writer) and the
+ * catalog, with paths made relative to the docs folder so two runs on copies can be compared.
+ *
+ * @param documents relative path to "status/chunks" from the catalog
+ * @param chunkIds "relative path#ordinal" of every live chunk, in index order (duplicates kept)
+ */
+record IndexSnapshot(Map<String, String> documents, List<String> chunkIds) {
+
+    static IndexSnapshot of(Path dataDir, Path docs, List<DocumentRecord> records) throws IOException {
+        Map<String, String> documents = new TreeMap<>();
+        for (DocumentRecord r : records) {
+            documents.put(relative(docs, r.path()), r.status() + "/" + (r.status() == DocumentStatus.INDEXED ? r.chunks() : 0));
+        }
+        List<String> ids = new ArrayList<>();
+        try (var dir = FSDirectory.open(dataDir.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                LeafReader r = leaf.reader();
+                Bits live = r.getLiveDocs();
+                var stored = r.storedFields();
+                for (int d = 0; d < r.maxDoc(); d++) {
+                    if (live != null && !live.get(d)) continue;
+                    var doc = stored.document(d);
+                    ids.add(relative(docs, doc.get("path")) + "#" + doc.getField("ordinal").numericValue());
+                }
+            }
+        }
+        return new IndexSnapshot(documents, ids);
+    }
+
+    private static String relative(Path docs, String path) {
+        Path p = Path.of(path);
+        return p.startsWith(docs) ? docs.relativize(p).toString() : "OUTSIDE:" + path;
+    }
+}
