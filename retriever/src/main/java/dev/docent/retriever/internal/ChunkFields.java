@@ -45,6 +45,10 @@ public final class ChunkFields {
     }
 
     public static Hit toHit(Document d, double score) {
+        return toHit(d, score, 0, Double.NaN);
+    }
+
+    public static Hit toHit(Document d, double score, double bm25, double cosine) {
         return new Hit(
                 d.get(PATH),
                 d.get(TITLE),
@@ -54,6 +58,8 @@ public final class ChunkFields {
                 d.getField(START).numericValue().intValue(),
                 d.getField(END).numericValue().intValue(),
                 d.get(TEXT),
-                score);
+                score,
+                bm25,
+                cosine);
     }
 }
