@@ -1,7 +1,6 @@
 package dev.docent.retriever;
 
 import dev.docent.retriever.internal.ChunkFields;
-import dev.docent.retriever.internal.TextQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ public final class ChunkIndex implements ChunkStore {
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
-        this.searcher = new LuceneSearcher(searchers, text -> TextQueries.anyTerm(analyzer, ChunkFields.SEARCH, text));
+        this.searcher = searcher(TextScoring.DEFAULT);
         this.defaultSearch = HybridSearch.defaults(searcher);
     }
 
@@ -125,6 +124,11 @@ public final class ChunkIndex implements ChunkStore {
     /** The searching side over this index: raw candidates of both retrievers, always the latest snapshot. */
     public Searcher searcher() {
         return searcher;
+    }
+
+    /** As {@link #searcher()}, with BM25 scoring other than the default (for evaluation). */
+    public Searcher searcher(TextScoring scoring) {
+        return new LuceneSearcher(searchers, analyzer, scoring);
     }
 
     /** Hybrid search with the default fusion and depth ({@link HybridSearch#defaults}). */

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import dev.docent.retriever.TextScoring;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -25,25 +27,32 @@ import org.apache.lucene.search.SearcherManager;
 public final class LuceneSearcher implements Searcher {
 
     private final SearcherManager manager;
-    private final Function<String, Query> textQuery;
+    private final Analyzer analyzer;
+    private final TextScoring scoring;
+    private final BM25Similarity similarity;
 
-    /** @param textQuery the BM25 query for a text, or null when the text has no searchable term */
-    public LuceneSearcher(SearcherManager manager, Function<String, Query> textQuery) {
+    public LuceneSearcher(SearcherManager manager, Analyzer analyzer, TextScoring scoring) {
         this.manager = manager;
-        this.textQuery = textQuery;
+        this.analyzer = analyzer;
+        this.scoring = scoring;
+        // Norms hold only the field length, so k1 and b can change at search time, index untouched.
+        this.similarity = new BM25Similarity((float) scoring.k1(), (float) scoring.b());
     }
 
     @Override
     public Retrieval retrieve(String text, float[] vector, int depth) {
         if (depth < 1) throw new IllegalArgumentException("depth must be >= 1, got " + depth);
-        IndexSearcher searcher;
+        IndexSearcher acquired;
         try {
-            searcher = manager.acquire();
+            acquired = manager.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
-            Query bm25 = text == null ? null : textQuery.apply(text);
+            // A searcher of our own over the shared snapshot, as the shared one's similarity must not change.
+            IndexSearcher searcher = new IndexSearcher(acquired.getIndexReader());
+            searcher.setSimilarity(similarity);
+            Query bm25 = text == null ? null : TextQueries.scored(analyzer, scoring, text);
             Map<Integer, double[]> found = new HashMap<>(); // doc -> {bm25, cosine, bm25Rank, vectorRank}
             if (bm25 != null) {
                 ScoreDoc[] docs = searcher.search(bm25, depth).scoreDocs;
@@ -64,9 +73,9 @@ public final class LuceneSearcher implements Searcher {
             ExactScores.fill(searcher, found, bm25, vector);
             List<Candidate> candidates = new ArrayList<>(found.size());
             found.forEach((doc, f) -> candidates.add(new Candidate(doc, f[0], f[1], (int) f[2], (int) f[3])));
-            return new LuceneRetrieval(manager, searcher, candidates);
+            return new LuceneRetrieval(manager, acquired, candidates);
         } catch (IOException | RuntimeException e) {
-            release(searcher);
+            release(acquired);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }

@@ -1,0 +1,27 @@
+package dev.docent.web.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.fusion.Fusions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvalModesTest {
+
+    @Test
+    void specsWithCommasInsideParenthesesStayWhole() {
+        assertEquals(List.of("bm25", "convex(vector=0.6,norm=zscore)", "rrf(k=20)"),
+                EvalModes.split("bm25, convex(vector=0.6,norm=zscore),rrf(k=20),"));
+    }
+
+    @Test
+    void hybridIsTheDefaultFusionAndIsNotRepeatedUnderItsSpec() {
+        var modes = EvalModes.parse("hybrid," + HybridSearch.DEFAULT_FUSION + ",bm25");
+        assertEquals(List.of("hybrid", "bm25"), modes.stream().map(BeirEvaluator.Mode::name).toList());
+        assertEquals(Fusions.parse(HybridSearch.DEFAULT_FUSION), modes.getFirst().fusion());
+        assertEquals("hybrid", EvalModes.standard().getLast().name());
+        assertThrows(IllegalArgumentException.class, () -> EvalModes.parse("bm26"));
+    }
+}
