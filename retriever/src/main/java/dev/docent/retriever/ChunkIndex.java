@@ -25,6 +25,12 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class ChunkIndex implements ChunkStore {
 
+    /**
+     * Below this many chunks, vector search scores every vector instead of walking the HNSW graph:
+     * exact, and at most a few milliseconds (docs/benchmarks.md); above it HNSW keeps search fast.
+     */
+    public static final int EXACT_KNN_BELOW = 20_000;
+
     private final FSDirectory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
@@ -128,7 +134,12 @@ public final class ChunkIndex implements ChunkStore {
 
     /** As {@link #searcher()}, with BM25 scoring other than the default (for evaluation). */
     public Searcher searcher(TextScoring scoring) {
-        return new LuceneSearcher(searchers, analyzer, scoring);
+        return searcher(scoring, EXACT_KNN_BELOW);
+    }
+
+    /** As {@link #searcher(TextScoring)}, choosing where exact kNN gives way to HNSW (for evaluation). */
+    public Searcher searcher(TextScoring scoring, int exactKnnBelow) {
+        return new LuceneSearcher(searchers, analyzer, scoring, exactKnnBelow);
     }
 
     /** Hybrid search with the default fusion and depth ({@link HybridSearch#defaults}). */

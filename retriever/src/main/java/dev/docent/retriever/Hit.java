@@ -28,6 +28,11 @@ public record Hit(
         double bm25,
         double cosine) {
 
+    /** This hit with {@code cosine} as its cosine similarity (to the question, after feedback moved the query). */
+    public Hit withCosine(double newCosine) {
+        return new Hit(path, title, page, heading, ordinal, startOffset, endOffset, text, score, bm25, newCosine);
+    }
+
     /** A hit without raw evidence (e.g. listing a document's chunks). */
     public Hit(String path, String title, int page, String heading, int ordinal, int startOffset, int endOffset,
             String text, double score) {

@@ -14,6 +14,9 @@ public interface Retrieval extends AutoCloseable {
     /** The citation data of {@code ranked}, in the same order, each with its fused score. */
     List<Hit> hits(List<Fused> ranked);
 
+    /** The stored vector of {@code candidate} (unit length), or null if it has none. */
+    float[] vector(Candidate candidate);
+
     @Override
     void close();
 }

@@ -88,6 +88,17 @@ public abstract class SearcherContractTest {
     }
 
     @Test
+    void theVectorOfACandidateIsTheOneStored() {
+        try (Retrieval r = searcher().retrieve("orchard", randomUnit(new Random(3)), 5)) {
+            Map<String, IndexedChunk> byPath = chunks.stream().collect(Collectors.toMap(IndexedChunk::path, c -> c));
+            for (Candidate c : r.candidates()) {
+                String path = r.hits(List.of(new Fused(c, 0))).getFirst().path();
+                org.junit.jupiter.api.Assertions.assertArrayEquals(byPath.get(path).vector(), r.vector(c), 1e-6f, path);
+            }
+        }
+    }
+
+    @Test
     void aMissingQueryPartSkipsThatRetriever() {
         try (Retrieval r = searcher().retrieve(null, randomUnit(new Random(2)), 5)) {
             assertEquals(5, r.candidates().size());
@@ -128,6 +139,14 @@ public abstract class SearcherContractTest {
         }
         for (int i = 0; i < DIMS; i++) v[i] /= (float) Math.sqrt(s);
         return v;
+    }
+
+    static float[] normalise(float[] v) {
+        double s = 0;
+        for (float x : v) s += x * x;
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = (float) (v[i] / Math.sqrt(s));
+        return out;
     }
 
     private static double dot(float[] a, float[] b) {

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -42,6 +45,22 @@ final class LuceneRetrieval implements Retrieval {
                 out.add(ChunkFields.toHit(stored.document(c.id()), f.score(), c.bm25(), c.cosine()));
             }
             return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public float[] vector(Candidate candidate) {
+        if (closed) throw new IllegalStateException("retrieval already closed");
+        try {
+            var leaves = searcher.getIndexReader().leaves();
+            var leaf = leaves.get(ReaderUtil.subIndex(candidate.id(), leaves));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(ChunkFields.VECTOR);
+            if (values == null) return null;
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            int doc = candidate.id() - leaf.docBase;
+            return it.advance(doc) == doc ? values.vectorValue(it.index()).clone() : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,9 +30,15 @@ public final class LuceneSearcher implements Searcher {
     private final Analyzer analyzer;
     private final TextScoring scoring;
     private final BM25Similarity similarity;
+    private final int exactBelow;
 
-    public LuceneSearcher(SearcherManager manager, Analyzer analyzer, TextScoring scoring) {
+    /**
+     * @param exactBelow indexes with fewer chunks than this are searched by exact kNN (every vector
+     *     scored), larger ones through the HNSW graph
+     */
+    public LuceneSearcher(SearcherManager manager, Analyzer analyzer, TextScoring scoring, int exactBelow) {
         this.manager = manager;
+        this.exactBelow = exactBelow;
         this.analyzer = analyzer;
         this.scoring = scoring;
         // Norms hold only the field length, so k1 and b can change at search time, index untouched.
@@ -61,7 +67,9 @@ public final class LuceneSearcher implements Searcher {
                 }
             }
             if (vector != null) {
-                ScoreDoc[] docs = searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, vector, depth), depth).scoreDocs;
+                ScoreDoc[] docs = searcher.getIndexReader().numDocs() < exactBelow
+                        ? ExactKnn.search(searcher, vector, depth)
+                        : searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, vector, depth), depth).scoreDocs;
                 for (int i = 0; i < docs.length; i++) {
                     // Lucene scores DOT_PRODUCT as (1 + dot) / 2; the vectors are unit length, so dot = cosine.
                     double cosine = 2.0 * docs[i].score - 1.0;

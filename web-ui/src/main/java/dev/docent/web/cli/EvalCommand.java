@@ -39,21 +39,24 @@ public final class EvalCommand implements Main.Command {
                 its ranking; qrels have a header row and may have CRLF line ends.
                   --json            machine-readable output; "default_mode" names the mode /ask uses
                   --mode LIST       modes, comma-separated (default: bm25,vector,rrf,hybrid):
-                                    bm25, vector, hybrid (the default fusion, now %s),
+                                    bm25, vector, hybrid (what /ask uses, now %s),
                                     or a fusion spec: rrf(k=60), wrrf(k=60,vector=0.7),
-                                    convex(vector=0.6,norm=minmax|zscore)
+                                    convex(vector=0.6,norm=minmax|zscore); add +prf(docs=3,weight=1)
+                                    for feedback on the query vector
                   --model NAME      embedding model (its artifact must be on the classpath; default %s)
                   --limit N         evaluate only the first N test queries
                   --depth N         candidates per retriever (default %d; at least 101 in evaluation)
                   --bm25 SETTINGS   BM25 scoring, e.g. k1=0.9,b=0.4,title=1,heading=0 (default %s)
+                  --exact-knn-below N
+                                    exact vector search below N chunks, HNSW above (default %d; 0: always HNSW)
                   --data DIR        where the evaluation index is cached (default: per-user data directory)
-                """.formatted(HybridSearch.DEFAULT_FUSION, Embedders.DEFAULT_MODEL, HybridSearch.DEFAULT_DEPTH,
-                TextScoring.DEFAULT);
+                """.formatted(HybridSearch.DEFAULT_FUSION + "+" + HybridSearch.DEFAULT_FEEDBACK, Embedders.DEFAULT_MODEL, HybridSearch.DEFAULT_DEPTH,
+                TextScoring.DEFAULT, ChunkIndex.EXACT_KNN_BELOW);
     }
 
     @Override
     public int run(String[] argv) {
-        Args args = Args.parse(argv, Set.of("limit", "data", "model", "embedding-model", "mode", "depth", "bm25"), Set.of("json"));
+        Args args = Args.parse(argv, Set.of("limit", "data", "model", "embedding-model", "mode", "depth", "bm25", "exact-knn-below"), Set.of("json"));
         String model = args.has("model") ? args.get("model")
                 : args.has("embedding-model") ? args.get("embedding-model") : Embedders.DEFAULT_MODEL;
         if (args.positional().size() != 1) throw new UsageException("give exactly one BEIR_DIR");
@@ -66,6 +69,7 @@ public final class EvalCommand implements Main.Command {
             throw new UsageException(e.getMessage());
         }
         int depth = args.intValue("depth", HybridSearch.DEFAULT_DEPTH, 1, 10_000);
+        int exactBelow = args.intValue("exact-knn-below", ChunkIndex.EXACT_KNN_BELOW, 0, Integer.MAX_VALUE);
         int limit = args.intValue("limit", 0, 0, Integer.MAX_VALUE);
         // --model names the embedding model here; the LLM flag of the other commands does not apply.
         DocentConfig config = Common.config(Args.parse(args.has("data") ? new String[] {"--data", args.get("data")} : new String[0],
@@ -87,11 +91,11 @@ public final class EvalCommand implements Main.Command {
             Map<String, float[]> vectors = EvalIndex.queryVectors(queries, embedder, cache, log);
             embedNanos = timeEmbeddings(embedder, new ArrayList<>(queries.values()));
             try (ChunkIndex index = EvalIndex.open(set, embedder, cache, log)) {
-                scores = new BeirEvaluator(index.searcher(scoring), depth).evaluate(modes, queries, vectors, set.qrels());
+                scores = new BeirEvaluator(index.searcher(scoring, exactBelow), depth).evaluate(modes, queries, vectors, set.qrels());
             }
         }
         if (json) {
-            printJson(dir, model, set, depth, scoring, scores, embedNanos);
+            printJson(dir, model, set, depth, scoring, exactBelow, scores, embedNanos);
         } else {
             System.out.printf("%-34s %8s %10s %7s %8s %8s%n", "mode", "nDCG@10", "Recall@100", "MRR@10", "p50 ms", "p99 ms");
             scores.forEach((mode, s) -> System.out.printf("%-34s %8.4f %10.4f %7.4f %8.1f %8.1f%n",
@@ -112,7 +116,7 @@ public final class EvalCommand implements Main.Command {
         return out;
     }
 
-    private static void printJson(Path dir, String model, BeirSet set, int depth, TextScoring scoring,
+    private static void printJson(Path dir, String model, BeirSet set, int depth, TextScoring scoring, int exactBelow,
             Map<String, BeirEvaluator.Scores> scores, long[] embedNanos) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("set", dir.getFileName().toString());
@@ -122,6 +126,7 @@ public final class EvalCommand implements Main.Command {
         out.put("modes", List.copyOf(scores.keySet()));
         out.put("depth", depth);
         out.put("bm25_scoring", scoring.toString());
+        out.put("exact_knn_below", exactBelow);
         out.put("query_embedding_ms", ordered("p50", round(Latency.percentileMillis(embedNanos, 50)),
                 "p99", round(Latency.percentileMillis(embedNanos, 99)), "queries", embedNanos.length));
         scores.forEach((mode, s) -> {

@@ -4,6 +4,7 @@ import dev.docent.retriever.Fusion;
 import dev.docent.retriever.Hit;
 import dev.docent.retriever.HybridSearch;
 import dev.docent.retriever.Searcher;
+import dev.docent.retriever.VectorFeedback;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,14 @@ public final class BeirEvaluator {
     /** Queries searched once before timing, so the JIT has compiled the search path. */
     private static final int WARM_UP = 30;
 
-    /** A named way to search: a fusion over a searcher at a candidate depth. */
-    public record Mode(String name, Fusion fusion) {}
+    /** A named way to search: a fusion, with or without feedback on the query vector. */
+    public record Mode(String name, Fusion fusion, VectorFeedback feedback) {
+
+        /** The spec it reads back from: {@code convex(vector=0.6,norm=zscore)+prf(docs=3,weight=1)}. */
+        public String spec() {
+            return fusion + (feedback.enabled() ? "+" + feedback : "");
+        }
+    }
 
     /** Scores of one mode, averaged over queries, with search latency percentiles in milliseconds. */
     public record Scores(String fusion, double ndcg10, double recall100, double mrr10, int queries, double p50Ms,
@@ -43,7 +50,7 @@ public final class BeirEvaluator {
         List<String> ids = new ArrayList<>(queries.keySet());
         for (Mode mode : modes) {
             // One more than evaluated, so removing the query's own id still leaves RANKING documents.
-            HybridSearch search = new HybridSearch(searcher, mode.fusion(), Math.max(depth, RANKING + 1));
+            HybridSearch search = new HybridSearch(searcher, mode.fusion(), Math.max(depth, RANKING + 1), mode.feedback());
             for (int i = 0; i < Math.min(WARM_UP, ids.size()); i++) {
                 search.search(queries.get(ids.get(i)), vectors.get(ids.get(i)), RANKING + 1);
             }
@@ -61,7 +68,7 @@ public final class BeirEvaluator {
                 mrr += Metrics.mrr(ranked, rel, 10);
             }
             int n = Math.max(1, ids.size());
-            out.put(mode.name(), new Scores(mode.fusion().toString(), ndcg / n, recall / n, mrr / n, ids.size(),
+            out.put(mode.name(), new Scores(mode.spec(), ndcg / n, recall / n, mrr / n, ids.size(),
                     Latency.percentileMillis(nanos, 50), Latency.percentileMillis(nanos, 99)));
         }
         return out;

@@ -2,6 +2,7 @@ package dev.docent.web.eval;
 
 import dev.docent.retriever.Fusion;
 import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.VectorFeedback;
 import dev.docent.retriever.fusion.Fusions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +11,9 @@ import java.util.Map;
 
 /**
  * Names the evaluated modes: {@code bm25} and {@code vector} alone, {@code hybrid} (what
- * {@code /ask} uses: {@link HybridSearch#DEFAULT_FUSION}), or any fusion spec
- * ({@code convex(vector=0.7)}), listed with commas.
+ * {@code /ask} uses: {@link HybridSearch#DEFAULT_FUSION} with {@link HybridSearch#DEFAULT_FEEDBACK}),
+ * or any fusion spec ({@code convex(vector=0.7)}), optionally followed by feedback
+ * ({@code +prf(docs=3,weight=1)}), listed with commas.
  */
 public final class EvalModes {
 
@@ -28,13 +30,16 @@ public final class EvalModes {
     public static List<BeirEvaluator.Mode> parse(String list) {
         Map<String, BeirEvaluator.Mode> out = new LinkedHashMap<>();
         for (String name : split(list)) {
-            Fusion f = name.equals(DEFAULT) ? Fusions.parse(HybridSearch.DEFAULT_FUSION) : Fusions.parse(name);
-            out.putIfAbsent(name, new BeirEvaluator.Mode(name, f));
+            String spec = name.equals(DEFAULT) ? HybridSearch.DEFAULT_FUSION + "+" + HybridSearch.DEFAULT_FEEDBACK : name;
+            int plus = spec.indexOf('+');
+            Fusion f = Fusions.parse(plus < 0 ? spec : spec.substring(0, plus));
+            VectorFeedback feedback = plus < 0 ? VectorFeedback.NONE : VectorFeedback.parse(spec.substring(plus + 1));
+            out.putIfAbsent(name, new BeirEvaluator.Mode(name, f, feedback));
         }
         if (out.isEmpty()) throw new IllegalArgumentException("no mode given");
         // A spec that is the default under another name would only repeat the hybrid block.
         BeirEvaluator.Mode hybrid = out.get(DEFAULT);
-        if (hybrid != null) out.values().removeIf(m -> m != hybrid && m.fusion().equals(hybrid.fusion()));
+        if (hybrid != null) out.values().removeIf(m -> m != hybrid && m.spec().equals(hybrid.spec()));
         return new ArrayList<>(out.values());
     }
 
