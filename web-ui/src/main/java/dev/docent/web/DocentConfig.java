@@ -20,13 +20,20 @@ import java.util.Properties;
  * @param maxQuestionChars longest accepted question
  * @param yieldToAnswers background indexing pauses while an answer is generated
  * @param llm the language model, if any
+ * @param foundThreshold answer confidence below which the documents do not seem to contain the answer
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
-        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm) {
+        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, double foundThreshold) {
+
+    public DocentConfig {
+        if (!(foundThreshold >= 0 && foundThreshold <= 1)) {
+            throw new IllegalArgumentException("ask.found_threshold must be between 0 and 1, got " + foundThreshold);
+        }
+    }
 
     public static DocentConfig defaults() {
         return new DocentConfig(defaultDataDir(), 8080, 5, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                30, 4000, true, LlmSettings.defaults());
+                30, 4000, true, LlmSettings.defaults(), dev.docent.retriever.Relevance.DEFAULT_FOUND_THRESHOLD);
     }
 
     /** Defaults overridden by the properties file, if it exists. */
@@ -54,19 +61,20 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         props.decimal("llm.temperature", l.temperature()),
                         props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
                         props.integer("llm.timeout_seconds", l.timeoutSeconds()),
-                        props.integer("llm.max_waiting", l.maxWaiting())));
+                        props.integer("llm.max_waiting", l.maxWaiting())),
+                props.decimal("ask.found_threshold", (float) d.foundThreshold()));
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, foundThreshold);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, foundThreshold);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, foundThreshold);
     }
 
     /** Typed reads of optional keys; a malformed value names the key and the file. */

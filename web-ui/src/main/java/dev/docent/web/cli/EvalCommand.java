@@ -13,6 +13,8 @@ import dev.docent.web.eval.BeirEvaluator;
 import dev.docent.web.eval.BeirSet;
 import dev.docent.web.eval.EvalIndex;
 import dev.docent.web.eval.EvalModes;
+import dev.docent.web.eval.FoundCalibration;
+import dev.docent.retriever.Relevance;
 import dev.docent.web.eval.Latency;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,14 +51,19 @@ public final class EvalCommand implements Main.Command {
                   --bm25 SETTINGS   BM25 scoring, e.g. k1=0.9,b=0.4,title=1,heading=0 (default %s)
                   --exact-knn-below N
                                     exact vector search below N chunks, HNSW above (default %d; 0: always HNSW)
+                  --unanswerable DIR
+                                    also calibrate "found": this set's queries count as answerable, the
+                                    test queries of the BEIR set in DIR as unanswerable against this corpus
+                  --found-threshold T
+                                    the threshold to report rates for (default %s)
                   --data DIR        where the evaluation index is cached (default: per-user data directory)
                 """.formatted(HybridSearch.DEFAULT_FUSION + "+" + HybridSearch.DEFAULT_FEEDBACK, Embedders.DEFAULT_MODEL, HybridSearch.DEFAULT_DEPTH,
-                TextScoring.DEFAULT, ChunkIndex.EXACT_KNN_BELOW);
+                TextScoring.DEFAULT, ChunkIndex.EXACT_KNN_BELOW, Relevance.DEFAULT_FOUND_THRESHOLD);
     }
 
     @Override
     public int run(String[] argv) {
-        Args args = Args.parse(argv, Set.of("limit", "data", "model", "embedding-model", "mode", "depth", "bm25", "exact-knn-below"), Set.of("json"));
+        Args args = Args.parse(argv, Set.of("limit", "data", "model", "embedding-model", "mode", "depth", "bm25", "exact-knn-below", "unanswerable", "found-threshold"), Set.of("json"));
         String model = args.has("model") ? args.get("model")
                 : args.has("embedding-model") ? args.get("embedding-model") : Embedders.DEFAULT_MODEL;
         if (args.positional().size() != 1) throw new UsageException("give exactly one BEIR_DIR");
@@ -86,22 +93,38 @@ public final class EvalCommand implements Main.Command {
         log.printf("%s: %d documents, %d test queries%n", dir.getFileName(), set.corpus().size(), queries.size());
         Map<String, BeirEvaluator.Scores> scores;
         long[] embedNanos;
+        FoundCalibration found = null;
+        double threshold = args.has("found-threshold") ? decimal(args.get("found-threshold")) : Relevance.DEFAULT_FOUND_THRESHOLD;
         try (Embedder embedder = Embedders.byName(model, config.embedderThreads())) {
             Path cache = config.dataDir().resolve("eval").resolve(dir.getFileName().toString()).resolve(model);
             Map<String, float[]> vectors = EvalIndex.queryVectors(queries, embedder, cache, log);
             embedNanos = timeEmbeddings(embedder, new ArrayList<>(queries.values()));
             try (ChunkIndex index = EvalIndex.open(set, embedder, cache, log)) {
                 scores = new BeirEvaluator(index.searcher(scoring, exactBelow), depth).evaluate(modes, queries, vectors, set.qrels());
+                if (args.has("unanswerable")) {
+                    Path other = Path.of(args.get("unanswerable")).toAbsolutePath().normalize();
+                    Map<String, String> otherQueries = BeirSet.load(other).queries();
+                    Map<String, float[]> otherVectors = EvalIndex.unanswerableVectors(otherQueries, other.getFileName().toString(),
+                            embedder, cache, log);
+                    found = FoundCalibration.measure(HybridSearch.defaults(index.searcher(scoring, exactBelow)), queries, vectors,
+                            otherQueries, otherVectors, threshold);
+                }
             }
         }
         if (json) {
-            printJson(dir, model, set, depth, scoring, exactBelow, scores, embedNanos);
+            printJson(dir, model, set, depth, scoring, exactBelow, scores, embedNanos, found,
+                    args.has("unanswerable") ? Path.of(args.get("unanswerable")).getFileName().toString() : null);
         } else {
             System.out.printf("%-34s %8s %10s %7s %8s %8s%n", "mode", "nDCG@10", "Recall@100", "MRR@10", "p50 ms", "p99 ms");
             scores.forEach((mode, s) -> System.out.printf("%-34s %8.4f %10.4f %7.4f %8.1f %8.1f%n",
                     mode.equals(s.fusion()) ? mode : mode + " = " + s.fusion(), s.ndcg10(), s.recall100(), s.mrr10(), s.p50Ms(), s.p99Ms()));
             System.out.printf("default mode (/ask): %s; depth %d; BM25 %s; query embedding p50 %.1f ms, p99 %.1f ms%n",
                     EvalModes.DEFAULT, depth, scoring, Latency.percentileMillis(embedNanos, 50), Latency.percentileMillis(embedNanos, 99));
+            if (found != null) {
+                System.out.printf("found at threshold %.4f: false not-found %.1f%% of answerable, not-found %.1f%% of unanswerable;"
+                        + " threshold for <= 2%% false not-found %.4f (unanswerable not-found %.1f%%)%n", found.threshold(),
+                        100 * found.falseNotFound(), 100 * found.notFound(), found.thresholdFor2Percent(), 100 * found.notFoundAt2Percent());
+            }
         }
         return 0;
     }
@@ -117,7 +140,7 @@ public final class EvalCommand implements Main.Command {
     }
 
     private static void printJson(Path dir, String model, BeirSet set, int depth, TextScoring scoring, int exactBelow,
-            Map<String, BeirEvaluator.Scores> scores, long[] embedNanos) {
+            Map<String, BeirEvaluator.Scores> scores, long[] embedNanos, FoundCalibration found, String otherSet) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("set", dir.getFileName().toString());
         out.put("embedding_model", model);
@@ -139,6 +162,14 @@ public final class EvalCommand implements Main.Command {
             block.put("latency_ms", ordered("p50", round(s.p50Ms()), "p99", round(s.p99Ms())));
             out.put(mode, block);
         });
+        if (found != null) {
+            out.put("found", ordered("unanswerable_set", otherSet, "threshold", found.threshold(),
+                    "false_not_found", found.falseNotFound(), "not_found_unanswerable", found.notFound(),
+                    "threshold_for_2pct_false_not_found", found.thresholdFor2Percent(),
+                    "not_found_unanswerable_at_that_threshold", found.notFoundAt2Percent(),
+                    "answerable_confidence_p2_p50", List.of(quantile(found.answerable(), 0.02), quantile(found.answerable(), 0.5)),
+                    "unanswerable_confidence_p50_p90", List.of(quantile(found.unanswerable(), 0.5), quantile(found.unanswerable(), 0.9))));
+        }
         try {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -150,6 +181,18 @@ public final class EvalCommand implements Main.Command {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return m;
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted.length == 0 ? 0 : Math.round(sorted[(int) Math.floor(q * (sorted.length - 1))] * 10000) / 10000.0;
+    }
+
+    private static double decimal(String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--found-threshold must be a number, got '" + v + "'");
+        }
     }
 
     private static double round(double ms) {

@@ -55,6 +55,13 @@ public final class EvalIndex {
         }
     }
 
+    /** Another set's queries, embedded once and cached apart (ids of two sets may collide). */
+    public static Map<String, float[]> unanswerableVectors(Map<String, String> queries, String otherSet, Embedder embedder,
+            Path dir, PrintStream log) {
+        return VectorCache.load(dir.resolve("queries-of-" + otherSet + ".bin"), queries, embedder::embedQuery, log,
+                otherSet + " queries");
+    }
+
     /** Query vectors, embedded once and cached beside the index. */
     public static Map<String, float[]> queryVectors(Map<String, String> queries, Embedder embedder, Path dir, PrintStream log) {
         return VectorCache.load(dir.resolve("queries.bin"), queries, embedder::embedQuery, log, "queries");

@@ -9,6 +9,7 @@ import dev.docent.indexer.SyncProgress;
 import dev.docent.retriever.Fusion;
 import dev.docent.retriever.Hit;
 import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.Relevance;
 import dev.docent.retriever.fusion.SingleRetriever;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The floors sit a little under what was measured when they were set (printed on every run).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleCorpusRetrievalTest {
+public class SampleCorpusRetrievalTest {
 
     /** Measured 2026-12-01: bm25 0.992, vector 0.941, hybrid 0.985 (MRR@10, file and page). */
     private static final double HYBRID_FLOOR = 0.95;
@@ -89,6 +90,39 @@ class SampleCorpusRetrievalTest {
         assertTrue(hybrid >= HYBRID_FLOOR, "hybrid MRR@10 " + hybrid + " fell below the floor " + HYBRID_FLOOR);
         double bestSingle = Math.max(mrr.get("bm25"), mrr.get("vector"));
         assertTrue(hybrid >= bestSingle - BELOW_BEST_SINGLE, "hybrid " + hybrid + " trails a single retriever " + mrr);
+    }
+
+    /** Questions the sample corpus (a robotics company's documents) has nothing on. */
+    public static final List<String> OFF_TOPIC = List.of(
+            "Who won the 2018 World Cup?",
+            "What is the boiling point of ethanol?",
+            "Who wrote Pride and Prejudice?",
+            "How do I bake sourdough bread?",
+            "What is the capital of Mongolia?",
+            "Which planet has the most moons?");
+
+    @Test
+    void foundOnEverySampleQuestionAndNotOnOffTopicOnes() throws Exception {
+        var search = HybridSearch.defaults(indexer.index().searcher());
+        double threshold = Relevance.DEFAULT_FOUND_THRESHOLD;
+        List<String> missed = new ArrayList<>();
+        double lowest = 1;
+        for (Question q : questions()) {
+            double c = Relevance.confidence(search.search(q.text(), embedder.embedQuery(q.text()), 5));
+            lowest = Math.min(lowest, c);
+            if (c < threshold) missed.add(q.text() + " (" + c + ")");
+        }
+        double highestOff = 0;
+        List<String> wronglyFound = new ArrayList<>();
+        for (String q : OFF_TOPIC) {
+            double c = Relevance.confidence(search.search(q, embedder.embedQuery(q), 5));
+            highestOff = Math.max(highestOff, c);
+            if (c >= threshold) wronglyFound.add(q + " (" + c + ")");
+        }
+        System.out.printf("found: lowest confidence of a sample question %.4f, highest of an off-topic one %.4f, threshold %.4f%n",
+                lowest, highestOff, threshold);
+        assertTrue(missed.isEmpty(), "answerable questions reported as not found: " + missed);
+        assertTrue(wronglyFound.isEmpty(), "off-topic questions reported as found: " + wronglyFound);
     }
 
     static List<Question> questions() throws Exception {
