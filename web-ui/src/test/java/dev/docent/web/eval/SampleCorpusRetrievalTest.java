@@ -42,7 +42,7 @@ public class SampleCorpusRetrievalTest {
     private Embedder embedder;
     private Indexer indexer;
 
-    record Question(String text, String file, Integer page) {}
+    public record Question(String text, String file, Integer page) {}
 
     @BeforeAll
     void index() throws Exception {
@@ -125,7 +125,7 @@ public class SampleCorpusRetrievalTest {
         assertTrue(wronglyFound.isEmpty(), "off-topic questions reported as found: " + wronglyFound);
     }
 
-    static List<Question> questions() throws Exception {
+    public static List<Question> questions() throws Exception {
         List<Question> out = new ArrayList<>();
         for (String line : Files.readAllLines(repoRoot().resolve("sample-corpus/questions.tsv"))) {
             String[] f = line.split("\t", -1);
