@@ -1,6 +1,11 @@
 package dev.docent.web.eval;
 
 import dev.docent.embedder.Embedder;
+import dev.docent.indexer.chunk.Chunk;
+import dev.docent.indexer.chunk.Chunker;
+import dev.docent.indexer.extract.Block;
+import dev.docent.indexer.extract.ExtractedDocument;
+import dev.docent.indexer.extract.Page;
 import dev.docent.retriever.ChunkIndex;
 import dev.docent.retriever.IndexedChunk;
 import java.io.IOException;
@@ -26,6 +31,17 @@ public final class EvalIndex {
 
     /** Opens the index of {@code set} embedded with {@code embedder}, building what is missing. */
     public static ChunkIndex open(BeirSet set, Embedder embedder, Path dir, PrintStream log) {
+        return open(set, embedder, dir, log, 0);
+    }
+
+    /**
+     * As {@link #open(BeirSet, Embedder, Path, PrintStream)}; with {@code chunkTokens} > 0 each document
+     * is cut by Docent's own {@link Chunker} at that budget and embedded as the indexer embeds a chunk
+     * (title, newline, chunk text), so the product's chunking is measured; the cache then lives
+     * beside {@code dir}, named for the budget.
+     */
+    public static ChunkIndex open(BeirSet set, Embedder embedder, Path dir, PrintStream log, int chunkTokens) {
+        if (chunkTokens > 0) dir = dir.resolveSibling(dir.getFileName() + "-chunks" + chunkTokens);
         Path indexDir = dir.resolve("index");
         Path marker = indexDir.resolve("complete-layout" + LAYOUT + "-" + set.corpus().size());
         ChunkIndex index = ChunkIndex.open(indexDir);
@@ -34,15 +50,28 @@ public final class EvalIndex {
                 log.printf("Reusing the evaluation index in %s%n", indexDir);
                 return index;
             }
+            Map<String, List<Chunk>> chunks = new LinkedHashMap<>();
+            Chunker chunker = chunkTokens > 0 ? new Chunker(embedder::countTokens, chunkTokens) : null;
             Map<String, String> passages = new LinkedHashMap<>();
-            set.corpus().forEach((id, tt) -> passages.put(id, tt[0].isEmpty() ? tt[1] : tt[0] + "\n" + tt[1]));
-            Map<String, float[]> vectors = VectorCache.load(dir.resolve("passages.bin"), passages, embedder::embedPassage, log, "passages");
+            set.corpus().forEach((id, tt) -> {
+                String title = tt[0], text = tt[1];
+                List<Chunk> cs = chunker == null ? List.of(new Chunk(0, "", 0, 0, text.length(), text, 0))
+                        : chunker.chunk(new ExtractedDocument(title, "text/plain", false, List.of(new Page(1, List.of(new Block(text, false))))));
+                chunks.put(id, cs);
+                for (Chunk c : cs) passages.put(id + "#" + c.ordinal(), title.isEmpty() ? c.text() : title + "\n" + c.text());
+            });
+            Map<String, float[]> vectors = VectorCache.load(dir.resolve("passages.bin"), chunker == null ? rekey(passages) : passages,
+                    embedder::embedPassage, log, "passages");
             long t0 = System.nanoTime();
             index.deleteAll();
-            for (var e : set.corpus().entrySet()) {
-                String title = e.getValue()[0], text = e.getValue()[1];
-                index.replaceDocument(e.getKey(), List.of(
-                        new IndexedChunk(e.getKey(), title, 0, "", 0, 0, text.length(), text, vectors.get(e.getKey()))));
+            for (var e : chunks.entrySet()) {
+                String id = e.getKey(), title = set.corpus().get(id)[0];
+                List<IndexedChunk> indexed = new java.util.ArrayList<>();
+                for (Chunk c : e.getValue()) {
+                    float[] v = vectors.get(chunker == null ? id : id + "#" + c.ordinal());
+                    indexed.add(new IndexedChunk(id, title, 0, "", c.ordinal(), c.startOffset(), c.endOffset(), c.text(), v));
+                }
+                index.replaceDocument(id, indexed);
             }
             index.commit();
             Files.writeString(marker, "ok\n");
@@ -53,6 +82,13 @@ public final class EvalIndex {
             if (e instanceof IOException io) throw new UncheckedIOException(io);
             throw (RuntimeException) e;
         }
+    }
+
+    /** Whole-document passages keep the document id as their cache key (as caches written before chunking did). */
+    private static Map<String, String> rekey(Map<String, String> byChunk) {
+        Map<String, String> out = new LinkedHashMap<>();
+        byChunk.forEach((k, v) -> out.put(k.substring(0, k.lastIndexOf('#')), v));
+        return out;
     }
 
     /** Another set's queries, embedded once and cached apart (ids of two sets may collide). */
