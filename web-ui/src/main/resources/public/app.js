@@ -114,8 +114,13 @@ async function ask(question) {
           // The checked answer: citations to sources the model was not given are replaced by [?].
           if (data.answer) renderAnswer(data.answer, citationIds);
           const notes = $("notes");
-          notes.replaceChildren(...(data.notes || []).map((n) => text("li", n)));
-          notes.hidden = !(data.notes && data.notes.length);
+          // found: false means retrieval found only weak matches; say so above the other notes.
+          const all = (data.found === false
+            ? ["The documents do not seem to contain the answer (confidence " + Number(data.confidence).toFixed(3)
+               + "): the passages below are only weakly related."]
+            : []).concat(data.notes || []);
+          notes.replaceChildren(...all.map((n) => text("li", n)));
+          notes.hidden = !all.length;
           $("mode").textContent = data.mode === "generative"
             ? "Answer written by " + data.model + " from the sources below"
             : "No language model configured: quoting the most relevant passages";

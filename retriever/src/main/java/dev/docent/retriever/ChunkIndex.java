@@ -1,7 +1,6 @@
 package dev.docent.retriever;
 
 import dev.docent.retriever.internal.ChunkFields;
-import dev.docent.retriever.internal.TextQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,30 +11,32 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import dev.docent.retriever.fusion.SingleRetriever;
+import dev.docent.retriever.internal.LuceneSearcher;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The chunk index on disk. Thread-safe: writers and searchers may run concurrently; searches see
- * what was written once {@link #commit()} (or {@link #refresh()}) has run.
+ * The chunk index on disk: the Lucene {@link ChunkStore}, and through {@link #searcher()} its
+ * {@link Searcher}. Thread-safe: writers and searchers may run concurrently; searches see what was
+ * written once {@link #commit()} (or {@link #refresh()}) has run.
  */
-public final class ChunkIndex implements AutoCloseable {
+public final class ChunkIndex implements ChunkStore {
 
-    /** Each ranking contributes this many candidates to the fusion. */
-    private static final int CANDIDATES = 50;
-    /** Reciprocal rank fusion constant from Cormack et al. (2009); Lucene's rrf uses it too. */
-    private static final int RRF_K = 60;
+    /**
+     * Below this many chunks, vector search scores every vector instead of walking the HNSW graph:
+     * exact, and at most a few milliseconds (docs/benchmarks.md); above it HNSW keeps search fast.
+     */
+    public static final int EXACT_KNN_BELOW = 20_000;
 
     private final FSDirectory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Searcher searcher;
+    private final HybridSearch defaultSearch;
 
     private ChunkIndex(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
@@ -44,6 +45,8 @@ public final class ChunkIndex implements AutoCloseable {
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
+        this.searcher = searcher(TextScoring.DEFAULT);
+        this.defaultSearch = HybridSearch.defaults(searcher);
     }
 
     /** Opens (creating if needed) the index in {@code dir}. */
@@ -57,6 +60,7 @@ public final class ChunkIndex implements AutoCloseable {
     }
 
     /** Replaces every chunk of {@code path} with {@code chunks} (an empty list deletes the document). */
+    @Override
     public void replaceDocument(String path, List<IndexedChunk> chunks) {
         try {
             List<org.apache.lucene.document.Document> docs = new ArrayList<>(chunks.size());
@@ -74,6 +78,7 @@ public final class ChunkIndex implements AutoCloseable {
     }
 
     /** Removes every chunk (used when the embedding model changes and all vectors are stale). */
+    @Override
     public void deleteAll() {
         try {
             writer.deleteAll();
@@ -82,11 +87,8 @@ public final class ChunkIndex implements AutoCloseable {
         }
     }
 
-    public void deleteDocument(String path) {
-        replaceDocument(path, List.of());
-    }
-
     /** Makes writes durable and visible to searches. */
+    @Override
     public void commit() {
         try {
             writer.commit();
@@ -153,6 +155,7 @@ public final class ChunkIndex implements AutoCloseable {
     }
 
     /** Makes writes visible to searches without the cost of an fsync. */
+    @Override
     public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
@@ -162,6 +165,7 @@ public final class ChunkIndex implements AutoCloseable {
     }
 
     /** Number of chunks visible to searches. */
+    @Override
     public int chunkCount() {
         return withSearcher(s -> s.getIndexReader().numDocs());
     }
@@ -181,45 +185,34 @@ public final class ChunkIndex implements AutoCloseable {
         });
     }
 
-    /** Hybrid search: BM25 over the text and kNN over the vectors, fused by reciprocal rank. */
+    /** The searching side over this index: raw candidates of both retrievers, always the latest snapshot. */
+    public Searcher searcher() {
+        return searcher;
+    }
+
+    /** As {@link #searcher()}, with BM25 scoring other than the default (for evaluation). */
+    public Searcher searcher(TextScoring scoring) {
+        return searcher(scoring, EXACT_KNN_BELOW);
+    }
+
+    /** As {@link #searcher(TextScoring)}, choosing where exact kNN gives way to HNSW (for evaluation). */
+    public Searcher searcher(TextScoring scoring, int exactKnnBelow) {
+        return new LuceneSearcher(searchers, analyzer, scoring, exactKnnBelow);
+    }
+
+    /** Hybrid search with the default fusion and depth ({@link HybridSearch#defaults}). */
     public List<Hit> search(String queryText, float[] queryVector, int topK) {
-        return search(queryText, queryVector, topK, SearchMode.HYBRID);
+        return defaultSearch.search(queryText, queryVector, topK);
     }
 
+    /** One retriever alone, or the default hybrid search. */
     public List<Hit> search(String queryText, float[] queryVector, int topK, SearchMode mode) {
-        if (topK < 1) {
-            throw new IllegalArgumentException("topK must be >= 1, got " + topK);
-        }
-        return withSearcher(searcher -> {
-            int n = Math.max(topK, CANDIDATES);
-            TopDocs bm25 = mode == SearchMode.VECTOR ? null : bm25(searcher, queryText, n);
-            TopDocs knn = mode == SearchMode.BM25 || queryVector == null
-                    ? null
-                    : searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, queryVector, n), n);
-            TopDocs ranked;
-            double scale;
-            if (bm25 != null && knn != null) {
-                ranked = TopDocs.rrf(topK, RRF_K, new TopDocs[] {bm25, knn});
-                scale = 2.0 / (RRF_K + 1); // best possible fused score: rank 1 in both lists
-            } else {
-                ranked = bm25 != null ? bm25 : knn;
-                scale = ranked.scoreDocs.length == 0 ? 1 : ranked.scoreDocs[0].score;
-            }
-            List<Hit> hits = new ArrayList<>();
-            var stored = searcher.storedFields();
-            for (ScoreDoc sd : ranked.scoreDocs) {
-                if (hits.size() == topK) {
-                    break;
-                }
-                hits.add(ChunkFields.toHit(stored.document(sd.doc), sd.score / scale));
-            }
-            return hits;
-        });
-    }
-
-    private TopDocs bm25(IndexSearcher searcher, String text, int n) throws IOException {
-        Query q = text == null ? null : TextQueries.anyTerm(analyzer, ChunkFields.SEARCH, text);
-        return q == null ? new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]) : searcher.search(q, n);
+        HybridSearch s = switch (mode) {
+            case BM25 -> new HybridSearch(searcher, SingleRetriever.BM25, defaultSearch.depth());
+            case VECTOR -> new HybridSearch(searcher, SingleRetriever.VECTOR, defaultSearch.depth());
+            case HYBRID -> defaultSearch;
+        };
+        return s.search(queryText, queryVector, topK);
     }
 
     private interface SearcherFunction<T> {

@@ -1,7 +1,7 @@
 package dev.docent.retriever;
 
 /**
- * A search result with everything needed to cite it.
+ * A search result with everything needed to cite it, and the raw evidence it was found on.
  *
  * @param path source file
  * @param title document title
@@ -11,7 +11,9 @@ package dev.docent.retriever;
  * @param startOffset chunk start offset (see {@link IndexedChunk})
  * @param endOffset chunk end offset
  * @param text the chunk text
- * @param score relevance; for hybrid search the fused score scaled to [0, 1]
+ * @param score the score its ranking gave it (the {@link Fusion}'s; comparable within one search only)
+ * @param bm25 raw BM25 score of the chunk for the query text (0: no shared term)
+ * @param cosine cosine similarity of the chunk to the query vector, NaN without a query vector
  */
 public record Hit(
         String path,
@@ -22,4 +24,18 @@ public record Hit(
         int startOffset,
         int endOffset,
         String text,
-        double score) {}
+        double score,
+        double bm25,
+        double cosine) {
+
+    /** This hit with {@code cosine} as its cosine similarity (to the question, after feedback moved the query). */
+    public Hit withCosine(double newCosine) {
+        return new Hit(path, title, page, heading, ordinal, startOffset, endOffset, text, score, bm25, newCosine);
+    }
+
+    /** A hit without raw evidence (e.g. listing a document's chunks). */
+    public Hit(String path, String title, int page, String heading, int ordinal, int startOffset, int endOffset,
+            String text, double score) {
+        this(path, title, page, heading, ordinal, startOffset, endOffset, text, score, 0, Double.NaN);
+    }
+}

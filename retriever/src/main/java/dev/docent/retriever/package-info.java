@@ -1,8 +1,11 @@
 /**
- * The search index. {@link dev.docent.retriever.ChunkIndex} stores every chunk once in a Lucene
- * index on disk with three faces: analysed text for BM25, an HNSW vector for semantic search, and
- * the stored citation data (path, title, page, heading, offsets) that lets an answer point at its
- * source. {@link dev.docent.retriever.ChunkIndex#search} fuses both rankings with reciprocal rank
- * fusion. Callers pass and receive plain records and {@code float[]}; no Lucene type leaves.
+ * The search index, in two halves. {@link dev.docent.retriever.ChunkStore} is the writing side:
+ * every chunk is stored once with three faces, analysed text for BM25, an HNSW vector, and the
+ * citation data (path, title, page, heading, offsets). {@link dev.docent.retriever.Searcher} is
+ * the searching side: it runs both retrievers and returns {@link dev.docent.retriever.Candidate}s
+ * with their raw scores (BM25, cosine). A {@link dev.docent.retriever.Fusion}, outside Lucene,
+ * ranks them; {@link dev.docent.retriever.HybridSearch} puts the two together as {@code /ask} uses
+ * them. {@link dev.docent.retriever.ChunkIndex} is the Lucene implementation of both. Callers pass
+ * and receive plain records and {@code float[]}; no Lucene type leaves.
  */
 package dev.docent.retriever;

@@ -1,6 +1,9 @@
 package dev.docent.retriever;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docent.retriever.fusion.SingleRetriever;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +16,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HNSW is approximate; checked against an exact brute-force oracle. */
+/**
+ * HNSW is approximate; checked against an exact brute-force oracle. Small indexes are searched
+ * exactly instead ({@link ChunkIndex#EXACT_KNN_BELOW}): that path must match the oracle exactly.
+ */
 class HnswRecallTest {
 
     private static final int DIMS = 64;
@@ -42,11 +48,16 @@ class HnswRecallTest {
                         .sorted(Comparator.comparingDouble(i -> -dot(query, vectors.get(i))))
                         .limit(K)
                         .forEach(i -> exact.add("/d" + i));
-                for (Hit h : index.search(null, query, K, SearchMode.VECTOR)) {
+                // At the default candidate depth, as /ask searches (HNSW explores about depth nodes per layer).
+                var hnsw = new HybridSearch(index.searcher(TextScoring.DEFAULT, 0), SingleRetriever.VECTOR, HybridSearch.DEFAULT_DEPTH);
+                for (Hit h : hnsw.search(null, query, K)) {
                     if (exact.contains(h.path())) {
                         found++;
                     }
                 }
+                var exactSearch = new HybridSearch(index.searcher(), SingleRetriever.VECTOR, K);
+                assertEquals(exact, new HashSet<>(exactSearch.search(null, query, K).stream().map(Hit::path).toList()),
+                        "exact kNN below " + ChunkIndex.EXACT_KNN_BELOW + " chunks (seed " + seed + ")");
             }
             double recall = found / (double) (QUERIES * K);
             System.out.printf("HNSW recall@%d vs brute force: %.3f%n", K, recall);

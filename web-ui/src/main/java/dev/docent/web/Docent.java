@@ -61,7 +61,7 @@ public final class Docent implements AutoCloseable {
         this.llmProblem = problem;
         if (g != null) StartupTimer.mark("language model");
         this.answerer = new Answerer(embedder, indexer.index(), g, config.llm().maxAnswerTokens(),
-                config.llm().timeoutSeconds());
+                config.llm().timeoutSeconds(), config.foundThreshold());
         // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an
         // answer is being generated, so questions stay fast during a long indexing run.
         if (config.yieldToAnswers()) indexer.pauseWhile(answerer::isGenerating);

@@ -23,13 +23,22 @@ import java.util.Properties;
  * @param llm the language model, if any
  * @param respectGitignore {@code .gitignore} files exclude files from indexing, as {@code .docentignore} files do
  * @param indexing per-file time and size limits of indexing
+ * @param foundThreshold answer confidence below which the documents do not seem to contain the answer
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
-        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing) {
+        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing,
+        double foundThreshold) {
+
+    public DocentConfig {
+        if (!(foundThreshold >= 0 && foundThreshold <= 1)) {
+            throw new IllegalArgumentException("ask.found_threshold must be between 0 and 1, got " + foundThreshold);
+        }
+    }
 
     public static DocentConfig defaults() {
         return new DocentConfig(defaultDataDir(), 8080, 5, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                30, 4000, true, LlmSettings.defaults(), true, IndexingLimits.defaults());
+                30, 4000, true, LlmSettings.defaults(), true, IndexingLimits.defaults(),
+                dev.docent.retriever.Relevance.DEFAULT_FOUND_THRESHOLD);
     }
 
     /** Defaults overridden by the properties file, if it exists. */
@@ -61,19 +70,20 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                 !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")),
                 IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
                         props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB))
-                        .withOcr(props.raw("indexing.ocr") == null ? IndexingLimits.DEFAULT_OCR : props.raw("indexing.ocr")));
+                        .withOcr(props.raw("indexing.ocr") == null ? IndexingLimits.DEFAULT_OCR : props.raw("indexing.ocr")),
+                props.decimal("ask.found_threshold", (float) d.foundThreshold()));
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold);
     }
 
     /** Typed reads of optional keys; a malformed value names the key and the file. */

@@ -34,8 +34,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
-        StartupTimer.mainStarted();
+        // Logging first: it names SLF4J's provider, which must happen before any class gets a logger.
         Logging.toTerminal(Arrays.asList(argv).contains("--verbose"));
+        StartupTimer.mainStarted();
         System.exit(run(argv));
     }
 

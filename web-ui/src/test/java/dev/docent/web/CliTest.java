@@ -92,6 +92,7 @@ class CliTest {
                 {"_id": "d1", "title": "Bees", "text": "Honey bees pollinate apple blossoms in spring."}
                 {"_id": "d2", "title": "Tractors", "text": "The tractor engine needs new oil every 250 hours."}
                 {"_id": "d3", "title": "Frost", "text": "Wind machines protect orchards from spring frost."}
+                {"_id": "q1", "title": "", "text": "Which insects pollinate apple blossoms?"}
                 """);
         Files.writeString(set.resolve("queries.jsonl"), """
                 {"_id": "q1", "text": "which insects pollinate apple blossoms"}
@@ -102,10 +103,23 @@ class CliTest {
         Run r = run("eval", "--json", "--data", tmp.resolve("data").toString(), set.toString());
         assertEquals(0, r.exit(), r.err());
         var node = RunningDocent.JSON.readTree(r.out());
-        for (String mode : new String[] {"bm25", "vector", "hybrid"}) {
+        assertEquals("hybrid", node.get("default_mode").asText(), r.out());
+        // Query q1 is also a corpus document with its very words; BEIR drops it from q1's ranking,
+        // so d1 still counts as first and every mode scores 1.0.
+        for (String mode : new String[] {"bm25", "vector", "rrf", "hybrid"}) {
             assertEquals(2, node.get(mode).get("queries").asInt(), r.out());
             assertEquals(1.0, node.get(mode).get("ndcg@10").asDouble(), 1e-9, mode + ": " + r.out());
             assertEquals(1.0, node.get(mode).get("recall@100").asDouble(), 1e-9, mode + ": " + r.out());
+            assertEquals(1.0, node.get(mode).get("mrr@10").asDouble(), 1e-9, mode + ": " + r.out());
+            assertTrue(node.get(mode).get("latency_ms").get("p99").asDouble() >= node.get(mode).get("latency_ms").get("p50").asDouble());
         }
+        Run picked = run("eval", "--json", "--limit", "1", "--mode", "bm25,convex(vector=0.5,norm=zscore)+prf(docs=1,weight=1)",
+                "--data", tmp.resolve("data").toString(), set.toString());
+        assertEquals(0, picked.exit(), picked.err());
+        var p = RunningDocent.JSON.readTree(picked.out());
+        assertEquals("[\"bm25\",\"convex(vector=0.5,norm=zscore)+prf(docs=1,weight=1)\"]", p.get("modes").toString());
+        assertEquals(1, p.get("bm25").get("queries").asInt());
+        Run bad = run("eval", "--mode", "borda", set.toString());
+        assertTrue(bad.exit() != 0 && bad.err().contains("unknown fusion"), bad.err());
     }
 }

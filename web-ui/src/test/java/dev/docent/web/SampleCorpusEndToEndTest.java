@@ -102,6 +102,33 @@ class SampleCorpusEndToEndTest {
         assertTrue(pageRate >= 0.8, "page hit rate " + pageRate);
     }
 
+    @Test
+    void everySampleQuestionIsFoundAndOffTopicOnesAreNot() throws Exception {
+        double lowestTop = 1;
+        for (Question q : readQuestions()) {
+            JsonNode a = ask(q.text());
+            assertTrue(a.get("found").asBoolean(), "not found: " + q.text() + " " + a.get("confidence"));
+            double top = 0;
+            for (JsonNode c : a.get("citations")) top = Math.max(top, c.get("score").asDouble());
+            assertEquals(top, a.get("confidence").asDouble(), 0.002, "confidence is the best passage's relevance");
+            lowestTop = Math.min(lowestTop, top);
+        }
+        // Relevance is on one scale for all questions, not a rank rescaled so the first is always 1.
+        assertTrue(lowestTop < 0.9, "every top citation scored " + lowestTop + " or more");
+        for (String q : dev.docent.web.eval.SampleCorpusRetrievalTest.OFF_TOPIC) {
+            JsonNode a = ask(q);
+            assertEquals(false, a.get("found").asBoolean(), q + " -> " + a);
+            assertTrue(a.get("answer").asText().contains("do not seem to contain"), a.get("answer").asText());
+            assertTrue(a.get("citations").size() > 0, "the closest passages are still listed");
+        }
+    }
+
+    private JsonNode ask(String question) throws Exception {
+        var res = server.post("/ask", RunningDocent.JSON.writeValueAsString(Map.of("question", question, "top_k", 5)));
+        assertEquals(200, res.statusCode(), res.body());
+        return RunningDocent.JSON.readTree(res.body());
+    }
+
     static List<Question> readQuestions() throws Exception {
         List<Question> out = new ArrayList<>();
         for (String line : Files.readAllLines(RunningDocent.repoRoot().resolve("sample-corpus/questions.tsv"))) {

@@ -24,7 +24,11 @@ public final class TextExtractor {
     /** Beyond this many characters a document is cut (and the cut is logged), to bound memory. */
     public static final int DEFAULT_MAX_CHARACTERS = 20_000_000;
 
-    private final AutoDetectParser parser = TikaParsers.create();
+    /**
+     * Built at the first file Tika reads, not before: building Tika's parser registry costs about
+     * a second of start-up, and a sync of unchanged folders (or {@code ask}) never needs it.
+     */
+    private volatile AutoDetectParser parser;
     private final int maxCharacters;
     /** OCR for scanned PDF pages, or null when OCR is off or tesseract is missing. */
     private final PageOcr ocr;
@@ -45,7 +49,14 @@ public final class TextExtractor {
 
     /** The parser Tika runs (for tests that check which parsers it holds). */
     AutoDetectParser parser() {
-        return parser;
+        AutoDetectParser p = parser;
+        if (p == null) {
+            synchronized (this) {
+                p = parser;
+                if (p == null) parser = p = TikaParsers.create();
+            }
+        }
+        return p;
     }
 
     /**
@@ -101,7 +112,8 @@ public final class TextExtractor {
             }
             ZipGuard.check(file);
             try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-                parser.parse(in, handler, metadata, TikaParsers.context(parser));
+                AutoDetectParser tika = parser();
+                tika.parse(in, handler, metadata, TikaParsers.context(tika));
             }
         } catch (ExtractionException e) {
             throw e;

@@ -24,6 +24,10 @@ public final class ChunkFields {
     public static final String TEXT = "text";
     /** Analysed for BM25: title + heading + text, so a chunk matches on its context too. */
     public static final String SEARCH = "search";
+    /** The title alone, analysed, for a title boost. */
+    public static final String TITLE_SEARCH = "title_search";
+    /** The heading alone, analysed, for a heading boost. */
+    public static final String HEADING_SEARCH = "heading_search";
     public static final String VECTOR = "vector";
 
     private ChunkFields() {}
@@ -39,12 +43,18 @@ public final class ChunkFields {
         doc.add(new StoredField(END, c.endOffset()));
         doc.add(new StoredField(TEXT, c.text()));
         doc.add(new TextField(SEARCH, c.title() + "\n" + c.heading() + "\n" + c.text(), Field.Store.NO));
+        doc.add(new TextField(TITLE_SEARCH, c.title(), Field.Store.NO));
+        doc.add(new TextField(HEADING_SEARCH, c.heading(), Field.Store.NO));
         // Vectors are unit length, so dot product equals cosine and is cheaper.
         doc.add(new KnnFloatVectorField(VECTOR, c.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         return doc;
     }
 
     public static Hit toHit(Document d, double score) {
+        return toHit(d, score, 0, Double.NaN);
+    }
+
+    public static Hit toHit(Document d, double score, double bm25, double cosine) {
         return new Hit(
                 d.get(PATH),
                 d.get(TITLE),
@@ -54,6 +64,8 @@ public final class ChunkFields {
                 d.getField(START).numericValue().intValue(),
                 d.getField(END).numericValue().intValue(),
                 d.get(TEXT),
-                score);
+                score,
+                bm25,
+                cosine);
     }
 }

@@ -1,2 +1,6 @@
-/** Lucene field names, document mapping and query building behind the retriever's API. */
+/**
+ * The Lucene side of the retriever: field names and document mapping, BM25 query building, the
+ * searcher that runs BM25 and kNN (HNSW, or exact on small indexes) and fills in each candidate's
+ * missing raw score exactly, and the retrieval that holds one index snapshot open for citations.
+ */
 package dev.docent.retriever.internal;

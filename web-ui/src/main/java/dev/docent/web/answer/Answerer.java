@@ -5,6 +5,7 @@ import dev.docent.llm.Completion;
 import dev.docent.llm.Generator;
 import dev.docent.retriever.ChunkIndex;
 import dev.docent.retriever.Hit;
+import dev.docent.retriever.Relevance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,21 +24,35 @@ public final class Answerer {
     /** How many of the retrieved passages an extractive answer quotes. */
     private static final int QUOTED = 3;
     private static final int SNIPPET_CHARS = 420;
+    /** Told to the model with the question when retrieval found only weakly related passages. */
+    static final String WEAK_SOURCES_NOTE = "\n\n(Note: the search found only weakly related sources; the documents"
+            + " probably do not contain the answer. Unless a source clearly answers it, say that the documents do not"
+            + " contain it.)";
 
     private final Embedder embedder;
     private final ChunkIndex index;
     private final Generator generator;
     private final int answerTokens;
     private final long timeoutNanos;
+    private final double foundThreshold;
     private final AtomicInteger generating = new AtomicInteger();
 
-    /** @param generator the language model, or null for extractive answers */
-    public Answerer(Embedder embedder, ChunkIndex index, Generator generator, int answerTokens, int timeoutSeconds) {
+    /**
+     * @param generator the language model, or null for extractive answers
+     * @param foundThreshold confidence below which an answer says the documents do not seem to hold it
+     */
+    public Answerer(Embedder embedder, ChunkIndex index, Generator generator, int answerTokens, int timeoutSeconds,
+            double foundThreshold) {
         this.embedder = embedder;
         this.index = index;
         this.generator = generator;
         this.answerTokens = answerTokens;
         this.timeoutNanos = timeoutSeconds * 1_000_000_000L;
+        this.foundThreshold = foundThreshold;
+    }
+
+    public Answerer(Embedder embedder, ChunkIndex index, Generator generator, int answerTokens, int timeoutSeconds) {
+        this(embedder, index, generator, answerTokens, timeoutSeconds, Relevance.DEFAULT_FOUND_THRESHOLD);
     }
 
     public Answerer(Embedder embedder, ChunkIndex index) {
@@ -62,25 +77,30 @@ public final class Answerer {
         Map<String, Number> timings = new LinkedHashMap<>();
         timings.put("embed_ms", (t1 - t0) / 1_000_000);
         timings.put("search_ms", (t2 - t1) / 1_000_000);
+        double confidence = Relevance.confidence(hits);
+        boolean found = !hits.isEmpty() && confidence >= foundThreshold;
         Answer a = generator == null || hits.isEmpty()
-                ? extractive(question, hits, onToken, timings)
-                : generative(question, hits, onToken, cancelled, timings);
+                ? extractive(question, hits, found, onToken, timings)
+                : generative(question, hits, found, onToken, cancelled, timings);
         timings.put("total_ms", (System.nanoTime() - t0) / 1_000_000);
-        return a;
+        return new Answer(a.answer(), a.mode(), a.citations(), a.model(), a.timings(), a.notes(), found,
+                Math.round(confidence * 1000) / 1000.0);
     }
 
     public Answer answer(String question, int topK, Consumer<String> onToken) {
         return answer(question, topK, onToken, () -> false);
     }
 
-    private Answer generative(String question, List<Hit> hits, Consumer<String> onToken, BooleanSupplier cancelled,
-            Map<String, Number> timings) {
-        PromptBuilder.Prompt prompt = PromptBuilder.build(question, hits, generator, answerTokens);
+    private Answer generative(String question, List<Hit> hits, boolean found, Consumer<String> onToken,
+            BooleanSupplier cancelled, Map<String, Number> timings) {
+        // When retrieval found only weak matches, the model is told so with the question.
+        PromptBuilder.Prompt prompt = PromptBuilder.build(found ? question : question + WEAK_SOURCES_NOTE, hits, generator,
+                answerTokens);
         if (prompt.sources().isEmpty()) {
-            Answer quoted = extractive(question, hits, onToken, timings);
+            Answer quoted = extractive(question, hits, found, onToken, timings);
             return new Answer(quoted.answer(), quoted.mode(), quoted.citations(), null, timings,
                     List.of("the model's context (" + generator.contextSize() + " tokens) has no room for a source;"
-                            + " raise llm.context_size"));
+                            + " raise llm.context_size"), found, 0);
         }
         long deadline = System.nanoTime() + timeoutNanos;
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || System.nanoTime() > deadline;
@@ -111,15 +131,18 @@ public final class Answerer {
         timings.put("time_to_first_token_ms", c.timeToFirstTokenMillis());
         timings.put("tokens_per_second", Math.round(c.tokensPerSecond() * 10) / 10.0);
         timings.put("generate_ms", c.totalMillis());
-        return new Answer(checked.answer(), "generative", citations, generator.modelName(), timings, notes);
+        return new Answer(checked.answer(), "generative", citations, generator.modelName(), timings, notes, found, 0);
     }
 
-    private Answer extractive(String question, List<Hit> hits, Consumer<String> onToken, Map<String, Number> timings) {
+    private Answer extractive(String question, List<Hit> hits, boolean found, Consumer<String> onToken,
+            Map<String, Number> timings) {
         Set<String> questionWords = Sentences.words(question);
         boolean wantsNumber = Sentences.asksForNumber(question);
         List<Citation> citations = new ArrayList<>();
         StringBuilder text = new StringBuilder(hits.isEmpty()
                 ? "Nothing in the indexed documents matches this question."
+                : !found
+                ? "The indexed documents do not seem to contain the answer. The closest passages, only weakly related:\n"
                 : "No language model is configured, so here are the most relevant passages, quoted:\n");
         List<String> quoted = new ArrayList<>();
         double firstOverlap = 0;
@@ -141,12 +164,12 @@ public final class Answerer {
         for (String piece : answer.split("(?<= )")) {
             onToken.accept(piece);
         }
-        return new Answer(answer, "extractive", citations, null, timings, List.of());
+        return new Answer(answer, "extractive", citations, null, timings, List.of(), found, 0);
     }
 
     private static Citation citation(int id, Hit h, String snippet) {
         return new Citation(id, h.path(), h.title(), h.page() == 0 ? null : h.page(), h.heading(), snippet,
-                Math.round(h.score() * 1000) / 1000.0, h.startOffset(), h.endOffset());
+                Math.round(Relevance.of(h) * 1000) / 1000.0, h.startOffset(), h.endOffset());
     }
 
     /**

@@ -9,7 +9,7 @@ package dev.docent.web.answer;
  * @param page 1-based page, or null for formats without pages
  * @param heading section heading, or empty
  * @param snippet the passage text shown to the user
- * @param score retrieval score in [0, 1]
+ * @param score relevance in [0, 1] on one scale for every question (Relevance: calibrated cosine), not a rank
  * @param start character offset of the passage in its page's text
  * @param end character offset just past the passage
  */

@@ -113,6 +113,8 @@ public final class DocentApp {
             done.put("answer", answer.answer());
             done.put("notes", answer.notes());
             done.put("timings", answer.timings());
+            done.put("found", answer.found());
+            done.put("confidence", answer.confidence());
             sse.send("done", done);
         }
     }

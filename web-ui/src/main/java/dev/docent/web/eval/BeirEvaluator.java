@@ -1,91 +1,76 @@
 package dev.docent.web.eval;
 
-import dev.docent.embedder.Embedder;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.Fusion;
 import dev.docent.retriever.Hit;
-import dev.docent.retriever.IndexedChunk;
-import dev.docent.retriever.SearchMode;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.Searcher;
+import dev.docent.retriever.VectorFeedback;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Indexes a BEIR corpus (one passage per document, as BEIR baselines do; the embedder truncates
- * at its window) into a cached index under the data directory, then scores every search mode.
+ * Scores search modes on a BEIR set: every test query is searched in each mode, its document
+ * ranking cut to 100 after removing the query's own id, and nDCG@10 (graded), Recall@100 and
+ * MRR@10 averaged over queries; the search time per query (embedding excluded) is recorded too.
  */
 public final class BeirEvaluator {
 
-    /** Scores of one search mode, averaged over queries. */
-    public record Scores(double ndcg10, double recall100, double mrr10, int queries) {}
+    /** How deep each query's ranking is evaluated (Recall@100 needs 100). */
+    static final int RANKING = 100;
+    /** Queries searched once before timing, so the JIT has compiled the search path. */
+    private static final int WARM_UP = 30;
 
-    private final Embedder embedder;
-    private final PrintStream log;
+    /** A named way to search: a fusion, with or without feedback on the query vector. */
+    public record Mode(String name, Fusion fusion, VectorFeedback feedback) {
 
-    public BeirEvaluator(Embedder embedder, PrintStream log) {
-        this.embedder = embedder;
-        this.log = log;
-    }
-
-    public Map<SearchMode, Scores> evaluate(BeirSet set, Path indexDir, int queryLimit) {
-        Path marker = indexDir.resolve("complete-" + embedder.modelName() + "-" + set.corpus().size());
-        try (ChunkIndex index = ChunkIndex.open(indexDir)) {
-            if (!Files.exists(marker)) {
-                build(set, index);
-                Files.writeString(marker, "ok\n");
-            } else {
-                log.printf("Reusing the evaluation index in %s%n", indexDir);
-            }
-            Map<SearchMode, Scores> out = new LinkedHashMap<>();
-            List<Map.Entry<String, String>> queries = new ArrayList<>(set.queries().entrySet());
-            if (queryLimit > 0 && queryLimit < queries.size()) queries = queries.subList(0, queryLimit);
-            List<float[]> vectors = new ArrayList<>();
-            for (var q : queries) vectors.add(embedder.embedQuery(q.getValue()));
-            for (SearchMode mode : SearchMode.values()) {
-                double ndcg = 0, recall = 0, mrr = 0;
-                for (int i = 0; i < queries.size(); i++) {
-                    var q = queries.get(i);
-                    List<String> ranked = rankedDocIds(index.search(q.getValue(), vectors.get(i), 100, mode));
-                    Map<String, Integer> rel = set.qrels().get(q.getKey());
-                    ndcg += Metrics.ndcg(ranked, rel, 10);
-                    recall += Metrics.recall(ranked, rel, 100);
-                    mrr += Metrics.mrr(ranked, rel, 10);
-                }
-                int n = Math.max(1, queries.size());
-                out.put(mode, new Scores(ndcg / n, recall / n, mrr / n, queries.size()));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        /** The spec it reads back from: {@code convex(vector=0.6,norm=zscore)+prf(docs=3,weight=1)}. */
+        public String spec() {
+            return fusion + (feedback.enabled() ? "+" + feedback : "");
         }
     }
 
-    private void build(BeirSet set, ChunkIndex index) {
-        index.deleteAll();
-        long t0 = System.nanoTime();
-        int n = 0;
-        for (var e : set.corpus().entrySet()) {
-            String title = e.getValue()[0];
-            String text = e.getValue()[1];
-            float[] v = embedder.embedPassage(title.isEmpty() ? text : title + "\n" + text);
-            index.replaceDocument(e.getKey(), List.of(new IndexedChunk(e.getKey(), title, 0, "", 0, 0, text.length(), text, v)));
-            if (++n % 500 == 0) {
-                log.printf("  embedded %d/%d documents (%.1f docs/s)%n", n, set.corpus().size(), n / ((System.nanoTime() - t0) / 1e9));
-            }
-        }
-        index.commit();
-        log.printf("Indexed %d documents in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+    /** Scores of one mode, averaged over queries, with search latency percentiles in milliseconds. */
+    public record Scores(String fusion, double ndcg10, double recall100, double mrr10, int queries, double p50Ms,
+            double p99Ms) {}
+
+    private final Searcher searcher;
+    private final int depth;
+
+    public BeirEvaluator(Searcher searcher, int depth) {
+        this.searcher = searcher;
+        this.depth = depth;
     }
 
-    private static List<String> rankedDocIds(List<Hit> hits) {
-        var ids = new LinkedHashSet<String>();
-        for (Hit h : hits) ids.add(h.path());
-        return new ArrayList<>(ids);
+    /** {@code queries}: id → text; {@code vectors}: id → query vector; {@code qrels}: id → (doc → grade). */
+    public Map<String, Scores> evaluate(List<Mode> modes, Map<String, String> queries, Map<String, float[]> vectors,
+            Map<String, Map<String, Integer>> qrels) {
+        Map<String, Scores> out = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(queries.keySet());
+        for (Mode mode : modes) {
+            // One more than evaluated, so removing the query's own id still leaves RANKING documents.
+            HybridSearch search = new HybridSearch(searcher, mode.fusion(), Math.max(depth, RANKING + 1), mode.feedback());
+            for (int i = 0; i < Math.min(WARM_UP, ids.size()); i++) {
+                search.search(queries.get(ids.get(i)), vectors.get(ids.get(i)), RANKING + 1);
+            }
+            double ndcg = 0, recall = 0, mrr = 0;
+            long[] nanos = new long[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                long t0 = System.nanoTime();
+                List<Hit> hits = search.search(queries.get(id), vectors.get(id), RANKING + 1);
+                nanos[i] = System.nanoTime() - t0;
+                List<String> ranked = Metrics.documentRanking(hits.stream().map(Hit::path).toList(), id, RANKING);
+                Map<String, Integer> rel = qrels.getOrDefault(id, Map.of());
+                ndcg += Metrics.ndcg(ranked, rel, 10);
+                recall += Metrics.recall(ranked, rel, RANKING);
+                mrr += Metrics.mrr(ranked, rel, 10);
+            }
+            int n = Math.max(1, ids.size());
+            out.put(mode.name(), new Scores(mode.spec(), ndcg / n, recall / n, mrr / n, ids.size(),
+                    Latency.percentileMillis(nanos, 50), Latency.percentileMillis(nanos, 99)));
+        }
+        return out;
     }
 }

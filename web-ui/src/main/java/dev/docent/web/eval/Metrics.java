@@ -1,12 +1,33 @@
 package dev.docent.web.eval;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** The standard IR metrics, as BEIR/pytrec_eval define them. */
+/**
+ * The standard IR metrics, as BEIR/pytrec_eval define them, over a ranking of document ids.
+ * Rankings are evaluated in the order the search returned them: tied scores keep the fusion's
+ * tie-break, which is the order a user sees (trec_eval would re-break ties by document id).
+ */
 public final class Metrics {
 
     private Metrics() {}
+
+    /**
+     * The document ranking BEIR evaluates from a ranking of chunks' document ids: each document at
+     * its first (best) position, the query's own id removed (BEIR's {@code ignore_identical_ids}:
+     * sets such as ArguAna hold every query in the corpus too, and finding itself is no credit),
+     * at most {@code k} long.
+     */
+    public static List<String> documentRanking(List<String> chunkDocIds, String queryId, int k) {
+        var seen = new LinkedHashSet<String>();
+        for (String id : chunkDocIds) {
+            if (seen.size() == k) break;
+            if (!id.equals(queryId)) seen.add(id);
+        }
+        return new ArrayList<>(seen);
+    }
 
     /** nDCG@k with the qrel grade as gain (linear gain, log2 discount). */
     public static double ndcg(List<String> ranked, Map<String, Integer> relevant, int k) {

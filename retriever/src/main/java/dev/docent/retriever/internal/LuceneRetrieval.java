@@ -1,0 +1,79 @@
+package dev.docent.retriever.internal;
+
+import dev.docent.retriever.Candidate;
+import dev.docent.retriever.Fused;
+import dev.docent.retriever.Hit;
+import dev.docent.retriever.Retrieval;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+
+/** Candidates whose ids are Lucene doc ids of the snapshot this holds until closed. */
+final class LuceneRetrieval implements Retrieval {
+
+    private final SearcherManager manager;
+    private final IndexSearcher searcher;
+    private final List<Candidate> candidates;
+    private boolean closed;
+
+    LuceneRetrieval(SearcherManager manager, IndexSearcher searcher, List<Candidate> candidates) {
+        this.manager = manager;
+        this.searcher = searcher;
+        this.candidates = List.copyOf(candidates);
+    }
+
+    @Override
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    @Override
+    public List<Hit> hits(List<Fused> ranked) {
+        if (closed) throw new IllegalStateException("retrieval already closed");
+        try {
+            StoredFields stored = searcher.storedFields();
+            List<Hit> out = new ArrayList<>(ranked.size());
+            for (Fused f : ranked) {
+                Candidate c = f.candidate();
+                out.add(ChunkFields.toHit(stored.document(c.id()), f.score(), c.bm25(), c.cosine()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public float[] vector(Candidate candidate) {
+        if (closed) throw new IllegalStateException("retrieval already closed");
+        try {
+            var leaves = searcher.getIndexReader().leaves();
+            var leaf = leaves.get(ReaderUtil.subIndex(candidate.id(), leaves));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(ChunkFields.VECTOR);
+            if (values == null) return null;
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            int doc = candidate.id() - leaf.docBase;
+            return it.advance(doc) == doc ? values.vectorValue(it.index()).clone() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            manager.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
