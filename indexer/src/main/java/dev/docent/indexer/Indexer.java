@@ -84,6 +84,37 @@ public final class Indexer implements AutoCloseable {
         Reconciler.reconcile(catalog, index);
     }
 
+    /** Read-only: the committed catalog and index, no write lock, no pipeline; sync() refuses. */
+    private Indexer(Path dataDir, Embedder embedder) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.limits = IndexingLimits.defaults();
+        this.clock = Clock.systemUTC();
+        Path catalogFile = this.dataDir.resolve("catalog.db");
+        if (!Files.isRegularFile(catalogFile)) {
+            throw new IllegalStateException("No index in " + this.dataDir + " yet: run ./docent index FOLDER first");
+        }
+        this.catalog = Catalog.openReadOnly(catalogFile);
+        try {
+            this.index = ChunkIndex.openReadOnly(this.dataDir.resolve("index"));
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+        this.pipeline = null;
+        String model = embedder.modelName() + "/" + embedder.dimensions() + "/";
+        catalog.meta(MODEL_KEY).filter(m -> !m.startsWith(model)).ifPresent(m -> log.warn(
+                "The index was built with {}, not {}: answers may be poor until serve or index re-embeds it", m, model));
+    }
+
+    /**
+     * Opens what a writer (serve, index) last committed in {@code dataDir}, for searching beside
+     * it: takes no lock, writes nothing, never re-indexes (used by ask). Refreshing the index
+     * picks up newer commits.
+     */
+    public static Indexer openReadOnly(Path dataDir, Embedder embedder) {
+        return new Indexer(dataDir, embedder);
+    }
+
     /** Opens the catalog and index in {@code dataDir}, creating them if needed. */
     public static Indexer open(Path dataDir, Embedder embedder) {
         return open(dataDir, embedder, Chunker.DEFAULT_MAX_TOKENS);
@@ -116,7 +147,7 @@ public final class Indexer implements AutoCloseable {
      * the language model while it answers.
      */
     public void pauseWhile(java.util.function.BooleanSupplier condition) {
-        pipeline.pauseWhile(() -> condition.getAsBoolean() && !stopping);
+        if (pipeline != null) pipeline.pauseWhile(() -> condition.getAsBoolean() && !stopping);
     }
 
     /** Whether {@code .gitignore} files count as well as {@code .docentignore} (default true). */
@@ -151,6 +182,7 @@ public final class Indexer implements AutoCloseable {
             if (stopping) {
                 throw new IllegalStateException("indexer is closed");
             }
+            if (pipeline == null) throw new IllegalStateException("this indexer was opened read-only");
             return syncLocked(folders, listener);
         } finally {
             syncLock.unlock();

@@ -33,6 +33,7 @@ public final class ChunkIndex implements ChunkStore {
 
     private final FSDirectory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
+    /** Null when opened read-only: then every write throws and no write lock is held. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Searcher searcher;
@@ -47,6 +48,42 @@ public final class ChunkIndex implements ChunkStore {
         this.searchers = new SearcherManager(writer, null);
         this.searcher = searcher(TextScoring.DEFAULT);
         this.defaultSearch = HybridSearch.defaults(searcher);
+    }
+
+    /** Read-only: searches the last commit (refresh() picks up newer ones); takes no write lock. */
+    private ChunkIndex(FSDirectory directory) throws IOException {
+        this.directory = directory;
+        this.writer = null;
+        this.searchers = new SearcherManager(directory, null);
+        this.searcher = searcher(TextScoring.DEFAULT);
+        this.defaultSearch = HybridSearch.defaults(searcher);
+    }
+
+    /**
+     * Opens the committed index in {@code dir} for searching only, beside a writer in another
+     * process (serve/index): no write lock, nothing written. Throws if no index was committed there.
+     */
+    public static ChunkIndex openReadOnly(Path dir) {
+        try {
+            FSDirectory directory = FSDirectory.open(dir);
+            if (!org.apache.lucene.index.DirectoryReader.indexExists(directory)) {
+                directory.close();
+                throw new IllegalStateException("No search index in " + dir + " yet");
+            }
+            return new ChunkIndex(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index in " + dir, e);
+        }
+    }
+
+    /** Whether this index was opened read-only. */
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    private IndexWriter writer() {
+        if (writer == null) throw new IllegalStateException("the index was opened read-only");
+        return writer;
     }
 
     /** Opens (creating if needed) the index in {@code dir}. */
@@ -71,7 +108,7 @@ public final class ChunkIndex implements ChunkStore {
                 docs.add(ChunkFields.toDocument(c));
             }
             // One atomic update: no reader, and no commit, ever sees half the old and half the new.
-            writer.updateDocuments(new Term(ChunkFields.PATH, path), docs);
+            writer().updateDocuments(new Term(ChunkFields.PATH, path), docs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,7 +118,7 @@ public final class ChunkIndex implements ChunkStore {
     @Override
     public void deleteAll() {
         try {
-            writer.deleteAll();
+            writer().deleteAll();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,7 +128,7 @@ public final class ChunkIndex implements ChunkStore {
     @Override
     public void commit() {
         try {
-            writer.commit();
+            writer().commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -106,13 +143,13 @@ public final class ChunkIndex implements ChunkStore {
      * catalog stores in the transaction that records the same batch.
      */
     public void commit(long sequence) {
-        writer.setLiveCommitData(java.util.Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
+        writer().setLiveCommitData(java.util.Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
         commit();
     }
 
     /** The sequence number of the last commit, or -1 if none carried one. */
     public long committedSequence() {
-        Iterable<java.util.Map.Entry<String, String>> data = writer.getLiveCommitData();
+        Iterable<java.util.Map.Entry<String, String>> data = writer == null ? null : writer.getLiveCommitData();
         if (data != null) {
             for (var e : data) if (e.getKey().equals(SEQUENCE)) return Long.parseLong(e.getValue());
         }
@@ -236,7 +273,7 @@ public final class ChunkIndex implements ChunkStore {
     public void close() {
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) writer.close();
             directory.close();
             analyzer.close();
         } catch (IOException e) {

@@ -32,14 +32,18 @@ public final class Docent implements AutoCloseable {
     private volatile String lastSyncError;
     private FolderWatcher watcher;
 
-    private Docent(DocentConfig config) {
+    private Docent(DocentConfig config, boolean readOnly) {
         this.config = config;
         LibraryCaches.pointAt(config.dataDir().resolve("cache"));
         StartupTimer.mark("config, data dir and logs");
         this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background
         try {
-            this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing());
-            indexer.respectGitignore(config.respectGitignore());
+            if (readOnly) {
+                this.indexer = Indexer.openReadOnly(config.dataDir(), embedder);
+            } else {
+                this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing());
+                indexer.respectGitignore(config.respectGitignore());
+            }
             StartupTimer.mark("catalog and index");
         } catch (RuntimeException e) {
             embedder.close();
@@ -88,13 +92,25 @@ public final class Docent implements AutoCloseable {
     }
 
     public static Docent open(DocentConfig config) {
+        return open(config, false);
+    }
+
+    /**
+     * For commands that only read (ask): the index a serve or index process last committed, with
+     * no write lock and no write, so it works while serve runs on the same data directory.
+     */
+    public static Docent openReadOnly(DocentConfig config) {
+        return open(config, true);
+    }
+
+    private static Docent open(DocentConfig config, boolean readOnly) {
         try {
             PrivateDataDirectory.open(config.dataDir());
             Logging.toFile(config.dataDir());
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("Cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }
-        return new Docent(config);
+        return new Docent(config, readOnly);
     }
 
     public DocentConfig config() {

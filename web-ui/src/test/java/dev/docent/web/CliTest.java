@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,27 @@ class CliTest {
         var node = RunningDocent.JSON.readTree(json.out());
         assertEquals("extractive", node.get("mode").asText());
         assertEquals(1, node.get("citations").size());
+    }
+
+    /**
+     * ask beside a running serve (a real child JVM holding the index's write lock): ask reads the
+     * committed index read-only. Before, it opened a writer and failed on the lock.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void askWorksWhileServeRunsOnTheSameDataDirectory(@TempDir Path tmp) throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(docs.resolve("bees.txt"), "The beehives are inspected every Thursday morning.");
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, run("index", "--data", data, docs.toString()).exit());
+        try (ChildDocent serve = ChildDocent.start(List.of(), java.util.Map.of(), List.of(),
+                List.of("serve", "--port", "0", "--data", data, docs.toString()))) {
+            serve.awaitPort(java.time.Duration.ofSeconds(90));
+            Run ask = run("ask", "--data", data, "When are the beehives inspected?");
+            assertEquals(0, ask.exit(), ask.err() + "\nserve: " + serve.output());
+            assertTrue(ask.out().contains("every Thursday morning"), ask.out());
+            assertTrue(serve.process.isAlive(), "serve died: " + serve.output());
+        }
     }
 
     @Test

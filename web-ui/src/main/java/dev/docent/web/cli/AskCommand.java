@@ -34,7 +34,8 @@ public final class AskCommand implements Main.Command {
         if (question.isEmpty()) throw new UsageException("the question is empty");
         DocentConfig config = Common.config(args);
         int topK = args.intValue("top-k", config.topK(), 1, 20);
-        try (Docent docent = Docent.open(config)) {
+        // Read-only: works beside a running serve, and never writes (nor re-indexes) the index.
+        try (Docent docent = Docent.openReadOnly(config)) {
             Common.reportLlm(docent);
             if (docent.indexer().index().chunkCount() == 0) {
                 System.err.println("The index in " + config.dataDir() + " is empty: run ./docent index FOLDER"
