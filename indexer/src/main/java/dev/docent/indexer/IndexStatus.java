@@ -17,6 +17,7 @@ import java.util.List;
  * @param current file being processed, or null
  * @param skipped paths the last walk left out, with the reason (the first {@link WalkResult#MAX_SKIPPED})
  * @param skippedCount how many paths the last walk left out in all
+ * @param throughput the running sync's queue, rate and time left; null when no sync runs
  */
 public record IndexStatus(int indexed, int pending, int failed, int chunks, boolean indexing, int done, int toProcess, String current,
-        List<SkippedPath> skipped, int skippedCount) {}
+        List<SkippedPath> skipped, int skippedCount, SyncThroughput throughput) {}

@@ -53,8 +53,9 @@ public final class Indexer implements AutoCloseable {
     /** Set by close(): a running sync stops within a chunk, leaving the file in hand pending. */
     private volatile boolean stopping;
 
-    private record Progress(boolean running, int done, int toProcess, String current) {
-        static final Progress IDLE = new Progress(false, 0, 0, null);
+    private record Progress(boolean running, int done, int toProcess, String current, int failed, int chunks,
+            long startedNanos) {
+        static final Progress IDLE = new Progress(false, 0, 0, null, 0, 0, 0);
     }
 
     private Indexer(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, Clock clock) throws IOException {
@@ -169,7 +170,8 @@ public final class Indexer implements AutoCloseable {
         Progress p = progress;
         return new IndexStatus(counts.get(DocumentStatus.INDEXED), counts.get(DocumentStatus.PENDING),
                 counts.get(DocumentStatus.FAILED), index.chunkCount(), p.running(), p.done(), p.toProcess(), p.current(),
-                lastWalk.skipped(), lastWalk.skippedCount());
+                lastWalk.skipped(), lastWalk.skippedCount(), p.running()
+                        ? SyncThroughput.measure(p.done(), p.toProcess(), p.failed(), p.chunks(), p.startedNanos()) : null);
     }
 
     /**
@@ -208,12 +210,14 @@ public final class Indexer implements AutoCloseable {
             }
         }
         listener.planned(found.size(), work.size());
-        progress = new Progress(true, 0, work.size(), null);
+        long startedNanos = System.nanoTime();
+        progress = new Progress(true, 0, work.size(), null, 0, 0, startedNanos);
         SyncRun.Tally tally;
         try {
             tally = work.isEmpty() ? new SyncRun.Tally()
                     : new SyncRun(batch, index, pipeline, new FileAccess(roots, limits.maxFileBytes()), limits.timePerFile(),
-                            clock, () -> stopping, (done, total, current) -> progress = new Progress(true, done, total, current))
+                            clock, () -> stopping, (done, total, current, failed, chunks) ->
+                                    progress = new Progress(true, done, total, current, failed, chunks, startedNanos))
                             .run(work, listener);
         } finally {
             batch.commit();

@@ -44,7 +44,7 @@ final class SyncRun {
 
     /** Receives progress for the status display. */
     interface ProgressSink {
-        void update(int done, int total, String current);
+        void update(int done, int total, String current, int failed, int chunks);
     }
 
     /** What the reading thread hands to the embedding thread for one file. */
@@ -90,11 +90,11 @@ final class SyncRun {
                 if (stopping.getAsBoolean()) break;
                 if (s == null) continue;
                 if (s == END) break;
-                progress.update(done, work.size(), s.file().path().toString());
+                progress.update(done, work.size(), s.file().path().toString(), tally.failed, tally.chunks);
                 DocumentRecord rec = finish(s, tally);
                 if (rec == null) break; // stopped half-way through embedding
                 done++;
-                progress.update(done, work.size(), null);
+                progress.update(done, work.size(), null, tally.failed, tally.chunks);
                 listener.fileDone(done, work.size(), rec);
                 long now = System.nanoTime();
                 if (now - lastCommit > COMMIT_EVERY.toNanos()) {

@@ -107,8 +107,12 @@ public final class ChunkIndex implements ChunkStore {
                 }
                 docs.add(ChunkFields.toDocument(c));
             }
+            Term id = new Term(ChunkFields.PATH, path);
             // One atomic update: no reader, and no commit, ever sees half the old and half the new.
-            writer().updateDocuments(new Term(ChunkFields.PATH, path), docs);
+            // (An empty list goes to deleteDocuments: Lucene 10.6's updateDocuments with no document
+            // leaves its RAM accounting off, which its assertions catch at close.)
+            if (docs.isEmpty()) writer().deleteDocuments(id);
+            else writer().updateDocuments(id, docs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

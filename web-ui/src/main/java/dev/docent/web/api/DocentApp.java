@@ -119,6 +119,10 @@ public final class DocentApp {
         }
     }
 
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
     private static Map<String, Object> status(Docent docent) {
         IndexStatus s = docent.indexer().status();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -129,6 +133,13 @@ public final class DocentApp {
         progress.put("done", s.done());
         progress.put("total", s.toProcess());
         progress.put("current", s.current());
+        var t = s.throughput(); // measured over the running sync; null fields while idle
+        progress.put("queued", t == null ? 0 : t.queued());
+        progress.put("failed", t == null ? 0 : t.failed());
+        progress.put("chunks", t == null ? 0 : t.chunks());
+        progress.put("files_per_second", t == null ? null : round(t.filesPerSecond()));
+        progress.put("chunks_per_second", t == null ? null : round(t.chunksPerSecond()));
+        progress.put("eta_seconds", t == null || t.etaSeconds() < 0 ? null : t.etaSeconds());
         out.put("progress", progress);
         out.put("folders", docent.folders().stream().map(Object::toString).toList());
         var generator = docent.generator();

@@ -17,6 +17,8 @@ final class ProgressBar implements SyncProgress {
     private final boolean terminal;
     private long started;
     private int failed;
+    /** Chunks of the files indexed so far (a file found unchanged by hash counts its old chunks). */
+    private long chunks;
     private int lastDecile = -1;
 
     ProgressBar(PrintStream out) {
@@ -33,20 +35,24 @@ final class ProgressBar implements SyncProgress {
     @Override
     public void fileDone(int done, int total, DocumentRecord record) {
         if (record.status() == DocumentStatus.FAILED) failed++;
+        if (record.status() == DocumentStatus.INDEXED) chunks += record.chunks();
         double seconds = (System.nanoTime() - started) / 1e9;
         double rate = done / Math.max(seconds, 1e-3);
+        double chunkRate = chunks / Math.max(seconds, 1e-3);
         long left = Math.round((total - done) / Math.max(rate, 1e-3));
         String name = Path.of(record.path()).getFileName().toString();
         if (terminal) {
             int filled = total == 0 ? WIDTH : done * WIDTH / total;
-            out.printf("\r[%s%s] %d/%d files, %d failed, %.1f files/s, ~%ds left  %-30.30s",
-                    "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, failed, rate, left, name);
+            out.printf("\r[%s%s] %d/%d files, %d queued, %d failed, %.1f files/s, %.0f chunks/s, ~%ds left  %-30.30s",
+                    "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, total - done, failed, rate, chunkRate, left,
+                    name);
             if (done == total) out.println();
         } else {
             int decile = total == 0 ? 10 : done * 10 / total;
             if (decile != lastDecile) {
                 lastDecile = decile;
-                out.printf("  %d/%d files (%d%%), %d failed, ~%ds left%n", done, total, decile * 10, failed, left);
+                out.printf("  %d/%d files (%d%%), %d queued, %d failed, %.0f chunks/s, ~%ds left%n", done, total,
+                        decile * 10, total - done, failed, chunkRate, left);
             }
         }
         out.flush();
