@@ -10,6 +10,7 @@ import dev.docent.llm.Generators;
 import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.ModelLoadException;
 import dev.docent.llm.Sampling;
+import dev.docent.web.answer.AnswerJobs;
 import dev.docent.web.answer.Answerer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class Docent implements AutoCloseable {
     private final Embedder embedder;
     private final Indexer indexer;
     private final Answerer answerer;
+    private final AnswerJobs answers;
     private final Generator generator;
     private final String llmProblem;
     private volatile List<Path> folders = List.of();
@@ -59,6 +61,7 @@ public final class Docent implements AutoCloseable {
         this.llmProblem = problem;
         this.answerer = new Answerer(embedder, indexer.index(), g, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds());
+        this.answers = new AnswerJobs(answerer);
         // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an
         // answer is being generated, so questions stay fast during a long indexing run.
         if (config.yieldToAnswers()) indexer.pauseWhile(answerer::isGenerating);
@@ -104,6 +107,11 @@ public final class Docent implements AutoCloseable {
 
     public Answerer answerer() {
         return answerer;
+    }
+
+    /** Answers in progress, each with an id that Stop can name; every adapter starts answers here. */
+    public AnswerJobs answers() {
+        return answers;
     }
 
     public List<Path> folders() {

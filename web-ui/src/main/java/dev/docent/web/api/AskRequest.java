@@ -4,15 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docent.web.answer.Question;
+import dev.docent.web.answer.Turn;
+import java.util.List;
 
 /**
- * A validated {@code POST /ask} body: {@code {"question": "...", "top_k": 5, "stream": false}}.
+ * A validated {@code POST /ask} body: {@code {"question": "...", "top_k": 5, "stream": false,
+ * "history": [{"role": "user", "content": "..."}, ...]}}.
  *
  * @param question the question, stripped, non-empty
  * @param topK passages to retrieve, 1..{@link #MAX_TOP_K}
  * @param stream reply as Server-Sent Events
+ * @param history earlier turns, oldest first (empty for a question on its own)
  */
-public record AskRequest(String question, int topK, boolean stream) {
+public record AskRequest(String question, int topK, boolean stream, List<Turn> history) {
+
+    /** The request as the answering layer takes it. */
+    public Question toQuestion() {
+        return new Question(question, history, topK);
+    }
 
     public static final int MAX_TOP_K = 20;
 
@@ -44,17 +54,7 @@ public record AskRequest(String question, int topK, boolean stream) {
             throw new ApiException(400, "\"question\" is too long: " + characters
                     + " characters (at most " + maxQuestionChars + ")");
         }
-        int topK = defaultTopK;
-        JsonNode k = root.get("top_k");
-        if (k != null && !k.isNull()) {
-            if (!k.isIntegralNumber() || !k.canConvertToInt()) {
-                throw new ApiException(400, "\"top_k\" must be a whole number");
-            }
-            topK = k.asInt();
-            if (topK < 1 || topK > MAX_TOP_K) {
-                throw new ApiException(400, "\"top_k\" must be between 1 and " + MAX_TOP_K + ", got " + topK);
-            }
-        }
+        int topK = topK(root, defaultTopK);
         boolean stream = false;
         JsonNode s = root.get("stream");
         if (s != null && !s.isNull()) {
@@ -63,6 +63,22 @@ public record AskRequest(String question, int topK, boolean stream) {
             }
             stream = s.asBoolean();
         }
-        return new AskRequest(question, topK, stream);
+        return new AskRequest(question, topK, stream, HistoryJson.parse(root.get("history")));
+    }
+
+    private static int topK(JsonNode root, int defaultTopK) {
+        JsonNode k = root.get("top_k");
+        if (k == null || k.isNull()) return defaultTopK;
+        if (!k.isIntegralNumber() || !k.canConvertToInt()) {
+            throw new ApiException(400, "\"top_k\" must be a whole number");
+        }
+        return checkTopK(k.asInt());
+    }
+
+    static int checkTopK(int topK) {
+        if (topK < 1 || topK > MAX_TOP_K) {
+            throw new ApiException(400, "\"top_k\" must be between 1 and " + MAX_TOP_K + ", got " + topK);
+        }
+        return topK;
     }
 }
