@@ -12,6 +12,7 @@ import dev.docent.llm.ModelLoadException;
 import dev.docent.llm.Sampling;
 import dev.docent.web.answer.AnswerJobs;
 import dev.docent.web.answer.Answerer;
+import dev.docent.web.conversation.ConversationStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Docent implements AutoCloseable {
     private final Indexer indexer;
     private final Answerer answerer;
     private final AnswerJobs answers;
+    private final ConversationStore conversations;
     private final Generator generator;
     private final String llmProblem;
     private volatile List<Path> folders = List.of();
@@ -42,6 +44,13 @@ public final class Docent implements AutoCloseable {
             this.indexer = Indexer.open(config.dataDir(), embedder);
             indexer.respectGitignore(config.respectGitignore());
         } catch (RuntimeException e) {
+            embedder.close();
+            throw e;
+        }
+        try {
+            this.conversations = ConversationStore.open(config.dataDir().resolve("conversations.db"));
+        } catch (RuntimeException e) {
+            indexer.close();
             embedder.close();
             throw e;
         }
@@ -114,6 +123,11 @@ public final class Docent implements AutoCloseable {
         return answers;
     }
 
+    /** Conversations kept for the UI (list, resume, rename, delete). */
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
     public List<Path> folders() {
         return folders;
     }
@@ -156,7 +170,11 @@ public final class Docent implements AutoCloseable {
             try {
                 if (generator != null) generator.close();
             } finally {
-                embedder.close();
+                try {
+                    conversations.close();
+                } finally {
+                    embedder.close();
+                }
             }
         }
     }

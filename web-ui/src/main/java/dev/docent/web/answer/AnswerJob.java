@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One answer being produced on its own thread: its id (for Stop), its text as it forms (through a
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeoutException;
  * retrieving, waiting for the model, decoding the prompt, generating.
  */
 public final class AnswerJob {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerJob.class);
 
     private final String id;
     private final Question question;
@@ -75,9 +79,10 @@ public final class AnswerJob {
     /**
      * Runs the answer on the calling thread (a thread of its own, started by {@link AnswerJobs});
      * {@code ending} runs just before the result is published, so a finished answer is never
-     * still listed as running.
+     * still listed as running; {@code onAnswered} then sees the answer before anyone else does (its
+     * failure is logged, and the answer still delivered).
      */
-    void run(Answerer answerer, Runnable ending) {
+    void run(Answerer answerer, Runnable ending, java.util.function.Consumer<Answer> onAnswered) {
         try {
             Answer a;
             try {
@@ -89,6 +94,11 @@ public final class AnswerJob {
             if (stopped != 0 && a.timings() instanceof LinkedHashMap<String, Number> timings) {
                 // How long the answer ran on after Stop: the number people feel.
                 timings.put("cancel_to_end_ms", Math.max(0, (System.nanoTime() - stopped) / 100_000) / 10.0);
+            }
+            try {
+                onAnswered.accept(a);
+            } catch (RuntimeException e) {
+                log.warn("After answer {}: {}", id, e.getMessage(), e);
             }
             result.complete(a);
         } catch (RuntimeException | Error e) {

@@ -26,12 +26,21 @@ public final class AnswerJobs {
 
     /** Starts answering {@code q}; the job's text and result arrive as it runs. */
     public AnswerJob start(Question q) {
+        return start(q, (id, answer) -> {});
+    }
+
+    /**
+     * As {@link #start(Question)}; {@code onAnswered} receives the job's id and its answer (also a
+     * cancelled one) on the job's thread before anyone else sees the result, so whoever reads the
+     * result can rely on what it did (a stored conversation, for one).
+     */
+    public AnswerJob start(Question q, java.util.function.BiConsumer<String, Answer> onAnswered) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes); // unguessable, so one client cannot stop another's answer by counting
         String id = HexFormat.of().formatHex(bytes);
         AnswerJob job = new AnswerJob(id, q);
         running.put(id, job);
-        Thread.ofVirtual().name("docent-answer-" + id).start(() -> job.run(answerer, () -> running.remove(id)));
+        Thread.ofVirtual().name("docent-answer-" + id).start(() -> job.run(answerer, () -> running.remove(id), a -> onAnswered.accept(id, a)));
         return job;
     }
 

@@ -5,6 +5,7 @@ import dev.docent.llm.GeneratorBusyException;
 import dev.docent.web.Docent;
 import dev.docent.web.answer.Answer;
 import dev.docent.web.answer.AnswerJob;
+import dev.docent.web.answer.Question;
 import dev.docent.web.answer.SearchResult;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The answering layer over HTTP, and nothing more: {@code POST /ask} (one JSON reply, or
- * Server-Sent Events), {@code POST /api/answers/{id}/cancel} and {@code GET /api/search}. Each
+ * Server-Sent Events; stateless with {@code history}, or continuing a stored conversation), {@code POST /api/answers/{id}/cancel} and {@code GET /api/search}. Each
  * answer runs on its own thread; the request's thread drains its text and writes it, so a slow
  * client only slows itself. A client that goes away cancels its answer.
  */
@@ -30,7 +31,16 @@ final class AnswerRoutes {
     static void ask(Context ctx, Docent docent) throws Exception {
         AskRequest req = AskRequest.parse(DocentApp.JSON, RequestBody.json(ctx), docent.config().topK(),
                 docent.config().maxQuestionChars());
-        AnswerJob job = docent.answers().start(req.toQuestion());
+        AnswerJob job;
+        if (req.conversationId() == null) {
+            job = docent.answers().start(req.toQuestion(req.history()));
+        } else {
+            // A stored conversation: its latest turns are the history; the answer joins it when done.
+            var store = docent.conversations();
+            String id = ConversationRoutes.existing(store, req.conversationId());
+            job = docent.answers().start(req.toQuestion(store.history(id, Question.MAX_HISTORY_TURNS)),
+                    (answerId, answer) -> store.append(id, req.question(), answer, answerId));
+        }
         ctx.header("X-Answer-Id", job.id());
         boolean finished = false;
         try {

@@ -10,17 +10,19 @@ import java.util.List;
 
 /**
  * A validated {@code POST /ask} body: {@code {"question": "...", "top_k": 5, "stream": false,
- * "history": [{"role": "user", "content": "..."}, ...]}}.
+ * "history": [{"role": "user", "content": "..."}, ...]}} or, instead of {@code history}, a stored
+ * conversation to continue: {@code "conversation_id": "..."}.
  *
  * @param question the question, stripped, non-empty
  * @param topK passages to retrieve, 1..{@link #MAX_TOP_K}
  * @param stream reply as Server-Sent Events
  * @param history earlier turns, oldest first (empty for a question on its own)
+ * @param conversationId a stored conversation this question continues, or null
  */
-public record AskRequest(String question, int topK, boolean stream, List<Turn> history) {
+public record AskRequest(String question, int topK, boolean stream, List<Turn> history, String conversationId) {
 
-    /** The request as the answering layer takes it. */
-    public Question toQuestion() {
+    /** The request as the answering layer takes it, with {@code history} (the stored one, if any). */
+    public Question toQuestion(List<Turn> history) {
         return new Question(question, history, topK);
     }
 
@@ -63,7 +65,17 @@ public record AskRequest(String question, int topK, boolean stream, List<Turn> h
             }
             stream = s.asBoolean();
         }
-        return new AskRequest(question, topK, stream, HistoryJson.parse(root.get("history")));
+        List<Turn> history = HistoryJson.parse(root.get("history"));
+        String conversation = null;
+        JsonNode c = root.get("conversation_id");
+        if (c != null && !c.isNull()) {
+            if (!c.isTextual()) throw new ApiException(400, "\"conversation_id\" must be a string");
+            if (!history.isEmpty()) {
+                throw new ApiException(400, "give either \"history\" or \"conversation_id\" (whose history is stored), not both");
+            }
+            conversation = c.asText();
+        }
+        return new AskRequest(question, topK, stream, history, conversation);
     }
 
     private static int topK(JsonNode root, int defaultTopK) {

@@ -42,6 +42,11 @@ public final class DocentApp {
             config.routes.post("/ask", ctx -> AnswerRoutes.ask(ctx, docent));
             config.routes.post("/api/answers/{id}/cancel", ctx -> AnswerRoutes.cancel(ctx, docent));
             config.routes.get("/api/search", ctx -> AnswerRoutes.search(ctx, docent));
+            config.routes.get("/api/conversations", ctx -> ConversationRoutes.list(ctx, docent));
+            config.routes.post("/api/conversations", ctx -> ConversationRoutes.create(ctx, docent));
+            config.routes.get("/api/conversations/{id}", ctx -> ConversationRoutes.get(ctx, docent));
+            config.routes.patch("/api/conversations/{id}", ctx -> ConversationRoutes.rename(ctx, docent));
+            config.routes.delete("/api/conversations/{id}", ctx -> ConversationRoutes.delete(ctx, docent));
             config.routes.get("/api/status", ctx -> json(ctx, 200, status(docent)));
             config.routes.get("/api/documents", ctx -> json(ctx, 200, documents(docent)));
             config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(), error(e.getMessage())));
