@@ -271,7 +271,7 @@ class ApiTest {
         var page = server.get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<form id=\"ask-form\""));
-        for (String asset : List.of("/app.js", "/style.css")) {
+        for (String asset : List.of("/app.js", "/render.js", "/conversations.js", "/style.css")) {
             assertEquals(200, server.get(asset).statusCode(), asset);
         }
         assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "page references an external resource");
