@@ -105,4 +105,37 @@ class ConversationBrowserTest {
             assertTrue(Integer.parseInt(generated) < 1500, page.toString());
         }
     }
+
+    @Test
+    void markupInDocumentsQuestionsAndTitlesIsShownAsTextAndNeverRuns(@TempDir Path tmp) throws Exception {
+        assumeChromium();
+        Path docs = Files.createDirectories(tmp.resolve("src"));
+        String img = "<img src=x onerror=\"window.pwned=1\">";
+        Files.writeString(docs.resolve(img.replace("\"", "") + ".md"), "# <script>window.pwned=2</script> Ladders\n\n"
+                + "Ladders are inspected every Monday. " + img + " <script>window.pwned=3</script>\n");
+        try (var server = new RunningDocent(docs, tmp);
+                var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
+            server.awaitIndexed(Duration.ofMinutes(2));
+            browser.open(server.base() + "/");
+            send(browser, "When are ladders inspected? <img src=x onerror=\"window.pwned=4\">");
+            assertTrue(browser.waitFor(ANSWERED, Duration.ofSeconds(30)), browser.execute("return document.body.innerText;").toString());
+            browser.open(server.base() + "/"); // and again from storage, through the sidebar
+            assertTrue(browser.waitFor("return document.querySelectorAll('#conversation-list li .open').length === 1;",
+                    Duration.ofSeconds(10)));
+            browser.execute("document.querySelector('#conversation-list li .open').click(); return null;");
+            assertTrue(browser.waitFor("return document.querySelectorAll('#thread .turn').length === 1;", Duration.ofSeconds(10)));
+            browser.execute("document.querySelector('#thread details').open = true; return null;");
+            JsonNode page = browser.execute("return {pwned: window.pwned === undefined ? null : window.pwned,"
+                    + " images: document.querySelectorAll('main img, aside img').length,"
+                    + " scripts: document.querySelectorAll('main script, aside script').length,"
+                    + " text: document.body.innerText};");
+            assertTrue(page.get("pwned").isNull(), "a payload ran: " + page);
+            assertEquals(0, page.get("images").asInt(), page.toString());
+            assertEquals(0, page.get("scripts").asInt(), page.toString());
+            String text = page.get("text").asText();
+            assertTrue(text.contains("When are ladders inspected? <img src=x onerror=\"window.pwned=4\">"), text);
+            assertTrue(text.contains("<script>window.pwned=3</script>"), "the passage is not shown as text: " + text);
+            assertTrue(text.contains("<img src=x onerror=window.pwned=1>.md"), "the file name is not shown as text: " + text);
+        }
+    }
 }
