@@ -5,28 +5,21 @@ import dev.docent.indexer.chunk.Chunk;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.ExtractedDocument;
 import dev.docent.indexer.extract.ExtractionException;
+import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.extract.TextExtractor;
+import dev.docent.indexer.watch.FileState;
 import dev.docent.retriever.IndexedChunk;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
-/** The per-file steps of indexing, split so extraction and embedding can overlap. */
+/** The per-file steps of indexing, split so reading and embedding can overlap. */
 final class DocumentPipeline {
-
-    /** Files larger than this are not parsed: they are rarely documents and can exhaust memory. */
-    static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
 
     private final TextExtractor extractor;
     private final Chunker chunker;
     private final Embedder embedder;
-    private volatile java.util.function.BooleanSupplier pause = () -> false;
+    private volatile BooleanSupplier pause = () -> false;
 
     DocumentPipeline(TextExtractor extractor, Chunker chunker, Embedder embedder) {
         this.extractor = extractor;
@@ -34,27 +27,57 @@ final class DocumentPipeline {
         this.embedder = embedder;
     }
 
-    void pauseWhile(java.util.function.BooleanSupplier condition) {
+    void pauseWhile(BooleanSupplier condition) {
         this.pause = condition;
     }
 
     /** A file extracted and chunked, not yet embedded. */
     record Prepared(ExtractedDocument document, List<Chunk> chunks) {}
 
-    Prepared prepare(Path file, long size) throws ExtractionException {
-        if (size > MAX_FILE_BYTES) {
-            throw new ExtractionException("too large: " + size / (1024 * 1024) + " MB (limit "
-                    + MAX_FILE_BYTES / (1024 * 1024) + " MB)");
+    /**
+     * What reading one file gave: its content hash (null if unknown) and either the prepared
+     * document, or why it failed (and whether that may pass without the file changing), or the
+     * news that the content is what the catalog already has.
+     */
+    record Outcome(String sha256, Prepared prepared, String error, boolean retryable, boolean unchanged) {}
+
+    /** Embedding stopped half-way because the indexer is closing; the file stays pending. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("indexer is closing", null, false, false);
         }
-        ExtractedDocument doc = extractor.extract(file);
-        return new Prepared(doc, chunker.chunk(doc));
     }
 
-    List<IndexedChunk> embed(String path, Prepared p) {
+    /**
+     * Reads a file the walk listed: checks it is still a regular file, inside the watched folders
+     * and within the size limit (before anything reads it), hashes it without following links
+     * and, unless the content is the one indexed (or refused for its content) before, extracts
+     * and chunks it, then checks it did not change meanwhile.
+     */
+    Outcome read(FileState f, DocumentRecord previous, FileAccess access) {
+        String hash = null;
+        try {
+            FileAccess.Snapshot before = access.check(f.path());
+            hash = access.sha256(f.path(), before);
+            if (previous != null && hash.equals(previous.sha256()) && previous.indexedAt() != null
+                    && previous.retryAt() == null) {
+                return new Outcome(hash, null, null, false, true); // touched, not changed: keep the old outcome
+            }
+            ExtractedDocument doc = extractor.extract(f.path());
+            access.checkUnchanged(f.path(), before);
+            return new Outcome(hash, new Prepared(doc, chunker.chunk(doc)), null, false, false);
+        } catch (ExtractionException e) {
+            // A retryable failure keeps no hash, so the next attempt reads the file afresh.
+            return new Outcome(e.retryable() ? null : hash, null, e.getMessage(), e.retryable(), false);
+        }
+    }
+
+    /** Embeds the chunks; throws {@link Stopped} between chunks once {@code stopping} holds. */
+    List<IndexedChunk> embed(String path, Prepared p, BooleanSupplier stopping) {
         String title = p.document().title();
         List<IndexedChunk> out = new ArrayList<>(p.chunks().size());
         for (Chunk c : p.chunks()) {
-            while (pause.getAsBoolean()) {
+            while (pause.getAsBoolean() && !stopping.getAsBoolean()) {
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -62,6 +85,7 @@ final class DocumentPipeline {
                     break;
                 }
             }
+            if (stopping.getAsBoolean()) throw new Stopped();
             // The title and heading give a bare paragraph the context a reader would have.
             String context = c.heading().isEmpty() ? title : title + " — " + c.heading();
             float[] vector = embedder.embedPassage(context + "\n" + c.text());
@@ -69,18 +93,5 @@ final class DocumentPipeline {
                     c.startOffset(), c.endOffset(), c.text(), vector));
         }
         return out;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JDK without SHA-256", e);
-        }
     }
 }

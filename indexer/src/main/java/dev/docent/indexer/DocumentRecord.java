@@ -15,6 +15,10 @@ import java.time.Instant;
  * @param pages page count (0 for unpaged formats)
  * @param chunks chunks in the index
  * @param indexedAt when it was last indexed or attempted, or null
+ * @param attempts failed attempts in a row that may pass without the file changing (0 otherwise)
+ * @param retryAt for such a failure (an I/O or embedding error, a file that changed while read):
+ *     when a sync tries again; null for success and for failures of the content, which stand
+ *     until the file changes
  */
 public record DocumentRecord(
         String path,
@@ -26,4 +30,13 @@ public record DocumentRecord(
         String title,
         int pages,
         int chunks,
-        Instant indexedAt) {}
+        Instant indexedAt,
+        int attempts,
+        Instant retryAt) {
+
+    /** A record with no retry pending. */
+    public DocumentRecord(String path, long size, Instant modified, String sha256, DocumentStatus status, String error,
+            String title, int pages, int chunks, Instant indexedAt) {
+        this(path, size, modified, sha256, status, error, title, pages, chunks, indexedAt, 0, null);
+    }
+}

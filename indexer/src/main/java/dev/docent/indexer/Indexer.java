@@ -3,6 +3,7 @@ package dev.docent.indexer;
 import dev.docent.embedder.Embedder;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.chunk.Chunker;
+import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.FolderWalker;
@@ -12,12 +13,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,28 +34,41 @@ public final class Indexer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     private static final String MODEL_KEY = "embedding_model";
+    /** close() waits this long for a running sync to stop, then closes regardless. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final Path dataDir;
     private final Catalog catalog;
     private final ChunkIndex index;
     private final DocumentPipeline pipeline;
+    private final IndexingLimits limits;
+    private final Clock clock;
+    /** Held by a running sync; close() waits for it only {@link #CLOSE_WAIT}. */
+    private final ReentrantLock syncLock = new ReentrantLock();
     private volatile Progress progress = Progress.IDLE;
     private volatile FolderWalker walker;
     /** What the last sync's walk left out, for the status. */
     private volatile WalkResult lastWalk = WalkResult.empty();
-    /** Set by close(): a running sync stops after the file in hand. */
+    /** Set by close(): a running sync stops within a chunk, leaving the file in hand pending. */
     private volatile boolean stopping;
 
     private record Progress(boolean running, int done, int toProcess, String current) {
         static final Progress IDLE = new Progress(false, 0, 0, null);
     }
 
-    private Indexer(Path dataDir, Embedder embedder, int chunkTokens) throws IOException {
+    private Indexer(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, Clock clock) throws IOException {
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.limits = limits;
+        this.clock = clock;
         Files.createDirectories(this.dataDir);
         this.walker = new FolderWalker(this.dataDir, true);
         this.catalog = Catalog.open(this.dataDir.resolve("catalog.db"));
-        this.index = ChunkIndex.open(this.dataDir.resolve("index"));
+        try {
+            this.index = ChunkIndex.open(this.dataDir.resolve("index"));
+        } catch (RuntimeException e) {
+            catalog.close(); // e.g. another process holds the index: leave nothing open behind
+            throw e;
+        }
         this.pipeline = new DocumentPipeline(new TextExtractor(), new Chunker(embedder::countTokens, chunkTokens), embedder);
         String model = embedder.modelName() + "/" + embedder.dimensions() + "/chunk" + chunkTokens;
         if (!catalog.meta(MODEL_KEY).map(model::equals).orElse(true)) {
@@ -68,8 +86,22 @@ public final class Indexer implements AutoCloseable {
     }
 
     public static Indexer open(Path dataDir, Embedder embedder, int chunkTokens) {
+        return open(dataDir, embedder, chunkTokens, IndexingLimits.defaults());
+    }
+
+    /** With the default chunking and the given per-file limits. */
+    public static Indexer open(Path dataDir, Embedder embedder, IndexingLimits limits) {
+        return open(dataDir, embedder, Chunker.DEFAULT_MAX_TOKENS, limits);
+    }
+
+    public static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits) {
+        return open(dataDir, embedder, chunkTokens, limits, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: tests move time on to reach a retry. */
+    static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, Clock clock) {
         try {
-            return new Indexer(dataDir, embedder, chunkTokens);
+            return new Indexer(dataDir, embedder, chunkTokens, limits, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
@@ -109,10 +141,19 @@ public final class Indexer implements AutoCloseable {
      * Brings the index in line with {@code folders}: new and changed files are indexed, files
      * that are gone are removed. Unchanged files cost a stat (and a hash if only mtime moved).
      */
-    public synchronized SyncReport sync(List<Path> folders, SyncProgress listener) {
-        if (stopping) {
-            throw new IllegalStateException("indexer is closed");
+    public SyncReport sync(List<Path> folders, SyncProgress listener) {
+        syncLock.lock();
+        try {
+            if (stopping) {
+                throw new IllegalStateException("indexer is closed");
+            }
+            return syncLocked(folders, listener);
+        } finally {
+            syncLock.unlock();
         }
+    }
+
+    private SyncReport syncLocked(List<Path> folders, SyncProgress listener) {
         long started = System.nanoTime();
         WalkResult walk = walker.walk(folders); // never throws: what it cannot read is in walk.skipped()
         lastWalk = walk;
@@ -120,10 +161,11 @@ public final class Indexer implements AutoCloseable {
         List<FileState> found = walk.files();
         int removed = removeVanished(roots, found);
         List<SyncRun.WorkItem> work = new ArrayList<>();
+        Instant now = clock.instant();
         for (FileState f : found) {
             DocumentRecord r = catalog.find(f.path().toString()).orElse(null);
             if (r == null || r.status() == DocumentStatus.PENDING || r.size() != f.size()
-                    || !r.modified().equals(f.modified())) {
+                    || !r.modified().equals(f.modified()) || (r.retryAt() != null && !r.retryAt().isAfter(now))) {
                 work.add(new SyncRun.WorkItem(f, r));
                 catalog.put(pendingRecord(f, r));
             }
@@ -132,8 +174,10 @@ public final class Indexer implements AutoCloseable {
         progress = new Progress(true, 0, work.size(), null);
         SyncRun.Tally tally;
         try {
-            tally = new SyncRun(catalog, index, pipeline, () -> stopping,
-                    (done, total, current) -> progress = new Progress(true, done, total, current)).run(work, listener);
+            tally = work.isEmpty() ? new SyncRun.Tally()
+                    : new SyncRun(catalog, index, pipeline, new FileAccess(roots, limits.maxFileBytes()), limits.timePerFile(),
+                            clock, () -> stopping, (done, total, current) -> progress = new Progress(true, done, total, current))
+                            .run(work, listener);
         } finally {
             index.commit();
             progress = Progress.IDLE;
@@ -162,18 +206,33 @@ public final class Indexer implements AutoCloseable {
     private static DocumentRecord pendingRecord(FileState f, DocumentRecord old) {
         return new DocumentRecord(f.path().toString(), f.size(), f.modified(), old == null ? null : old.sha256(),
                 DocumentStatus.PENDING, null, old == null ? null : old.title(), old == null ? 0 : old.pages(),
-                old == null ? 0 : old.chunks(), old == null ? null : old.indexedAt());
+                old == null ? 0 : old.chunks(), old == null ? null : old.indexedAt(),
+                old == null ? 0 : old.attempts(), old == null ? null : old.retryAt());
     }
 
-    /** Stops a running sync after its current file, waits for it, then closes index and catalog. */
+    /**
+     * Stops a running sync (within one chunk's embedding; the file in hand stays pending and a
+     * stuck extraction is abandoned), waits a few seconds at most for it to commit what is
+     * complete, then closes index (which commits) and catalog. Returns within seconds whatever the
+     * sync was doing, so shutdown never hangs and the data directory is free for a restart.
+     */
     @Override
     public void close() {
         stopping = true;
-        synchronized (this) {
+        boolean locked = false;
+        try {
+            locked = syncLock.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!locked) log.warn("A sync did not stop within {} s; closing the index under it", CLOSE_WAIT.toSeconds());
+        try {
+            index.close();
+        } finally {
             try {
-                index.close();
-            } finally {
                 catalog.close();
+            } finally {
+                if (locked) syncLock.unlock();
             }
         }
     }

@@ -1,23 +1,26 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.DocumentPipeline.Outcome;
 import dev.docent.indexer.catalog.Catalog;
-import dev.docent.indexer.extract.ExtractionException;
+import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.retriever.ChunkIndex;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass of the pipeline over the files a sync found new or changed. Extraction and chunking
- * run on a helper thread, embedding on the caller's, so parsing the next file overlaps embedding
- * this one; a queue of two bounds the memory held in between.
+ * One pass of the pipeline over the files a sync found new or changed. Reading (extraction and
+ * chunking) runs on a helper thread, each file under the {@link Watchdog}'s time limit; embedding
+ * runs on the caller's, so parsing the next file overlaps embedding this one; a queue of two
+ * bounds the memory held in between. When the indexer closes, the run stops within a chunk's
+ * embedding: the file in hand stays pending, a stuck extraction is abandoned, never waited for.
  */
 final class SyncRun {
 
@@ -26,6 +29,8 @@ final class SyncRun {
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
     /** Make new chunks searchable at least this often (a cheap near-real-time refresh). */
     private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
+    /** How often the embedding loop looks at the stop flag while it waits for the next file. */
+    private static final long POLL_MILLIS = 100;
 
     /** A file to process, with its catalog record from before this sync (null if new). */
     record WorkItem(FileState file, DocumentRecord previous) {}
@@ -43,59 +48,52 @@ final class SyncRun {
         void update(int done, int total, String current);
     }
 
-    /** What the extraction thread hands to the embedding thread for one file. */
-    private record Stage(WorkItem item, String sha256, DocumentPipeline.Prepared prepared, String error, boolean unchanged) {
+    /** What the reading thread hands to the embedding thread for one file. */
+    private record Stage(WorkItem item, Outcome outcome) {
         FileState file() {
             return item.file();
         }
     }
 
-    private static final Stage END = new Stage(null, null, null, null, false);
+    private static final Stage END = new Stage(null, null);
 
     private final Catalog catalog;
     private final ChunkIndex index;
     private final DocumentPipeline pipeline;
+    private final FileAccess access;
+    private final Watchdog watchdog;
     private final BooleanSupplier stopping;
     private final ProgressSink progress;
+    private final java.time.Clock clock;
 
-    SyncRun(Catalog catalog, ChunkIndex index, DocumentPipeline pipeline, BooleanSupplier stopping, ProgressSink progress) {
+    SyncRun(Catalog catalog, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
+            java.time.Clock clock, BooleanSupplier stopping, ProgressSink progress) {
         this.catalog = catalog;
         this.index = index;
         this.pipeline = pipeline;
+        this.access = access;
+        this.watchdog = new Watchdog(timePerFile);
         this.stopping = stopping;
         this.progress = progress;
+        this.clock = clock;
     }
 
     Tally run(List<WorkItem> work, SyncProgress listener) {
         Tally tally = new Tally();
         BlockingQueue<Stage> queue = new ArrayBlockingQueue<>(2);
-        Thread extractor = Thread.ofPlatform().name("docent-extract").daemon().start(() -> {
-            try {
-                for (WorkItem w : work) {
-                    if (stopping.getAsBoolean()) break;
-                    queue.put(prepare(w));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                try {
-                    queue.put(END);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        Thread reader = Thread.ofPlatform().name("docent-extract").daemon().start(() -> readAll(work, queue));
         long lastCommit = System.nanoTime();
         long lastRefresh = lastCommit;
         int done = 0;
         try {
-            for (Stage s = queue.take(); s != END; s = queue.take()) {
-                if (stopping.getAsBoolean()) {
-                    extractor.interrupt(); // it may be blocked handing us the next file
-                    break;
-                }
+            while (true) {
+                Stage s = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (stopping.getAsBoolean()) break;
+                if (s == null) continue;
+                if (s == END) break;
                 progress.update(done, work.size(), s.file().path().toString());
                 DocumentRecord rec = finish(s, tally);
+                if (rec == null) break; // stopped half-way through embedding
                 done++;
                 progress.update(done, work.size(), null);
                 listener.fileDone(done, work.size(), rec);
@@ -109,58 +107,67 @@ final class SyncRun {
                 }
             }
         } catch (InterruptedException e) {
-            extractor.interrupt();
             Thread.currentThread().interrupt();
+        } finally {
+            reader.interrupt(); // ends it, or abandons its stuck extraction; never joined
         }
         return tally;
     }
 
-    /** Hash, then extract and chunk unless the content is what was indexed (or failed) before. */
-    private Stage prepare(WorkItem w) {
-        FileState f = w.file();
-        DocumentRecord old = w.previous();
-        String hash;
+    /** The reading thread: every file under the time limit; it must never die silently. */
+    private void readAll(List<WorkItem> work, BlockingQueue<Stage> queue) {
         try {
-            hash = DocumentPipeline.sha256(f.path());
-        } catch (IOException e) {
-            return new Stage(w, null, null, "cannot read file: " + e.getMessage(), false);
-        }
-        if (old != null && hash.equals(old.sha256()) && old.indexedAt() != null) {
-            return new Stage(w, hash, null, null, true); // touched, not changed: keep the old outcome
+            for (WorkItem w : work) {
+                if (stopping.getAsBoolean()) break;
+                Watchdog.Result<Outcome> r = watchdog.call(() -> pipeline.read(w.file(), w.previous(), access));
+                // A time-out or a crash is a verdict on the content: not retried until the file changes.
+                queue.put(new Stage(w, r.failure() == null ? r.value() : new Outcome(null, null, r.failure(), false, false)));
+            }
+        } catch (InterruptedException e) {
+            return; // stopping: whoever waits for END has gone
+        } catch (RuntimeException | Error e) {
+            log.error("Reading files stopped; the rest stay pending until the next sync", e);
         }
         try {
-            return new Stage(w, hash, pipeline.prepare(f.path(), f.size()), null, false);
-        } catch (ExtractionException e) {
-            return new Stage(w, hash, null, e.getMessage(), false);
+            queue.put(END);
+        } catch (InterruptedException ignored) {
+            // stopping
         }
     }
 
-    /** Embeds and writes a prepared file (or records why it failed); returns its new catalog record. */
+    /**
+     * Embeds and writes a read file (or records why it failed); returns its new catalog record, or
+     * null if the indexer began closing half-way (the file then stays pending).
+     */
     private DocumentRecord finish(Stage s, Tally tally) {
         String path = s.file().path().toString();
         DocumentRecord old = s.item().previous();
+        Outcome o = s.outcome();
         DocumentRecord rec;
-        if (s.unchanged() && old != null) {
+        if (o.unchanged() && old != null) {
             DocumentStatus status = old.error() == null ? DocumentStatus.INDEXED : DocumentStatus.FAILED;
-            rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), status,
+            rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), status,
                     old.error(), old.title(), old.pages(), old.chunks(), old.indexedAt());
             tally.unchanged++;
-        } else if (s.error() != null) {
-            rec = failed(s, s.error());
+        } else if (o.error() != null) {
+            rec = failed(s, o.sha256(), o.error(), o.retryable());
             tally.failed++;
-            log.info("Failed {}: {}", path, s.error());
+            log.info("Failed {}: {}{}", path, o.error(), o.retryable() ? " (will retry at " + rec.retryAt() + ")" : "");
         } else {
             try {
-                var chunks = pipeline.embed(path, s.prepared());
+                var chunks = pipeline.embed(path, o.prepared(), stopping);
                 index.replaceDocument(path, chunks);
-                var doc = s.prepared().document();
-                rec = new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.INDEXED,
-                        null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), Instant.now());
+                var doc = o.prepared().document();
+                rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), DocumentStatus.INDEXED,
+                        null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), clock.instant());
                 tally.indexed++;
                 tally.chunks += chunks.size();
+            } catch (DocumentPipeline.Stopped e) {
+                return null;
             } catch (RuntimeException e) {
+                // Not the file's fault (the embedder or the index failed): try again later.
                 log.warn("Indexing {} failed", path, e);
-                rec = failed(s, "embedding or indexing failed: " + e.getMessage());
+                rec = failed(s, null, "embedding or indexing failed: " + e.getMessage(), true);
                 tally.failed++;
             }
         }
@@ -168,10 +175,19 @@ final class SyncRun {
         return rec;
     }
 
-    private DocumentRecord failed(Stage s, String error) {
+    private DocumentRecord failed(Stage s, String sha256, String error, boolean retryable) {
         String path = s.file().path().toString();
         index.deleteDocument(path);
-        return new DocumentRecord(path, s.file().size(), s.file().modified(), s.sha256(), DocumentStatus.FAILED,
-                error, null, 0, 0, Instant.now());
+        DocumentRecord old = s.item().previous();
+        int attempts = retryable ? (old != null && old.retryAt() != null ? old.attempts() : 0) + 1 : 0;
+        Instant now = clock.instant();
+        return new DocumentRecord(path, s.file().size(), s.file().modified(), sha256, DocumentStatus.FAILED,
+                error, null, 0, 0, now, attempts, retryable ? retryAt(attempts, now) : null);
+    }
+
+    /** Backoff for failures that may pass: 1, 2, 4 … minutes after the attempt, at most 6 hours. */
+    static Instant retryAt(int attempts, Instant now) {
+        long minutes = Math.min(1L << Math.min(attempts - 1, 16), 360);
+        return now.plus(Duration.ofMinutes(minutes));
     }
 }

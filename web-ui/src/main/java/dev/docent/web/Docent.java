@@ -39,10 +39,12 @@ public final class Docent implements AutoCloseable {
     private Docent(DocentConfig config) {
         this.config = config;
         LibraryCaches.pointAt(config.dataDir().resolve("cache"));
-        this.embedder = Embedders.defaultModel(config.embedderThreads());
+        StartupTimer.mark("config, data dir and logs");
+        this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background
         try {
-            this.indexer = Indexer.open(config.dataDir(), embedder);
+            this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing());
             indexer.respectGitignore(config.respectGitignore());
+            StartupTimer.mark("catalog and index");
         } catch (RuntimeException e) {
             embedder.close();
             throw e;
@@ -68,6 +70,7 @@ public final class Docent implements AutoCloseable {
         }
         this.generator = g;
         this.llmProblem = problem;
+        if (g != null) StartupTimer.mark("language model");
         this.answerer = new Answerer(embedder, indexer.index(), g, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds());
         this.answers = new AnswerJobs(answerer);

@@ -1,5 +1,6 @@
 package dev.docent.web;
 
+import dev.docent.indexer.IndexingLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -21,13 +22,14 @@ import java.util.Properties;
  * @param yieldToAnswers background indexing pauses while an answer is generated
  * @param llm the language model, if any
  * @param respectGitignore {@code .gitignore} files exclude files from indexing, as {@code .docentignore} files do
+ * @param indexing per-file time and size limits of indexing
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
-        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore) {
+        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing) {
 
     public static DocentConfig defaults() {
         return new DocentConfig(defaultDataDir(), 8080, 5, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                30, 4000, true, LlmSettings.defaults(), true);
+                30, 4000, true, LlmSettings.defaults(), true, IndexingLimits.defaults());
     }
 
     /** Defaults overridden by the properties file, if it exists. */
@@ -56,19 +58,21 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
                         props.integer("llm.timeout_seconds", l.timeoutSeconds()),
                         props.integer("llm.max_waiting", l.maxWaiting())),
-                !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")));
+                !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")),
+                IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
+                        props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB)));
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing);
     }
 
     /** Typed reads of optional keys; a malformed value names the key and the file. */

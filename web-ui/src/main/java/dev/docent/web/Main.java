@@ -34,6 +34,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
+        StartupTimer.mainStarted();
         Logging.toTerminal(Arrays.asList(argv).contains("--verbose"));
         System.exit(run(argv));
     }

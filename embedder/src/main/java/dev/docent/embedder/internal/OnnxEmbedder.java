@@ -24,6 +24,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class OnnxEmbedder implements Embedder {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnnxEmbedder.class);
+
     static {
         // DJL must never try to fetch anything; the tokenizer natives ship inside its jar.
         System.setProperty("ai.djl.offline", "true");
@@ -60,9 +62,13 @@ public final class OnnxEmbedder implements Embedder {
         this.batchSize = batchSize;
         this.spec = spec;
         this.loaded = new CompletableFuture<>();
-        Thread.ofPlatform().name("docent-embedder-load").daemon().start(() -> {
+        // A large stack: ONNX Runtime and the tokenizer natives need more than a default thread's 1 MB
+        // (a SIGSEGV was seen on small stacks).
+        Thread.ofPlatform().name("docent-embedder-load").daemon().stackSize(16L << 20).start(() -> {
             try {
+                long started = System.nanoTime();
                 loaded.complete(load(spec, threads));
+                log.info("Embedding model {} loaded in the background in {} ms", spec.name(), (System.nanoTime() - started) / 1_000_000);
             } catch (Throwable e) {
                 loaded.completeExceptionally(e);
             }

@@ -34,7 +34,9 @@ public final class Catalog implements AutoCloseable {
               pages      INTEGER NOT NULL DEFAULT 0,
               chunks     INTEGER NOT NULL DEFAULT 0,
               indexed_at INTEGER,
-              seen_at    INTEGER NOT NULL
+              seen_at    INTEGER NOT NULL,
+              attempts   INTEGER NOT NULL DEFAULT 0,
+              retry_at   INTEGER
             );
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """;
@@ -56,10 +58,23 @@ public final class Catalog implements AutoCloseable {
                 for (String ddl : SCHEMA.split(";")) {
                     if (!ddl.isBlank()) s.execute(ddl);
                 }
+                addRetryColumns(s);
             }
             return new Catalog(c);
         } catch (SQLException e) {
             throw new CatalogException("Cannot open the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Catalogs written before retries existed lack these columns: add them in place. */
+    private static void addRetryColumns(Statement s) throws SQLException {
+        boolean present = false;
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(documents)")) {
+            while (rs.next()) present |= rs.getString("name").equals("retry_at");
+        }
+        if (!present) {
+            s.execute("ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0");
+            s.execute("ALTER TABLE documents ADD COLUMN retry_at INTEGER");
         }
     }
 
@@ -89,11 +104,13 @@ public final class Catalog implements AutoCloseable {
     /** Inserts or replaces the whole record. */
     public synchronized void put(DocumentRecord r) {
         String sql = """
-                INSERT INTO documents(path, size, modified, sha256, status, error, title, pages, chunks, indexed_at, seen_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO documents(path, size, modified, sha256, status, error, title, pages, chunks, indexed_at, seen_at,
+                  attempts, retry_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(path) DO UPDATE SET size=excluded.size, modified=excluded.modified,
                   sha256=excluded.sha256, status=excluded.status, error=excluded.error, title=excluded.title,
-                  pages=excluded.pages, chunks=excluded.chunks, indexed_at=excluded.indexed_at, seen_at=excluded.seen_at
+                  pages=excluded.pages, chunks=excluded.chunks, indexed_at=excluded.indexed_at, seen_at=excluded.seen_at,
+                  attempts=excluded.attempts, retry_at=excluded.retry_at
                 """;
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             ps.setString(1, r.path());
@@ -108,6 +125,9 @@ public final class Catalog implements AutoCloseable {
             if (r.indexedAt() == null) ps.setNull(10, java.sql.Types.INTEGER);
             else ps.setLong(10, r.indexedAt().toEpochMilli());
             ps.setLong(11, System.currentTimeMillis());
+            ps.setInt(12, r.attempts());
+            if (r.retryAt() == null) ps.setNull(13, java.sql.Types.INTEGER);
+            else ps.setLong(13, r.retryAt().toEpochMilli());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new CatalogException(e);
@@ -161,6 +181,8 @@ public final class Catalog implements AutoCloseable {
     private static DocumentRecord read(ResultSet rs) throws SQLException {
         long indexedAt = rs.getLong("indexed_at");
         boolean noIndexedAt = rs.wasNull();
+        long retryAt = rs.getLong("retry_at");
+        boolean noRetryAt = rs.wasNull();
         return new DocumentRecord(
                 rs.getString("path"),
                 rs.getLong("size"),
@@ -171,7 +193,9 @@ public final class Catalog implements AutoCloseable {
                 rs.getString("title"),
                 rs.getInt("pages"),
                 rs.getInt("chunks"),
-                noIndexedAt ? null : Instant.ofEpochMilli(indexedAt));
+                noIndexedAt ? null : Instant.ofEpochMilli(indexedAt),
+                rs.getInt("attempts"),
+                noRetryAt ? null : Instant.ofEpochMilli(retryAt));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.docent.indexer.extract;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -13,6 +16,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code <div class="page">} and each slide as {@code <div class="slide-content">}; embedded
  * documents (attachments) arrive inside {@code <div class="package-entry">} and their pages are
  * folded into the page that holds them, so page numbers stay those of the outer file.
+ *
+ * <p>Parsing stops (Tika's {@link WriteLimitReachedException}, which parsers of embedded files pass
+ * on) as soon as the character budget is spent, so a zip bomb costs the budget, not its unpacked
+ * size; and when the first characters are mostly NULs, control or replacement characters
+ * ({@link #binary()}), or when the thread is interrupted (the time limit, shutdown).
  */
 final class BlockCollector extends DefaultHandler {
 
@@ -36,6 +44,8 @@ final class BlockCollector extends DefaultHandler {
     private boolean sawPageMarkers;
     private int characters;
     private boolean truncated;
+    private final NotTextSniffer sniffer = new NotTextSniffer();
+    private boolean binary;
 
     private enum DivKind { PAGE, EMBEDDED, OTHER }
 
@@ -46,7 +56,8 @@ final class BlockCollector extends DefaultHandler {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes atts) {
+    public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+        stopIfCancelled();
         String name = localName.isEmpty() ? qName : localName;
         if (SKIPPED.contains(name)) {
             skippedDepth++;
@@ -73,10 +84,11 @@ final class BlockCollector extends DefaultHandler {
         } else if (CELLS.contains(name) && !block.isEmpty()) {
             block.append(" | ");
         }
+        stopIfFull();
     }
 
     @Override
-    public void endElement(String uri, String localName, String qName) {
+    public void endElement(String uri, String localName, String qName) throws SAXException {
         String name = localName.isEmpty() ? qName : localName;
         if (SKIPPED.contains(name)) {
             skippedDepth--;
@@ -93,14 +105,41 @@ final class BlockCollector extends DefaultHandler {
                 endPage();
             }
         }
+        stopIfFull();
     }
 
     @Override
-    public void characters(char[] ch, int start, int length) {
+    public void characters(char[] ch, int start, int length) throws SAXException {
+        stopIfCancelled();
         if (skippedDepth > 0 || truncated) {
             return;
         }
-        block.append(ch, start, length);
+        sniff(ch, start, length);
+        // One element can carry a whole text file: hold no more than the budget in the block.
+        int room = maxCharacters - characters - block.length();
+        if (length > room) {
+            block.append(ch, start, Math.max(0, room));
+            flushBlock();
+            truncated = true;
+        } else {
+            block.append(ch, start, length);
+        }
+        stopIfFull();
+    }
+
+    private void sniff(char[] ch, int start, int length) throws SAXException {
+        if (sniffer.add(ch, start, length)) {
+            binary = true;
+            throw new SAXException("not text");
+        }
+    }
+
+    private void stopIfFull() throws SAXException {
+        if (truncated) throw new WriteLimitReachedException(maxCharacters);
+    }
+
+    private static void stopIfCancelled() throws SAXException {
+        if (Thread.currentThread().isInterrupted()) throw new SAXException("extraction was stopped");
     }
 
     @Override
@@ -213,5 +252,15 @@ final class BlockCollector extends DefaultHandler {
 
     boolean truncated() {
         return truncated;
+    }
+
+    /** Whether the text looks like binary data decoded as text (judged on its first characters). */
+    boolean binary() {
+        return binary || sniffer.mostlyJunk();
+    }
+
+    /** Why {@link #binary()} holds, in words. */
+    String notTextReason(Path file) {
+        return sniffer.reason(file);
     }
 }
