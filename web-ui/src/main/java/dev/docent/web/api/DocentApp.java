@@ -5,7 +5,6 @@ import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.IndexStatus;
 import dev.docent.web.Docent;
 import dev.docent.llm.GeneratorBusyException;
-import dev.docent.web.answer.Answer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -40,7 +39,14 @@ public final class DocentApp {
                 ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:");
                 ctx.header("Referrer-Policy", "no-referrer");
             });
-            config.routes.post("/ask", ctx -> ask(ctx, docent));
+            config.routes.post("/ask", ctx -> AnswerRoutes.ask(ctx, docent));
+            config.routes.post("/api/answers/{id}/cancel", ctx -> AnswerRoutes.cancel(ctx, docent));
+            config.routes.get("/api/search", ctx -> AnswerRoutes.search(ctx, docent));
+            config.routes.get("/api/conversations", ctx -> ConversationRoutes.list(ctx, docent));
+            config.routes.post("/api/conversations", ctx -> ConversationRoutes.create(ctx, docent));
+            config.routes.get("/api/conversations/{id}", ctx -> ConversationRoutes.get(ctx, docent));
+            config.routes.patch("/api/conversations/{id}", ctx -> ConversationRoutes.rename(ctx, docent));
+            config.routes.delete("/api/conversations/{id}", ctx -> ConversationRoutes.delete(ctx, docent));
             config.routes.get("/api/status", ctx -> json(ctx, 200, status(docent)));
             config.routes.get("/api/documents", ctx -> json(ctx, 200, documents(docent)));
             config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(), error(e.getMessage())));
@@ -61,62 +67,6 @@ public final class DocentApp {
             });
             config.routes.error(405, ctx -> json(ctx, 405, error("method not allowed: " + ctx.method() + " " + ctx.path())));
         });
-    }
-
-    private static void ask(Context ctx, Docent docent) throws Exception {
-        AskRequest req = AskRequest.parse(JSON, RequestBody.json(ctx), docent.config().topK(), docent.config().maxQuestionChars());
-        if (req.stream()) {
-            askStreaming(ctx, docent, req);
-        } else {
-            askJson(ctx, docent, req);
-        }
-    }
-
-    /** One JSON reply; long answers keep the connection checked (see KeepAliveJson). */
-    private static void askJson(Context ctx, Docent docent, AskRequest req) throws Exception {
-        var keepAlive = new KeepAliveJson(ctx);
-        Answer answer;
-        try {
-            answer = docent.answerer().answer(req.question(), req.topK(), keepAlive::onPiece, keepAlive::clientGone);
-        } catch (java.io.UncheckedIOException e) {
-            if (!keepAlive.clientGone()) throw e;
-            log.debug("Client left; its answer was stopped");
-            return;
-        }
-        if (keepAlive.committed()) {
-            keepAlive.finish(JSON.writeValueAsString(answer));
-        } else {
-            json(ctx, 200, answer);
-        }
-    }
-
-    /** Server-Sent Events: token events as the answer forms, then citations, then done. */
-    private static void askStreaming(Context ctx, Docent docent, AskRequest req) throws Exception {
-        try (var sse = new SseWriter(ctx, JSON)) {
-            Answer answer;
-            try {
-                // A client that disconnects makes send() fail, which stops the generation.
-                answer = docent.answerer().answer(req.question(), req.topK(),
-                        piece -> sse.send("token", Map.of("text", piece)), sse::clientGone);
-            } catch (java.io.UncheckedIOException e) {
-                if (!sse.clientGone()) throw e;
-                log.debug("Client left; its streamed answer was stopped");
-                return;
-            } catch (GeneratorBusyException e) {
-                sse.send("error", error(e.getMessage()));
-                return;
-            }
-            sse.send("citations", answer.citations());
-            Map<String, Object> done = new LinkedHashMap<>();
-            done.put("mode", answer.mode());
-            done.put("model", answer.model());
-            done.put("answer", answer.answer());
-            done.put("notes", answer.notes());
-            done.put("timings", answer.timings());
-            done.put("found", answer.found());
-            done.put("confidence", answer.confidence());
-            sse.send("done", done);
-        }
     }
 
     private static Map<String, Object> status(Docent docent) {
