@@ -49,23 +49,26 @@ public final class DocentApp {
             config.routes.delete("/api/conversations/{id}", ctx -> ConversationRoutes.delete(ctx, docent));
             config.routes.get("/api/status", ctx -> json(ctx, 200, status(docent)));
             config.routes.get("/api/documents", ctx -> json(ctx, 200, documents(docent)));
-            config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(), error(e.getMessage())));
+            // The OpenAI-compatible API (OpenAiRoutes); its errors come in OpenAI's shape.
+            config.routes.get("/v1/models", ctx -> OpenAiRoutes.models(ctx, docent));
+            config.routes.post("/v1/chat/completions", ctx -> OpenAiRoutes.chat(ctx, docent));
+            config.routes.exception(OpenAiError.class, (e, ctx) -> json(ctx, e.status(), e.body()));
+            config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
             config.routes.exception(GeneratorBusyException.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
-                json(ctx, 503, error(e.getMessage()));
+                fail(ctx, 503, e.getMessage());
             });
-            config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    json(ctx, e.getStatus(), error(e.getMessage())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-                json(ctx, 500, error("internal error (" + e.getClass().getSimpleName() + "); the server log has details"));
+                fail(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the server log has details");
             });
             config.routes.error(404, ctx -> {
                 if (!"application/json".equals(ctx.res().getContentType())) {
-                    json(ctx, 404, error("not found: " + ctx.method() + " " + ctx.path()));
+                    fail(ctx, 404, "not found: " + ctx.method() + " " + ctx.path());
                 }
             });
-            config.routes.error(405, ctx -> json(ctx, 405, error("method not allowed: " + ctx.method() + " " + ctx.path())));
+            config.routes.error(405, ctx -> fail(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
         });
     }
 
@@ -116,6 +119,11 @@ public final class DocentApp {
         m.put("size", r.size());
         m.put("indexed_at", r.indexedAt() == null ? null : r.indexedAt().toString());
         return m;
+    }
+
+    /** An error reply: OpenAI's shape under /v1, Docent's {@code {"error": message}} elsewhere. */
+    static void fail(Context ctx, int status, String message) {
+        json(ctx, status, OpenAiRoutes.isOpenAiPath(ctx) ? OpenAiError.body(status, message) : error(message));
     }
 
     static Map<String, String> error(String message) {
