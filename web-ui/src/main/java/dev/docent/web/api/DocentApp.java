@@ -5,11 +5,14 @@ import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.IndexStatus;
 import dev.docent.web.Docent;
 import dev.docent.llm.GeneratorBusyException;
+import dev.docent.web.mcp.Library;
+import dev.docent.web.mcp.McpServers;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,7 +28,15 @@ public final class DocentApp {
 
     /** Creates (does not start) the app; start it with {@code app.start("127.0.0.1", port)}. */
     public static Javalin create(Docent docent) {
+        McpServers.Http mcp = McpServers.http(Library.serving(docent));
         return Javalin.create(config -> {
+            // MCP over streamable HTTP, on the same port and behind the same checks (McpEndpoint).
+            config.jetty.modifyServletContextHandler(handler -> {
+                var holder = new ServletHolder("mcp", new McpEndpoint(mcp.servlet()));
+                holder.setAsyncSupported(true);
+                handler.addServlet(holder, McpServers.PATH);
+            });
+            config.events.serverStopping(mcp::close);
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 2_000_000L;
             config.http.prefer405over404 = true;
@@ -72,7 +83,8 @@ public final class DocentApp {
         });
     }
 
-    private static Map<String, Object> status(Docent docent) {
+    /** What {@code GET /api/status} reports (also the MCP {@code status} tool). */
+    public static Map<String, Object> status(Docent docent) {
         IndexStatus s = docent.indexer().status();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("documents", Map.of("indexed", s.indexed(), "pending", s.pending(), "failed", s.failed()));
@@ -108,7 +120,8 @@ public final class DocentApp {
         return docent.indexer().documents().stream().map(DocentApp::document).toList();
     }
 
-    private static Map<String, Object> document(DocumentRecord r) {
+    /** One document as {@code GET /api/documents} lists it. */
+    public static Map<String, Object> document(DocumentRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", r.path());
         m.put("title", r.title());
