@@ -28,11 +28,16 @@ public final class DocentApp {
 
     /** Creates (does not start) the app; start it with {@code app.start("127.0.0.1", port)}. */
     public static Javalin create(Docent docent) {
+        return create(docent, AccessGate.loopbackOnly());
+    }
+
+    /** As {@link #create(Docent)}, admitting requests through {@code gate} (remote clients with a token). */
+    public static Javalin create(Docent docent, AccessGate gate) {
         McpServers.Http mcp = McpServers.http(Library.serving(docent));
         return Javalin.create(config -> {
             // MCP over streamable HTTP, on the same port and behind the same checks (McpEndpoint).
             config.jetty.modifyServletContextHandler(handler -> {
-                var holder = new ServletHolder("mcp", new McpEndpoint(mcp.servlet()));
+                var holder = new ServletHolder("mcp", new McpEndpoint(mcp.servlet(), gate));
                 holder.setAsyncSupported(true);
                 handler.addServlet(holder, McpServers.PATH);
             });
@@ -43,8 +48,12 @@ public final class DocentApp {
             SlowClientLimits.apply(config);
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.routes.before(ctx -> {
-                // The port the connection really arrived on: ctx.port() comes from the Host header.
-                LocalOnly.check(ctx, ctx.req().getLocalPort());
+                // Checked on the port the connection really arrived on (ctx.port() comes from the Host header).
+                var refused = gate.check(ctx.req());
+                if (refused != null) {
+                    if (refused.status() == 401) ctx.header("WWW-Authenticate", "Bearer");
+                    throw new ApiException(refused.status(), refused.message());
+                }
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("X-Frame-Options", "DENY");
                 ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:");

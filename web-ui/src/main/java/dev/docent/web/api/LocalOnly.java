@@ -1,6 +1,5 @@
 package dev.docent.web.api;
 
-import io.javalin.http.Context;
 import java.util.Set;
 
 /**
@@ -13,11 +12,6 @@ final class LocalOnly {
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
 
     private LocalOnly() {}
-
-    static void check(Context ctx, int port) {
-        String refused = refusal(ctx.header("Host"), ctx.header("Origin"), port);
-        if (refused != null) throw new ApiException(403, refused);
-    }
 
     /** Why a request with these headers, arriving on {@code port}, is refused; null when it is not. */
     static String refusal(String host, String origin, int port) {

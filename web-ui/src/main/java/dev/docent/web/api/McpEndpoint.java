@@ -13,14 +13,16 @@ import java.nio.charset.StandardCharsets;
  * Jetty (so on serve's port), behind the same Host/Origin checks as every route. The SDK's
  * transport is a servlet that holds requests open asynchronously (SSE); it runs as its own servlet
  * rather than inside a Javalin handler, whose reply would be written over it, so Javalin's
- * before-handlers do not see it and the checks are repeated here.
+ * before-handlers do not see it and the same {@link AccessGate} is applied here.
  */
 final class McpEndpoint extends HttpServlet {
 
     private final HttpServlet transport;
+    private final AccessGate gate;
 
-    McpEndpoint(HttpServlet transport) {
+    McpEndpoint(HttpServlet transport, AccessGate gate) {
         this.transport = transport;
+        this.gate = gate;
     }
 
     @Override
@@ -31,11 +33,13 @@ final class McpEndpoint extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws ServletException, IOException {
-        String refused = LocalOnly.refusal(req.getHeader("Host"), req.getHeader("Origin"), req.getLocalPort());
+        AccessGate.Refusal refused = gate.check(req);
         if (refused != null) {
-            res.setStatus(403);
+            res.setStatus(refused.status());
+            if (refused.status() == 401) res.setHeader("WWW-Authenticate", "Bearer");
             res.setContentType("application/json");
-            res.getOutputStream().write(DocentApp.JSON.writeValueAsString(DocentApp.error(refused)).getBytes(StandardCharsets.UTF_8));
+            res.getOutputStream().write(DocentApp.JSON.writeValueAsString(DocentApp.error(refused.message()))
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         res.setHeader("X-Content-Type-Options", "nosniff");
