@@ -111,21 +111,21 @@ final class OpenAiRoutes {
         choice.put("index", 0);
         choice.put("message", message);
         choice.put("finish_reason", r.finishReason());
-        Map<String, Object> body = head(id, "chat.completion", created, model);
+        Map<String, Object> body = ChatResponses.head(id, "chat.completion", created, model);
         body.put("choices", List.of(choice));
         body.put("usage", Map.of("prompt_tokens", r.promptTokens(), "completion_tokens", r.completionTokens(),
                 "total_tokens", r.promptTokens() + r.completionTokens()));
-        extensions(body, r, model);
+        ChatResponses.extensions(body, r, model);
         if (keepAlive.committed()) keepAlive.finish(DocentApp.JSON.writeValueAsString(body));
         else DocentApp.json(ctx, 200, body);
     }
 
     private static void streamed(Context ctx, ChatRun run, String id, long created, String model) throws Exception {
         try (var sse = new SseWriter(ctx, DocentApp.JSON)) {
-            sse.sendData(chunk(id, created, model, Map.of("role", "assistant", "content", ""), null));
+            sse.sendData(ChatResponses.chunk(id, created, model, Map.of("role", "assistant", "content", ""), null));
             for (String text; (text = run.nextText(WAIT_MILLIS)) != null; ) {
                 if (text.isEmpty()) sse.ping();
-                else sse.sendData(chunk(id, created, model, Map.of("content", text), null));
+                else sse.sendData(ChatResponses.chunk(id, created, model, Map.of("content", text), null));
             }
             ChatRun.Reply r;
             try {
@@ -136,39 +136,11 @@ final class OpenAiRoutes {
                 sse.sendData(DocentApp.JSON.writeValueAsString(e instanceof OpenAiError o ? o.body() : OpenAiError.body(status, message(e))));
                 return;
             }
-            Map<String, Object> last = DocentApp.JSON.readValue(chunk(id, created, model, Map.of(), r.finishReason()),
-                    DocentApp.JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-            extensions(last, r, model);
+            Map<String, Object> last = ChatResponses.chunkBody(id, created, model, Map.of(), r.finishReason());
+            ChatResponses.extensions(last, r, model);
             sse.sendData(DocentApp.JSON.writeValueAsString(last));
             sse.sendData("[DONE]");
         }
-    }
-
-    private static String chunk(String id, long created, String model, Map<String, Object> delta, String finish) throws Exception {
-        Map<String, Object> choice = new LinkedHashMap<>();
-        choice.put("index", 0);
-        choice.put("delta", delta);
-        choice.put("finish_reason", finish);
-        Map<String, Object> body = head(id, "chat.completion.chunk", created, model);
-        body.put("choices", List.of(choice));
-        return DocentApp.JSON.writeValueAsString(body);
-    }
-
-    private static Map<String, Object> head(String id, String object, long created, String model) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("object", object);
-        body.put("created", created);
-        body.put("model", model);
-        return body;
-    }
-
-    /** Docent's extension fields: the sources behind the [n] markers, and whether the documents hold the answer. */
-    private static void extensions(Map<String, Object> body, ChatRun.Reply r, String model) {
-        if (!model.equals(DOCENT)) return;
-        body.put("citations", r.citations());
-        body.put("found", r.found());
-        body.put("confidence", r.confidence());
     }
 
     private static String message(RuntimeException e) {

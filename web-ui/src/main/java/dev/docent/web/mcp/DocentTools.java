@@ -12,9 +12,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +83,7 @@ public final class DocentTools {
     private Map<String, Object> search(Map<String, Object> args) {
         String query = Args.text(args, "query", library.maxQuestionChars());
         int topK = Args.integer(args, "top_k", library.defaultTopK(), 1, MAX_TOP_K);
-        Predicate<String> filter = pathFilter(Args.optionalText(args, "folder"), Args.optionalText(args, "file"));
+        Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "file"));
         // With a filter, look deeper so that topK passages can remain after it.
         int depth = filter == null ? topK : Math.min(200, topK * 10);
         SearchResult r = library.answerer().search(query, depth);
@@ -145,7 +142,7 @@ public final class DocentTools {
         if (status != null && !List.of("indexed", "pending", "failed").contains(status)) {
             throw new IllegalArgumentException("status must be one of indexed, pending, failed; got " + status);
         }
-        Predicate<String> filter = pathFilter(Args.optionalText(args, "folder"), Args.optionalText(args, "name"));
+        Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "name"));
         int limit = Args.integer(args, "limit", 200, 1, 10_000);
         List<Map<String, Object>> docs = new ArrayList<>();
         int matching = 0;
@@ -159,22 +156,5 @@ public final class DocentTools {
         out.put("returned", docs.size());
         out.put("documents", docs);
         return out;
-    }
-
-    /**
-     * Documents under {@code folder} (an absolute folder, or a folder name anywhere in the path)
-     * whose file name matches the glob {@code name} ("*.pdf", "report-2024*"); null when neither is set.
-     */
-    static Predicate<String> pathFilter(String folder, String name) {
-        if (folder == null && name == null) return null;
-        PathMatcher glob = name == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + name);
-        String f = folder == null ? null : folder.replace('\\', '/').replaceAll("/+$", "");
-        return path -> {
-            Path p = Path.of(path);
-            if (glob != null && (p.getFileName() == null || !glob.matches(p.getFileName()))) return false;
-            if (f == null || f.isEmpty()) return true;
-            if (f.startsWith("/")) return p.startsWith(Path.of(f));
-            return ("/" + path.replace('\\', '/')).contains("/" + f.replaceAll("^/+", "") + "/");
-        };
     }
 }

@@ -44,7 +44,7 @@ public final class McpServers {
         // Host and Origin are checked in front of this servlet, with the rest of the route table's
         // rules (web.api.McpEndpoint), so the SDK's own header validator is left at its default.
         var transport = HttpServletStreamableServerTransportProvider.builder().jsonMapper(mapper).mcpEndpoint(PATH)
-                .keepAliveInterval(Duration.ofSeconds(30)).build();
+                .keepAliveInterval(Duration.ofSeconds(30)).maxRequestSize(2_000_000).build(); // as the route table's limit
         McpSyncServer server = McpServer.sync(transport).serverInfo("docent", version())
                 .instructions(INSTRUCTIONS).capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .requestTimeout(Duration.ofMinutes(5)).tools(DocentTools.over(library, mapper)).build();
