@@ -79,7 +79,8 @@ public final class Docent implements AutoCloseable {
         if (config.yieldToAnswers()) indexer.pauseWhile(answerer::isGenerating);
     }
 
-    private static LlamaOptions llamaOptions(LlmSettings s) {
+    /** The engine options for these settings (also used by the read-only MCP server). */
+    public static LlamaOptions llamaOptions(LlmSettings s) {
         LlamaOptions o = LlamaOptions.defaults(s.model()).withContextSize(s.contextSize())
                 .withQueueCapacity(Math.max(1, s.maxWaiting()));
         if (s.threads() > 0) o = o.withThreads(s.threads());

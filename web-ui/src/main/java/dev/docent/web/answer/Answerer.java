@@ -20,8 +20,17 @@ import java.util.function.Consumer;
  */
 public final class Answerer {
 
+    /**
+     * Where passages come from: the serving {@link ChunkIndex}, or a read-only view of one on disk
+     * (the MCP stdio server, which runs beside {@code serve} without its write lock).
+     */
+    @FunctionalInterface
+    public interface Index {
+        List<Hit> search(String queryText, float[] queryVector, int topK);
+    }
+
     private final Embedder embedder;
-    private final ChunkIndex index;
+    private final Index index;
     private final Generative generative;
     private final double foundThreshold;
 
@@ -30,6 +39,12 @@ public final class Answerer {
      * @param foundThreshold confidence below which an answer says the documents do not seem to hold it
      */
     public Answerer(Embedder embedder, ChunkIndex index, Generator generator, int answerTokens, int timeoutSeconds,
+            double foundThreshold) {
+        this(embedder, (Index) index::search, generator, answerTokens, timeoutSeconds, foundThreshold);
+    }
+
+    /** As above, over any {@link Index}. */
+    public Answerer(Embedder embedder, Index index, Generator generator, int answerTokens, int timeoutSeconds,
             double foundThreshold) {
         this.embedder = embedder;
         this.index = index;
@@ -43,6 +58,11 @@ public final class Answerer {
 
     public Answerer(Embedder embedder, ChunkIndex index) {
         this(embedder, index, null, 512, 120);
+    }
+
+    /** Confidence below which an answer says the documents do not seem to hold it. */
+    public double foundThreshold() {
+        return foundThreshold;
     }
 
     /** True while the model is generating (background indexing yields to it). */
