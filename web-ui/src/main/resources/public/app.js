@@ -1,35 +1,21 @@
-// Docent's page: ask a question (streamed over SSE from POST /ask), show the answer with its
-// numbered sources, and keep the indexing status current. No external resources.
+// Docent's page: ask (streamed over SSE from POST /ask, continuing the stored conversation), stop
+// (POST /api/answers/{id}/cancel), show the answer with its numbered sources, and keep the
+// indexing status current. No external resources.
 "use strict";
 
-const $ = (id) => document.getElementById(id);
+const answering = { id: null, active: false };
 
-function fileName(path) {
-  return path.split(/[\\/]/).pop();
+function showError(message) {
+  const e = $("error");
+  e.textContent = message;
+  e.hidden = false;
 }
 
-function text(tag, content, cls) {
-  const el = document.createElement(tag);
-  el.textContent = content;
-  if (cls) el.className = cls;
-  return el;
-}
-
-// Renders answer text, turning [n] into links to source n (text nodes only: no HTML injection).
-function renderAnswer(answer, citationIds) {
-  const box = $("answer");
-  box.replaceChildren();
-  const parts = answer.split(/(\[\d+\])/);
-  for (const part of parts) {
-    const m = part.match(/^\[(\d+)\]$/);
-    if (m && citationIds.has(Number(m[1]))) {
-      const a = text("a", part, "cite");
-      a.href = "#source-" + m[1];
-      box.append(a);
-    } else {
-      box.append(document.createTextNode(part));
-    }
-  }
+function setAnswering(on) {
+  answering.active = on;
+  if (!on) answering.id = null;
+  $("ask-button").hidden = on;
+  $("stop-button").hidden = !on;
 }
 
 // "embed_ms: 13" -> "embed 13 ms", "tokens_per_second: 40.1" -> "40.1 tokens/s", counts as they are.
@@ -41,54 +27,32 @@ function formatTimings(t) {
   }).join(" · ");
 }
 
-function renderCitations(citations) {
-  const list = $("citations");
-  list.replaceChildren();
-  if (citations.length === 0) {
-    list.append(text("li", "The answer cites none of the passages it was given.", "none"));
-    return;
-  }
-  for (const c of citations) {
-    const li = document.createElement("li");
-    li.id = "source-" + c.id;
-    li.value = c.id;
-    const where = fileName(c.path) + (c.page ? ", page " + c.page : "");
-    const w = text("span", where, "where");
-    w.title = c.path;
-    li.append(w);
-    if (c.heading) li.append(text("span", " — " + c.heading, "heading"));
-    li.append(text("span", "  relevance " + c.score.toFixed(2), "score"));
-    li.append(text("blockquote", c.snippet));
-    list.append(li);
-  }
-}
-
-function showError(message) {
-  const e = $("error");
-  e.textContent = message;
-  e.hidden = false;
-}
-
 async function ask(question) {
+  if (answering.active) return;
   $("error").hidden = true;
-  $("ask-button").disabled = true;
+  archiveLive();
+  setAnswering(true);
   $("result").hidden = false;
+  $("asked").textContent = question;
   $("answer").textContent = "";
   $("citations").replaceChildren();
   $("timings").textContent = "";
   $("mode").textContent = "Searching…";
-  let answer = "";
-  let citationIds = new Set();
   $("notes").hidden = true;
+  let answer = "";
+  let citations = [];
   try {
+    const body = { question, stream: true };
+    const id = await conversationForNextQuestion().catch(() => null);
+    if (id) body.conversation_id = id;
     const res = await fetch("/ask", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
-      body: JSON.stringify({ question, stream: true }),
+      body: JSON.stringify(body),
     });
     if (!res.ok) {
-      const body = await res.json().catch(() => ({ error: res.statusText }));
-      throw new Error(body.error || ("HTTP " + res.status));
+      const err = await res.json().catch(() => ({ error: res.statusText }));
+      throw new Error(err.error || ("HTTP " + res.status));
     }
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
@@ -103,28 +67,29 @@ async function ask(question) {
         buffer = buffer.slice(sep + 2);
         const event = (frame.match(/^event: (.*)$/m) || [])[1];
         const data = JSON.parse((frame.match(/^data: (.*)$/m) || [])[1] || "null");
-        if (event === "token") {
+        if (event === "answer") {
+          answering.id = data.id;
+          $("mode").textContent = "Answering… (Esc stops)";
+        } else if (event === "token") {
           answer += data.text;
           $("answer").textContent = answer;
         } else if (event === "citations") {
-          citationIds = new Set(data.map((c) => c.id));
-          renderCitations(data);
-          renderAnswer(answer, citationIds);
+          citations = data;
+          renderCitations($("citations"), citations, "source-");
+          renderAnswer($("answer"), answer, new Set(citations.map((c) => c.id)), "source-");
         } else if (event === "done") {
           // The checked answer: citations to sources the model was not given are replaced by [?].
-          if (data.answer) renderAnswer(data.answer, citationIds);
-          const notes = $("notes");
+          if (data.answer !== undefined) answer = data.answer;
+          renderAnswer($("answer"), answer, new Set(citations.map((c) => c.id)), "source-");
           // found: false means retrieval found only weak matches; say so above the other notes.
-          const all = (data.found === false
+          const notes = (data.found === false
             ? ["The documents do not seem to contain the answer (confidence " + Number(data.confidence).toFixed(3)
                + "): the passages below are only weakly related."]
             : []).concat(data.notes || []);
-          notes.replaceChildren(...all.map((n) => text("li", n)));
-          notes.hidden = !all.length;
-          $("mode").textContent = data.mode === "generative"
-            ? "Answer written by " + data.model + " from the sources below"
-            : "No language model configured: quoting the most relevant passages";
+          renderNotes($("notes"), notes);
+          $("mode").textContent = modeLine(data.mode, data.model);
           $("timings").textContent = formatTimings(data.timings || {});
+          conversation.live = { question, answer, citations, mode: data.mode, model: data.model, notes };
         } else if (event === "error") {
           throw new Error(data.error);
         }
@@ -134,8 +99,15 @@ async function ask(question) {
     $("mode").textContent = "";
     showError("Could not answer: " + err.message);
   } finally {
-    $("ask-button").disabled = false;
+    setAnswering(false);
+    refreshConversations();
   }
+}
+
+async function stop() {
+  if (!answering.id) return;
+  $("mode").textContent = "Stopping…";
+  await fetch("/api/answers/" + encodeURIComponent(answering.id) + "/cancel", { method: "POST" }).catch(() => {});
 }
 
 async function refreshStatus() {
@@ -181,8 +153,22 @@ async function refreshDocuments() {
 $("ask-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const q = $("question").value.trim();
-  if (q) ask(q);
+  if (q && !answering.active) {
+    $("question").value = "";
+    ask(q);
+  }
 });
+// Enter sends, Shift+Enter starts a new line; Esc stops the answer being written.
+$("question").addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    $("ask-form").requestSubmit();
+  }
+});
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && answering.active) stop();
+});
+$("stop-button").addEventListener("click", stop);
 $("documents").addEventListener("toggle", () => { if ($("documents").open) refreshDocuments(); });
 
 // ?q=... fills in the question for bookmarks, but never asks by itself: a link from another
@@ -193,3 +179,4 @@ if (initial) {
   $("question").focus();
 }
 refreshStatus();
+refreshConversations();

@@ -10,7 +10,9 @@ import dev.docent.llm.Generators;
 import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.ModelLoadException;
 import dev.docent.llm.Sampling;
+import dev.docent.web.answer.AnswerJobs;
 import dev.docent.web.answer.Answerer;
+import dev.docent.web.conversation.ConversationStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +28,8 @@ public final class Docent implements AutoCloseable {
     private final Embedder embedder;
     private final Indexer indexer;
     private final Answerer answerer;
+    private final AnswerJobs answers;
+    private final ConversationStore conversations;
     private final Generator generator;
     private final String llmProblem;
     private volatile List<Path> folders = List.of();
@@ -49,6 +53,13 @@ public final class Docent implements AutoCloseable {
             embedder.close();
             throw e;
         }
+        try {
+            this.conversations = ConversationStore.open(config.dataDir().resolve("conversations.db"));
+        } catch (RuntimeException e) {
+            indexer.close();
+            embedder.close();
+            throw e;
+        }
         Generator g = null;
         String problem = null;
         if (config.llm().model() != null) {
@@ -66,12 +77,14 @@ public final class Docent implements AutoCloseable {
         if (g != null) StartupTimer.mark("language model");
         this.answerer = new Answerer(embedder, indexer.index(), g, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds(), config.foundThreshold());
+        this.answers = new AnswerJobs(answerer);
         // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an
         // answer is being generated, so questions stay fast during a long indexing run.
         if (config.yieldToAnswers()) indexer.pauseWhile(answerer::isGenerating);
     }
 
-    private static LlamaOptions llamaOptions(LlmSettings s) {
+    /** The engine options for these settings (also used by the read-only MCP server). */
+    public static LlamaOptions llamaOptions(LlmSettings s) {
         LlamaOptions o = LlamaOptions.defaults(s.model()).withContextSize(s.contextSize())
                 .withQueueCapacity(Math.max(1, s.maxWaiting()));
         if (s.threads() > 0) o = o.withThreads(s.threads());
@@ -125,6 +138,16 @@ public final class Docent implements AutoCloseable {
         return answerer;
     }
 
+    /** Answers in progress, each with an id that Stop can name; every adapter starts answers here. */
+    public AnswerJobs answers() {
+        return answers;
+    }
+
+    /** Conversations kept for the UI (list, resume, rename, delete). */
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
     public List<Path> folders() {
         return folders;
     }
@@ -167,7 +190,11 @@ public final class Docent implements AutoCloseable {
             try {
                 if (generator != null) generator.close();
             } finally {
-                embedder.close();
+                try {
+                    conversations.close();
+                } finally {
+                    embedder.close();
+                }
             }
         }
     }

@@ -12,11 +12,11 @@ import java.nio.file.Path;
  * data directory). Each library reads its setting when it first needs it, so this runs before any
  * of them is used. Found by tracing a run with a fresh HOME (NoNetworkTest).
  */
-final class LibraryCaches {
+public final class LibraryCaches {
 
     private LibraryCaches() {}
 
-    static void pointAt(Path cache) {
+    public static void pointAt(Path cache) {
         for (String dir : new String[] {"djl", "pdfbox", "jna", "sqlite"}) {
             try {
                 Files.createDirectories(cache.resolve(dir));

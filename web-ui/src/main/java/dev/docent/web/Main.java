@@ -3,6 +3,7 @@ package dev.docent.web;
 import dev.docent.web.cli.AskCommand;
 import dev.docent.web.cli.EvalCommand;
 import dev.docent.web.cli.IndexCommand;
+import dev.docent.web.cli.McpCommand;
 import dev.docent.web.cli.ModelsCommand;
 import dev.docent.web.cli.ServeCommand;
 import dev.docent.web.cli.UsageException;
@@ -26,6 +27,8 @@ public final class Main {
               eval [--json] [--limit N] BEIR_DIR
                                   retrieval quality on a BEIR-format set (nDCG@10, Recall@100, MRR@10)
               models [--json]     GGUF models on this machine (Docent's folder, Ollama, LM Studio, Hugging Face)
+              mcp [--data DIR]    an MCP server over stdio (search, ask, get_document, list_documents, status),
+                                  read-only on the index in DIR, so it runs beside serve
 
             Every command takes --verbose (log everything to the terminal, not only warnings);
             the full log is in DATA/logs/. Run ./docent <command> --help for details.
@@ -54,6 +57,7 @@ public final class Main {
             case "ask" -> new AskCommand();
             case "eval" -> new EvalCommand();
             case "models" -> new ModelsCommand();
+            case "mcp" -> new McpCommand();
             default -> null;
         };
         if (command == null) {

@@ -74,6 +74,73 @@ class ApiTest {
     }
 
     @Test
+    void badHistoriesGet400NamingTheTurn() throws Exception {
+        String q = "{\"question\": \"And in April?\", \"history\": ";
+        assertJsonError(server.post("/ask", q + "\"earlier\"}"), 400, "\"history\" must be an array");
+        assertJsonError(server.post("/ask", q + "[\"hi\"]}"), 400, "history[0] must be an object");
+        assertJsonError(server.post("/ask", q + "[{\"role\": \"system\", \"content\": \"x\"}]}"), 400,
+                "history[0].role must be \"user\" or \"assistant\", got \"system\"");
+        assertJsonError(server.post("/ask", q + "[{\"content\": \"x\"}]}"), 400, "history[0].role");
+        assertJsonError(server.post("/ask", q + "[{\"role\": \"user\", \"content\": \"x\"}, {\"role\": \"assistant\"}]}"),
+                400, "history[1].content must be a string");
+        assertJsonError(server.post("/ask", q + "[{\"role\": \"user\", \"content\": 7}]}"), 400, "history[0].content must be a string");
+        assertJsonError(server.post("/ask", q + "[{\"role\": \"user\", \"content\": \"  \"}]}"), 400, "must not be empty");
+        String longTurn = "[{\"role\": \"user\", \"content\": \"" + "a".repeat(16_001) + "\"}]}";
+        assertJsonError(server.post("/ask", q + longTurn), 400, "history[0].content is too long: 16001 characters (at most 16000)");
+        String many = "[" + String.join(",", java.util.Collections.nCopies(41, "{\"role\": \"user\", \"content\": \"x\"}")) + "]}";
+        assertJsonError(server.post("/ask", q + many), 400, "41 turns; at most 40");
+        // null and [] mean a question on its own
+        assertEquals(200, server.post("/ask", q + "null}").statusCode());
+        assertEquals(200, server.post("/ask", q + "[]}").statusCode());
+    }
+
+    @Test
+    void aFollowUpIsAnsweredFromTheConversationsDocument() throws Exception {
+        String body = "{\"question\": \"When is it serviced?\", \"top_k\": 1, \"history\": ["
+                + "{\"role\": \"user\", \"content\": \"Which pump waters the greenhouse?\"},"
+                + "{\"role\": \"assistant\", \"content\": \"The irrigation pump [1].\"}]}";
+        var res = server.post("/ask", body);
+        assertEquals(200, res.statusCode(), res.body());
+        JsonNode a = RunningDocent.JSON.readTree(res.body());
+        assertTrue(a.get("answer").asText().contains("every April"), res.body());
+        assertEquals(res.headers().firstValue("X-Answer-Id").orElse(null), a.get("id").asText());
+    }
+
+    @Test
+    void searchReturnsPassagesWithoutAnAnswer() throws Exception {
+        var res = server.get("/api/search?q=" + java.net.URLEncoder.encode("irrigation pump service", StandardCharsets.UTF_8) + "&top_k=2");
+        assertEquals(200, res.statusCode(), res.body());
+        JsonNode r = RunningDocent.JSON.readTree(res.body());
+        assertEquals("irrigation pump service", r.get("query").asText());
+        JsonNode p = r.get("passages");
+        assertTrue(p.size() >= 1 && p.size() <= 2, res.body());
+        JsonNode first = p.get(0);
+        assertEquals(1, first.get("rank").asInt());
+        assertTrue(first.get("path").asText().endsWith("greenhouse.txt"), res.body());
+        assertTrue(first.get("page").isNull());
+        assertTrue(first.get("snippet").asText().contains("irrigation pump"), res.body());
+        assertTrue(first.get("text").asText().contains("every April"), res.body());
+        assertTrue(first.get("score").asDouble() > 0 && first.get("score").asDouble() <= 1, res.body());
+        assertTrue(r.get("timings").has("search_ms"), res.body());
+        assertFalse(r.has("answer"));
+
+        assertJsonError(server.get("/api/search"), 400, "?q=");
+        assertJsonError(server.get("/api/search?q=%20%20"), 400, "?q=");
+        assertJsonError(server.get("/api/search?q=pump&top_k=0"), 400, "between 1 and 20");
+        assertJsonError(server.get("/api/search?q=pump&top_k=many"), 400, "whole number");
+        assertJsonError(server.get("/api/search?q=" + "a".repeat(4001)), 400, "too long");
+    }
+
+    @Test
+    void cancellingAnUnknownAnswerIs404() throws Exception {
+        assertJsonError(server.post("/api/answers/0123456789abcdef01234567/cancel", ""), 404, "no answer in progress");
+        assertJsonError(server.post("/api/answers/..%2F..%2Fetc%2Fpasswd/cancel", ""), 404, "");
+        var get = server.get("/api/answers/0123456789abcdef01234567/cancel");
+        assertTrue(get.statusCode() == 404 || get.statusCode() == 405, get.statusCode() + " " + get.body());
+        assertTrue(get.body().contains("\"error\""), get.body());
+    }
+
+    @Test
     void unknownPathsAndMethodsGetJsonErrors() throws Exception {
         assertJsonError(server.get("/nope"), 404, "not found");
         assertJsonError(server.get("/api/nope"), 404, "not found");
@@ -136,6 +203,7 @@ class ApiTest {
         assertEquals(200, res.statusCode());
         assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         List<String> events = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         StringBuilder tokens = new StringBuilder();
         try (var reader = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
             String event = null;
@@ -143,6 +211,9 @@ class ApiTest {
                 if (line.startsWith("event: ")) event = line.substring(7);
                 if (line.startsWith("data: ")) {
                     events.add(event);
+                    if ("answer".equals(event) || "done".equals(event)) {
+                        ids.add(RunningDocent.JSON.readTree(line.substring(6)).get("id").asText());
+                    }
                     if ("token".equals(event)) tokens.append(RunningDocent.JSON.readTree(line.substring(6)).get("text").asText());
                     if ("done".equals(event)) {
                         JsonNode done = RunningDocent.JSON.readTree(line.substring(6));
@@ -151,10 +222,15 @@ class ApiTest {
                 }
             }
         }
-        assertTrue(events.size() >= 3, events.toString());
+        assertTrue(events.size() >= 4, events.toString());
+        assertEquals("answer", events.getFirst(), "the answer's id comes first");
         assertEquals("done", events.getLast());
         assertEquals("citations", events.get(events.size() - 2));
-        assertTrue(events.subList(0, events.size() - 2).stream().allMatch("token"::equals), events.toString());
+        assertTrue(events.subList(1, events.size() - 2).stream().allMatch("token"::equals), events.toString());
+        String id = res.headers().firstValue("X-Answer-Id").orElse("");
+        assertTrue(id.matches("[0-9a-f]{24}"), "X-Answer-Id: " + id);
+        assertEquals(id, ids.getFirst());
+        assertEquals(id, ids.getLast());
         assertTrue(tokens.toString().contains("4 degrees"), tokens.toString());
     }
 
@@ -195,7 +271,7 @@ class ApiTest {
         var page = server.get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<form id=\"ask-form\""));
-        for (String asset : List.of("/app.js", "/style.css")) {
+        for (String asset : List.of("/app.js", "/render.js", "/conversations.js", "/style.css")) {
             assertEquals(200, server.get(asset).statusCode(), asset);
         }
         assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "page references an external resource");

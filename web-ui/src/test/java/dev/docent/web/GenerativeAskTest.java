@@ -58,6 +58,34 @@ class GenerativeAskTest {
     }
 
     @Test
+    void aFollowUpIsCondensedByTheModelAndItsAnswerReusesTheCondensePromptFromTheCache(@TempDir Path tmp) throws Exception {
+        LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 1024, 1, 0, 0f, 24, 60, 4);
+        try (var server = new RunningDocent(docs(tmp), tmp, c -> c.withLlm(llm))) {
+            server.awaitIndexed(Duration.ofMinutes(2));
+            String body = "{\"question\": \"And what did she do with it?\", \"history\": ["
+                    + "{\"role\": \"user\", \"content\": \"What did Lily find in the park?\"},"
+                    + "{\"role\": \"assistant\", \"content\": \"She found a red ball [1].\"}]}";
+            var res = server.post("/ask", body);
+            assertEquals(200, res.statusCode(), res.body());
+            JsonNode a = RunningDocent.JSON.readTree(res.body());
+            assertEquals("generative", a.get("mode").asText());
+            JsonNode t = a.get("timings");
+            assertTrue(t.has("condense_ms"), res.body());
+            // This server's first answer: only the condensing step can have put the instructions
+            // and the conversation into the KV cache.
+            int reused = t.get("reused_prompt_tokens").asInt();
+            assertTrue(reused > 50 && reused < t.get("prompt_tokens").asInt(), res.body());
+            // The story model rewrites nothing sensible, but whatever it wrote was searched with.
+            assertTrue(a.get("notes").toString().contains("rewritten from the conversation"), res.body());
+
+            JsonNode alone = RunningDocent.JSON.readTree(server.post("/ask", "{\"question\": \"And what did she do with it?\"}").body());
+            assertTrue(alone.get("timings").get("prompt_tokens").asInt() < t.get("prompt_tokens").asInt(),
+                    "the conversation is not in the answer's prompt");
+            assertTrue(!alone.get("timings").has("condense_ms"));
+        }
+    }
+
+    @Test
     void questionsBeyondTheQueueGet503AndAVanishedClientDoesNotHurtTheServer(@TempDir Path tmp) throws Exception {
         // One answer at a time, one waiting: of many simultaneous questions some must be refused.
         LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 2048, 1, 0, 0f, 1500, 60, 1);

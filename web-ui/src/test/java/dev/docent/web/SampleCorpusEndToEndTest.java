@@ -124,9 +124,61 @@ class SampleCorpusEndToEndTest {
     }
 
     private JsonNode ask(String question) throws Exception {
-        var res = server.post("/ask", RunningDocent.JSON.writeValueAsString(Map.of("question", question, "top_k", 5)));
+        return ask(question, List.of());
+    }
+
+
+    /** One turn of dialogues.tsv: later turns only make sense after the earlier ones. */
+    record DialogueTurn(String dialogue, int turn, String question, String file) {}
+
+    @Test
+    void followUpsFindTheRightFileWithTheirHistory() throws Exception {
+        List<DialogueTurn> turns = new ArrayList<>();
+        for (String line : Files.readAllLines(RunningDocent.repoRoot().resolve("sample-corpus/dialogues.tsv"))) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("dialogue") || f.length < 4) continue;
+            turns.add(new DialogueTurn(f[0], Integer.parseInt(f[1]), f[2], f[3]));
+        }
+        int later = 0, withHistory = 0, alone = 0;
+        List<String> misses = new ArrayList<>();
+        List<Map<String, String>> history = new ArrayList<>();
+        for (DialogueTurn t : turns) {
+            if (t.turn() == 1) history.clear();
+            JsonNode a = ask(t.question(), history);
+            if (t.turn() > 1) {
+                later++;
+                boolean hit = fileInTop3(a, t.file());
+                boolean hitAlone = fileInTop3(ask(t.question(), List.of()), t.file());
+                if (hit) withHistory++;
+                if (hitAlone) alone++;
+                if (!hit) misses.add(t.dialogue() + "/" + t.turn() + " \"" + t.question() + "\" -> "
+                        + a.get("citations").findValuesAsText("path").stream().limit(3).map(p -> Path.of(p).getFileName().toString()).toList());
+            }
+            history.add(Map.of("role", "user", "content", t.question()));
+            history.add(Map.of("role", "assistant", "content", a.get("answer").asText()));
+        }
+        double rate = withHistory / (double) later;
+        System.out.printf("sample-corpus follow-ups (dialogues.tsv): right file in top 3 for %d/%d later turns with history (%.1f%%),"
+                + " %d/%d asked alone (%.1f%%)%n", withHistory, later, 100 * rate, alone, later, 100.0 * alone / later);
+        misses.forEach(m -> System.out.println("  miss with history: " + m));
+        assertTrue(later >= 20, "too few follow-ups: " + later);
+        assertTrue(rate >= 0.9, "follow-up hit rate with history " + rate);
+        assertTrue(withHistory > alone, "the history did not help: " + withHistory + " vs " + alone);
+    }
+
+    private JsonNode ask(String question, List<Map<String, String>> history) throws Exception {
+        var res = server.post("/ask", RunningDocent.JSON.writeValueAsString(
+                Map.of("question", question, "top_k", 5, "history", history)));
         assertEquals(200, res.statusCode(), res.body());
         return RunningDocent.JSON.readTree(res.body());
+    }
+
+    private static boolean fileInTop3(JsonNode answer, String file) {
+        JsonNode cites = answer.get("citations");
+        for (int i = 0; i < Math.min(3, cites.size()); i++) {
+            if (Path.of(cites.get(i).get("path").asText()).getFileName().toString().equals(file)) return true;
+        }
+        return false;
     }
 
     static List<Question> readQuestions() throws Exception {

@@ -34,7 +34,7 @@ final class WebDriverSession implements AutoCloseable {
         base = "http://127.0.0.1:" + port;
         awaitReady();
         var args = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1200,900",
                 "--user-data-dir=" + profile);
         JsonNode created = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch",
                 Map.of("goog:chromeOptions", Map.of("binary", chromium.toString(), "args", args)))));
@@ -61,6 +61,13 @@ final class WebDriverSession implements AutoCloseable {
     /** Runs {@code script} (a function body) in the page and returns its result. */
     JsonNode execute(String script) throws Exception {
         return call("POST", "/session/" + session + "/execute/sync", Map.of("script", script, "args", List.of())).get("value");
+    }
+
+    /** Saves what the page looks like now as a PNG (for the docs and for looking at a failure). */
+    void screenshot(Path file) throws Exception {
+        String png = call("GET", "/session/" + session + "/screenshot", null).get("value").asText();
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.file.Files.write(file, java.util.Base64.getDecoder().decode(png));
     }
 
     /** Polls {@code condition} (a function body returning a boolean) until true or the timeout. */

@@ -11,13 +11,17 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * A {@link Generator} whose llama.cpp context lives on one platform thread, as llama.h requires.
  * Callers hand in jobs through a bounded queue (its bound is the back-pressure) and receive text
- * through their callback, invoked on the generator thread.
+ * through their callback, invoked on the generator thread: a callback must return quickly (append
+ * to a buffer, never write to a socket), since every waiting caller waits on it. Cancellation is
+ * honoured in every state: waiting in the queue, decoding the prompt, generating.
  */
 public final class LlamaGenerator implements Generator {
 
@@ -98,7 +102,7 @@ public final class LlamaGenerator implements Generator {
             throw new GeneratorBusyException("the model is busy with " + queue.size() + " waiting questions; retry shortly");
         }
         try {
-            return job.result().get();
+            return await(job, cancelled);
         } catch (InterruptedException e) {
             interrupted.set(true); // stops this job only, at its next token or decode step
             Thread.currentThread().interrupt();
@@ -108,6 +112,28 @@ public final class LlamaGenerator implements Generator {
             throw new IllegalStateException(e.getCause());
         }
     }
+
+    /**
+     * Waits for {@code job}'s result. A job cancelled while it still waits in the queue is taken
+     * out of it and answered at once: the caller does not wait for the requests ahead of it. (Once
+     * the generator thread holds the job, the session itself checks the flag at every decode step.)
+     */
+    private Completion await(Job job, BooleanSupplier cancelled) throws InterruptedException, ExecutionException {
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                return job.result().get(QUEUE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (cancelled.getAsBoolean() && queue.remove(job)) {
+                    return new Completion("", Completion.FinishReason.CANCELLED, job.prompt().length, 0,
+                            0, (System.nanoTime() - start) / 1_000_000, 0);
+                }
+            }
+        }
+    }
+
+    /** How often a queued request checks whether it was cancelled. */
+    private static final long QUEUE_POLL_MILLIS = 10;
 
     @Override
     public String modelName() {

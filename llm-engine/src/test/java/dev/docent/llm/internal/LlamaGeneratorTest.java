@@ -75,6 +75,58 @@ class LlamaGeneratorTest {
     }
 
     @Test
+    void cancellationDuringThePromptDecodeStopsItMidway() {
+        try (Generator g = Generators.llama(options())) {
+            var messages = List.of(new ChatMessage("user", "Once upon a time there was a little dog. ".repeat(12)));
+            // Checks on the generator thread: the first comes before llama_decode starts, the next
+            // from inside it (the abort callback). Answering true there aborts the decode.
+            AtomicInteger checks = new AtomicInteger();
+            Completion c = g.chat(messages, 8, s -> {},
+                    () -> Thread.currentThread().getName().equals("docent-llm") && checks.incrementAndGet() > 1);
+            assertEquals(Completion.FinishReason.CANCELLED, c.finishReason());
+            assertEquals(0, c.generatedTokens());
+            // Had the decode completed, the same prompt would now be found in the KV cache.
+            Completion again = g.chat(messages, 2, s -> {}, () -> false);
+            assertEquals(0, again.reusedPromptTokens(), "the prompt decode ran to its end despite the cancel");
+            assertTrue(again.promptTokens() > 100, "prompt of " + again.promptTokens() + " tokens");
+        }
+    }
+
+    @Test
+    void aQueuedRequestThatIsCancelledReturnsWithoutWaitingForTheOneAhead() throws Exception {
+        try (Generator g = Generators.llama(options())) {
+            var messages = List.of(new ChatMessage("user", "Once upon a time"));
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread running = Thread.ofPlatform().start(() -> g.chat(messages, 50, s -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, () -> false));
+            started.await();
+            var cancel = new java.util.concurrent.atomic.AtomicBoolean();
+            var queued = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> g.chat(messages, 50, s -> {}, cancel::get), r -> Thread.ofPlatform().start(r));
+            Thread.sleep(100); // it is in the queue now, behind the blocked one
+            long t0 = System.nanoTime();
+            cancel.set(true);
+            Completion c = queued.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(release.getCount() == 1, "the running request finished first");
+            assertEquals(Completion.FinishReason.CANCELLED, c.finishReason());
+            assertEquals(0, c.generatedTokens());
+            assertTrue(ms < 1000, "a queued request took " + ms + " ms to notice its cancel");
+            release.countDown();
+            running.join();
+            // The generator still works, and the cancelled job never ran.
+            assertEquals(Completion.FinishReason.MAX_TOKENS, g.chat(messages, 3, s -> {}, () -> false).finishReason());
+        }
+    }
+
+    @Test
     void requestsBeyondTheQueueBoundAreRefused() throws Exception {
         try (Generator g = Generators.llama(options())) {
             var messages = List.of(new ChatMessage("user", "Once upon a time"));

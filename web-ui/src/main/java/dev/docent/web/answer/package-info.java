@@ -1,6 +1,11 @@
 /**
- * From a question to an answer with citations. Retrieval is hybrid (BM25 + vectors); without a
- * language model the answer is extractive: the sentences of the best passages that share most
- * with the question, each followed by the number of the citation it comes from.
+ * The answering layer: everything between a question and an answer with citations, with no HTTP
+ * in it. {@link dev.docent.web.answer.Answerer} owns search on its own, answers to a question in
+ * a conversation (history-aware retrieval, prompt building, citation checks, extractive answers);
+ * {@link dev.docent.web.answer.AnswerJobs} runs each answer on its own thread with an id that
+ * Stop can name, handing text to the client through a {@link dev.docent.web.answer.TokenBuffer}
+ * so the model's thread never waits on a client. The web API, the CLI and later adapters (MCP,
+ * the OpenAI-style API) only translate their request formats into
+ * {@link dev.docent.web.answer.Question} and the results back.
  */
 package dev.docent.web.answer;

@@ -4,15 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docent.web.answer.Question;
+import dev.docent.web.answer.Turn;
+import java.util.List;
 
 /**
- * A validated {@code POST /ask} body: {@code {"question": "...", "top_k": 5, "stream": false}}.
+ * A validated {@code POST /ask} body: {@code {"question": "...", "top_k": 5, "stream": false,
+ * "history": [{"role": "user", "content": "..."}, ...]}} or, instead of {@code history}, a stored
+ * conversation to continue: {@code "conversation_id": "..."}.
  *
  * @param question the question, stripped, non-empty
  * @param topK passages to retrieve, 1..{@link #MAX_TOP_K}
  * @param stream reply as Server-Sent Events
+ * @param history earlier turns, oldest first (empty for a question on its own)
+ * @param conversationId a stored conversation this question continues, or null
  */
-public record AskRequest(String question, int topK, boolean stream) {
+public record AskRequest(String question, int topK, boolean stream, List<Turn> history, String conversationId) {
+
+    /** The request as the answering layer takes it, with {@code history} (the stored one, if any). */
+    public Question toQuestion(List<Turn> history) {
+        return new Question(question, history, topK);
+    }
 
     public static final int MAX_TOP_K = 20;
 
@@ -44,17 +56,7 @@ public record AskRequest(String question, int topK, boolean stream) {
             throw new ApiException(400, "\"question\" is too long: " + characters
                     + " characters (at most " + maxQuestionChars + ")");
         }
-        int topK = defaultTopK;
-        JsonNode k = root.get("top_k");
-        if (k != null && !k.isNull()) {
-            if (!k.isIntegralNumber() || !k.canConvertToInt()) {
-                throw new ApiException(400, "\"top_k\" must be a whole number");
-            }
-            topK = k.asInt();
-            if (topK < 1 || topK > MAX_TOP_K) {
-                throw new ApiException(400, "\"top_k\" must be between 1 and " + MAX_TOP_K + ", got " + topK);
-            }
-        }
+        int topK = topK(root, defaultTopK);
         boolean stream = false;
         JsonNode s = root.get("stream");
         if (s != null && !s.isNull()) {
@@ -63,6 +65,32 @@ public record AskRequest(String question, int topK, boolean stream) {
             }
             stream = s.asBoolean();
         }
-        return new AskRequest(question, topK, stream);
+        List<Turn> history = HistoryJson.parse(root.get("history"));
+        String conversation = null;
+        JsonNode c = root.get("conversation_id");
+        if (c != null && !c.isNull()) {
+            if (!c.isTextual()) throw new ApiException(400, "\"conversation_id\" must be a string");
+            if (!history.isEmpty()) {
+                throw new ApiException(400, "give either \"history\" or \"conversation_id\" (whose history is stored), not both");
+            }
+            conversation = c.asText();
+        }
+        return new AskRequest(question, topK, stream, history, conversation);
+    }
+
+    private static int topK(JsonNode root, int defaultTopK) {
+        JsonNode k = root.get("top_k");
+        if (k == null || k.isNull()) return defaultTopK;
+        if (!k.isIntegralNumber() || !k.canConvertToInt()) {
+            throw new ApiException(400, "\"top_k\" must be a whole number");
+        }
+        return checkTopK(k.asInt());
+    }
+
+    static int checkTopK(int topK) {
+        if (topK < 1 || topK > MAX_TOP_K) {
+            throw new ApiException(400, "\"top_k\" must be between 1 and " + MAX_TOP_K + ", got " + topK);
+        }
+        return topK;
     }
 }

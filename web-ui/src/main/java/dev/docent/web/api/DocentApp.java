@@ -5,12 +5,14 @@ import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.IndexStatus;
 import dev.docent.web.Docent;
 import dev.docent.llm.GeneratorBusyException;
-import dev.docent.web.answer.Answer;
+import dev.docent.web.mcp.Library;
+import dev.docent.web.mcp.McpServers;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,104 +28,76 @@ public final class DocentApp {
 
     /** Creates (does not start) the app; start it with {@code app.start("127.0.0.1", port)}. */
     public static Javalin create(Docent docent) {
+        return create(docent, AccessGate.loopbackOnly());
+    }
+
+    /** As {@link #create(Docent)}, admitting requests through {@code gate} (remote clients with a token). */
+    public static Javalin create(Docent docent, AccessGate gate) {
+        McpServers.Http mcp = McpServers.http(Library.serving(docent));
         return Javalin.create(config -> {
+            // MCP over streamable HTTP, on the same port and behind the same checks (McpEndpoint).
+            config.jetty.modifyServletContextHandler(handler -> {
+                var holder = new ServletHolder("mcp", new McpEndpoint(mcp.servlet(), gate));
+                holder.setAsyncSupported(true);
+                handler.addServlet(holder, McpServers.PATH);
+            });
+            config.events.serverStopping(mcp::close);
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 2_000_000L;
             config.http.prefer405over404 = true;
             SlowClientLimits.apply(config);
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.routes.before(ctx -> {
-                // The port the connection really arrived on: ctx.port() comes from the Host header.
-                LocalOnly.check(ctx, ctx.req().getLocalPort());
+                // Checked on the port the connection really arrived on (ctx.port() comes from the Host header).
+                var refused = gate.check(ctx.req());
+                if (refused != null) {
+                    if (refused.status() == 401) ctx.header("WWW-Authenticate", "Bearer");
+                    throw new ApiException(refused.status(), refused.message());
+                }
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("X-Frame-Options", "DENY");
                 ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:");
                 ctx.header("Referrer-Policy", "no-referrer");
             });
-            config.routes.post("/ask", ctx -> ask(ctx, docent));
+            config.routes.post("/ask", ctx -> AnswerRoutes.ask(ctx, docent));
+            config.routes.post("/api/answers/{id}/cancel", ctx -> AnswerRoutes.cancel(ctx, docent));
+            config.routes.get("/api/search", ctx -> AnswerRoutes.search(ctx, docent));
+            config.routes.get("/api/conversations", ctx -> ConversationRoutes.list(ctx, docent));
+            config.routes.post("/api/conversations", ctx -> ConversationRoutes.create(ctx, docent));
+            config.routes.get("/api/conversations/{id}", ctx -> ConversationRoutes.get(ctx, docent));
+            config.routes.patch("/api/conversations/{id}", ctx -> ConversationRoutes.rename(ctx, docent));
+            config.routes.delete("/api/conversations/{id}", ctx -> ConversationRoutes.delete(ctx, docent));
             config.routes.get("/api/status", ctx -> json(ctx, 200, status(docent)));
             config.routes.get("/api/documents", ctx -> json(ctx, 200, documents(docent)));
-            config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(), error(e.getMessage())));
+            // The OpenAI-compatible API (OpenAiRoutes); its errors come in OpenAI's shape.
+            config.routes.get("/v1/models", ctx -> OpenAiRoutes.models(ctx, docent));
+            config.routes.post("/v1/chat/completions", ctx -> OpenAiRoutes.chat(ctx, docent));
+            config.routes.exception(OpenAiError.class, (e, ctx) -> json(ctx, e.status(), e.body()));
+            config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
             config.routes.exception(GeneratorBusyException.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
-                json(ctx, 503, error(e.getMessage()));
+                fail(ctx, 503, e.getMessage());
             });
-            config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    json(ctx, e.getStatus(), error(e.getMessage())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-                json(ctx, 500, error("internal error (" + e.getClass().getSimpleName() + "); the server log has details"));
+                fail(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the server log has details");
             });
             config.routes.error(404, ctx -> {
                 if (!"application/json".equals(ctx.res().getContentType())) {
-                    json(ctx, 404, error("not found: " + ctx.method() + " " + ctx.path()));
+                    fail(ctx, 404, "not found: " + ctx.method() + " " + ctx.path());
                 }
             });
-            config.routes.error(405, ctx -> json(ctx, 405, error("method not allowed: " + ctx.method() + " " + ctx.path())));
+            config.routes.error(405, ctx -> fail(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
         });
-    }
-
-    private static void ask(Context ctx, Docent docent) throws Exception {
-        AskRequest req = AskRequest.parse(JSON, RequestBody.json(ctx), docent.config().topK(), docent.config().maxQuestionChars());
-        if (req.stream()) {
-            askStreaming(ctx, docent, req);
-        } else {
-            askJson(ctx, docent, req);
-        }
-    }
-
-    /** One JSON reply; long answers keep the connection checked (see KeepAliveJson). */
-    private static void askJson(Context ctx, Docent docent, AskRequest req) throws Exception {
-        var keepAlive = new KeepAliveJson(ctx);
-        Answer answer;
-        try {
-            answer = docent.answerer().answer(req.question(), req.topK(), keepAlive::onPiece, keepAlive::clientGone);
-        } catch (java.io.UncheckedIOException e) {
-            if (!keepAlive.clientGone()) throw e;
-            log.debug("Client left; its answer was stopped");
-            return;
-        }
-        if (keepAlive.committed()) {
-            keepAlive.finish(JSON.writeValueAsString(answer));
-        } else {
-            json(ctx, 200, answer);
-        }
-    }
-
-    /** Server-Sent Events: token events as the answer forms, then citations, then done. */
-    private static void askStreaming(Context ctx, Docent docent, AskRequest req) throws Exception {
-        try (var sse = new SseWriter(ctx, JSON)) {
-            Answer answer;
-            try {
-                // A client that disconnects makes send() fail, which stops the generation.
-                answer = docent.answerer().answer(req.question(), req.topK(),
-                        piece -> sse.send("token", Map.of("text", piece)), sse::clientGone);
-            } catch (java.io.UncheckedIOException e) {
-                if (!sse.clientGone()) throw e;
-                log.debug("Client left; its streamed answer was stopped");
-                return;
-            } catch (GeneratorBusyException e) {
-                sse.send("error", error(e.getMessage()));
-                return;
-            }
-            sse.send("citations", answer.citations());
-            Map<String, Object> done = new LinkedHashMap<>();
-            done.put("mode", answer.mode());
-            done.put("model", answer.model());
-            done.put("answer", answer.answer());
-            done.put("notes", answer.notes());
-            done.put("timings", answer.timings());
-            done.put("found", answer.found());
-            done.put("confidence", answer.confidence());
-            sse.send("done", done);
-        }
     }
 
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static Map<String, Object> status(Docent docent) {
+    /** What {@code GET /api/status} reports (also the MCP {@code status} tool). */
+    public static Map<String, Object> status(Docent docent) {
         IndexStatus s = docent.indexer().status();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("documents", Map.of("indexed", s.indexed(), "pending", s.pending(), "failed", s.failed()));
@@ -166,7 +140,8 @@ public final class DocentApp {
         return docent.indexer().documents().stream().map(DocentApp::document).toList();
     }
 
-    private static Map<String, Object> document(DocumentRecord r) {
+    /** One document as {@code GET /api/documents} lists it. */
+    public static Map<String, Object> document(DocumentRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", r.path());
         m.put("title", r.title());
@@ -178,6 +153,11 @@ public final class DocentApp {
         m.put("size", r.size());
         m.put("indexed_at", r.indexedAt() == null ? null : r.indexedAt().toString());
         return m;
+    }
+
+    /** An error reply: OpenAI's shape under /v1, Docent's {@code {"error": message}} elsewhere. */
+    static void fail(Context ctx, int status, String message) {
+        json(ctx, status, OpenAiRoutes.isOpenAiPath(ctx) ? OpenAiError.body(status, message) : error(message));
     }
 
     static Map<String, String> error(String message) {

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Lets a long non-streaming answer notice a client that has gone away. A server only learns that
  * a connection is closed when it writes, so once an answer has run for a second this commits the
- * 200 response and, as tokens arrive, writes a space (leading whitespace is valid JSON) at most
- * once a second; the write that fails stops the generation. Quick answers are untouched.
+ * 200 response and writes a space (leading whitespace is valid JSON) about once a second while the
+ * answer waits, decodes or generates; the write that fails stops the answer. The request's own
+ * thread does this (see {@link #tick}), never the model's. Quick answers are untouched.
  */
 final class KeepAliveJson {
 
@@ -30,8 +31,8 @@ final class KeepAliveJson {
         this.pingNanos = pingNanos;
     }
 
-    /** Called for each piece of the answer (on the generator's thread). */
-    void onPiece(String ignored) {
+    /** Called often (at least once a second) by the thread serving the request while the answer runs. */
+    void tick() {
         long now = System.nanoTime();
         if (now - lastPing < pingNanos) return;
         lastPing = now;

@@ -1,6 +1,5 @@
 package dev.docent.web.api;
 
-import io.javalin.http.Context;
 import java.util.Set;
 
 /**
@@ -14,20 +13,20 @@ final class LocalOnly {
 
     private LocalOnly() {}
 
-    static void check(Context ctx, int port) {
-        String host = ctx.header("Host");
+    /** Why a request with these headers, arriving on {@code port}, is refused; null when it is not. */
+    static String refusal(String host, String origin, int port) {
         if (host == null || !isLoopback(host, port)) {
-            throw new ApiException(403, "requests must be addressed to 127.0.0.1:" + port + " or localhost:" + port);
+            return "requests must be addressed to 127.0.0.1:" + port + " or localhost:" + port;
         }
-        String origin = ctx.header("Origin");
         if (origin != null && !origin.equals("null")) {
             String authority = origin.replaceFirst("^https?://", "");
             if (authority.equals(origin) || !isLoopback(authority, port)) {
-                throw new ApiException(403, "cross-origin requests are not allowed (Origin: " + origin + ")");
+                return "cross-origin requests are not allowed (Origin: " + origin + ")";
             }
         } else if (origin != null) {
-            throw new ApiException(403, "requests from sandboxed or file:// pages are not allowed");
+            return "requests from sandboxed or file:// pages are not allowed";
         }
+        return null;
     }
 
     private static boolean isLoopback(String authority, int port) {

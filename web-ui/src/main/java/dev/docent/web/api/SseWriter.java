@@ -35,6 +35,21 @@ final class SseWriter implements AutoCloseable {
         out.send(frame.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends an unnamed event ({@code data:} only), as OpenAI-style streams do; {@code data} is sent as is. */
+    void sendData(String data) {
+        out.send(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends an SSE comment line, which clients ignore: while an answer waits or thinks, this is how
+     * the server learns that the client has gone (only a write can fail).
+     */
+    void ping() {
+        out.send(PING);
+    }
+
+    private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
+
     /** True once a write failed because the client went away. */
     boolean clientGone() {
         return out.gone();

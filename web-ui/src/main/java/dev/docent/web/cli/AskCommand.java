@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.docent.web.Docent;
 import dev.docent.web.DocentConfig;
 import dev.docent.web.Main;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docent.web.answer.Answer;
+import dev.docent.web.answer.AnswerJob;
+import dev.docent.web.answer.Question;
 import dev.docent.web.answer.Citation;
 import java.nio.file.Path;
 import java.util.Set;
@@ -44,14 +47,20 @@ public final class AskCommand implements Main.Command {
             }
             boolean json = args.has("json");
             boolean stream = !json && docent.generator() != null;
-            Answer a = docent.answerer().answer(question, topK, piece -> {
-                if (stream) {
-                    System.out.print(piece);
+            // The answer runs on its own thread; this one prints its text as it comes.
+            AnswerJob job = docent.answers().start(Question.of(question, topK));
+            for (String text; (text = job.nextText(1000)) != null; ) {
+                if (stream && !text.isEmpty()) {
+                    System.out.print(text);
                     System.out.flush();
                 }
-            });
+            }
+            Answer a = job.answer();
             if (json) {
-                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ObjectNode body = mapper.valueToTree(a);
+                body.put("id", job.id());
+                System.out.println(mapper.writeValueAsString(body));
             } else {
                 // Streamed text was printed as it came; corrected citations are listed in the notes.
                 System.out.println(stream ? "" : a.answer());
@@ -65,6 +74,9 @@ public final class AskCommand implements Main.Command {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
         return 0;
     }

@@ -59,4 +59,38 @@ class PromptBuilderTest {
         assertEquals(1, prompt.sources().size());
         assertTrue(prompt.messages().get(1).content().contains("\u2026"), "the cut is not marked");
     }
+
+    @Test
+    void theConversationGoesBetweenTheInstructionsAndTheSourcesNewestTurnsFirstToBeKept() {
+        List<Turn> history = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            history.add(new Turn(Turn.USER, "Question " + i + " about the orchard " + "and its trees ".repeat(10)));
+            history.add(new Turn(Turn.ASSISTANT, "Answer " + i + " " + "with some detail ".repeat(10)));
+        }
+        var prompt = PromptBuilder.build("And the pears?", history, List.of(hit(1, "Pears ripen in September.")), generator, 128);
+        var m = prompt.messages();
+        assertEquals("system", m.getFirst().role());
+        assertEquals("user", m.get(1).role(), "the kept turns start with a question");
+        assertEquals("assistant", m.get(m.size() - 2).role());
+        assertTrue(m.get(m.size() - 2).content().startsWith("Answer 30 "), "the latest turn was dropped");
+        assertTrue(m.size() - 2 < 60 && m.size() - 2 >= 2, "kept " + (m.size() - 2) + " of 60 turns");
+        for (int i = 1; i < m.size() - 1; i++) {
+            assertEquals(i % 2 == 1 ? "user" : "assistant", m.get(i).role(), "roles do not alternate at " + i);
+        }
+        assertTrue(m.getLast().content().endsWith("Question: And the pears?"));
+        assertEquals(1, prompt.sources().size(), "the conversation crowded out the source");
+        int turnTokens = m.subList(1, m.size() - 1).stream().mapToInt(t -> generator.countTokens(t.content())).sum();
+        assertTrue(turnTokens <= (generator.contextSize() - 128 - 32) / 3, "the turns take " + turnTokens + " tokens");
+    }
+
+    @Test
+    void theCondensePromptSharesTheAnswerPromptsPrefixSoTheCacheIsReused() {
+        var history = List.of(new Turn(Turn.USER, "How many days of leave?"), new Turn(Turn.ASSISTANT, "27 days [1]."),
+                new Turn(Turn.USER, "unanswered"));
+        var condense = PromptBuilder.condense("And part-timers?", history, generator, 1000);
+        var answer = PromptBuilder.build("And part-timers?", history, List.of(hit(1, "Part-time staff get a share.")), generator, 128);
+        assertEquals(3, condense.size() - 1, "system + the two answered turns; a trailing question without answer is left out");
+        assertEquals(condense.subList(0, condense.size() - 1), answer.messages().subList(0, answer.messages().size() - 1));
+        assertTrue(condense.getLast().content().endsWith("Next question: And part-timers?"));
+    }
 }

@@ -28,7 +28,7 @@ class KeepAliveJsonTest {
                 try {
                     for (int i = 0; i < 400 && !keepAlive.clientGone(); i++) {
                         Thread.sleep(50);
-                        keepAlive.onPiece("x");
+                        keepAlive.tick();
                     }
                     keepAlive.finish("{\"answer\": \"done\"}");
                 } catch (java.io.UncheckedIOException e) {
@@ -64,7 +64,7 @@ class KeepAliveJsonTest {
                 var keepAlive = new KeepAliveJson(ctx, 100_000_000L);
                 for (int i = 0; i < 10; i++) {
                     Thread.sleep(50);
-                    keepAlive.onPiece("x");
+                    keepAlive.tick();
                 }
                 assertTrue(keepAlive.committed());
                 keepAlive.finish("{\"answer\": \"done\"}");

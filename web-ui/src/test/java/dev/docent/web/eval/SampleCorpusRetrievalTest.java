@@ -6,7 +6,6 @@ import dev.docent.embedder.Embedder;
 import dev.docent.embedder.Embedders;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.SyncProgress;
-import dev.docent.retriever.Fusion;
 import dev.docent.retriever.Hit;
 import dev.docent.retriever.HybridSearch;
 import dev.docent.retriever.Relevance;

@@ -1,0 +1,18 @@
+package dev.docent.web.answer;
+
+/**
+ * A passage found by {@link Answerer#search}: where it is and how well it matched.
+ *
+ * @param rank 1 for the best match
+ * @param path the file
+ * @param title the document title
+ * @param page 1-based page, or null for formats without pages
+ * @param heading section heading, or empty
+ * @param snippet up to a few hundred characters of the passage, around the sentence that best matches
+ * @param text the whole passage
+ * @param score retrieval score in [0, 1]
+ * @param start character offset of the passage in its page's text
+ * @param end character offset just past the passage
+ */
+public record Passage(int rank, String path, String title, Integer page, String heading, String snippet, String text,
+        double score, int start, int end) {}

@@ -1,0 +1,134 @@
+package dev.docent.web.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docent.llm.GeneratorBusyException;
+import dev.docent.web.Docent;
+import dev.docent.web.answer.Answer;
+import dev.docent.web.answer.AnswerJob;
+import dev.docent.web.answer.Question;
+import dev.docent.web.answer.SearchResult;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answering layer over HTTP, and nothing more: {@code POST /ask} (one JSON reply, or
+ * Server-Sent Events; stateless with {@code history}, or continuing a stored conversation), {@code POST /api/answers/{id}/cancel} and {@code GET /api/search}. Each
+ * answer runs on its own thread; the request's thread drains its text and writes it, so a slow
+ * client only slows itself. A client that goes away cancels its answer.
+ */
+final class AnswerRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerRoutes.class);
+    /** How long the request's thread waits for text before it checks that the client is still there. */
+    private static final long WAIT_MILLIS = 1000;
+
+    private AnswerRoutes() {}
+
+    static void ask(Context ctx, Docent docent) throws Exception {
+        AskRequest req = AskRequest.parse(DocentApp.JSON, RequestBody.json(ctx), docent.config().topK(),
+                docent.config().maxQuestionChars());
+        AnswerJob job;
+        if (req.conversationId() == null) {
+            job = docent.answers().start(req.toQuestion(req.history()));
+        } else {
+            // A stored conversation: its latest turns are the history; the answer joins it when done.
+            var store = docent.conversations();
+            String id = ConversationRoutes.existing(store, req.conversationId());
+            job = docent.answers().start(req.toQuestion(store.history(id, Question.MAX_HISTORY_TURNS)),
+                    (answerId, answer) -> store.append(id, req.question(), answer, answerId));
+        }
+        ctx.header("X-Answer-Id", job.id());
+        boolean finished = false;
+        try {
+            if (req.stream()) {
+                streamed(ctx, job);
+            } else {
+                oneReply(ctx, job);
+            }
+            finished = true;
+        } catch (UncheckedIOException e) {
+            log.debug("Client left; its answer {} was stopped", job.id());
+        } finally {
+            if (!finished) job.cancel(); // the client left or the request thread failed: stop the model
+        }
+    }
+
+    /** One JSON reply; a long answer keeps the connection checked (see KeepAliveJson). */
+    private static void oneReply(Context ctx, AnswerJob job) throws Exception {
+        var keepAlive = new KeepAliveJson(ctx);
+        while (!job.awaitDone(250)) {
+            keepAlive.tick();
+        }
+        Answer answer;
+        try {
+            answer = job.answer();
+        } catch (RuntimeException e) {
+            if (!keepAlive.committed()) throw e; // Javalin's handlers turn it into a 4xx/5xx JSON error
+            log.warn("Answer {} failed after its reply had started: {}", job.id(), e.toString());
+            keepAlive.finish(DocentApp.JSON.writeValueAsString(DocentApp.error(message(e))));
+            return;
+        }
+        ObjectNode body = DocentApp.JSON.valueToTree(answer);
+        body.put("id", job.id());
+        if (keepAlive.committed()) {
+            keepAlive.finish(DocentApp.JSON.writeValueAsString(body));
+        } else {
+            DocentApp.json(ctx, 200, body);
+        }
+    }
+
+    /** Server-Sent Events: {@code answer} (its id), {@code token}s as the answer forms, {@code citations}, {@code done}. */
+    private static void streamed(Context ctx, AnswerJob job) throws Exception {
+        try (var sse = new SseWriter(ctx, DocentApp.JSON)) {
+            sse.send("answer", Map.of("id", job.id()));
+            for (String text; (text = job.nextText(WAIT_MILLIS)) != null; ) {
+                if (text.isEmpty()) sse.ping();
+                else sse.send("token", Map.of("text", text));
+            }
+            Answer answer;
+            try {
+                answer = job.answer();
+            } catch (RuntimeException e) {
+                if (!(e instanceof GeneratorBusyException)) log.error("Answer {} failed", job.id(), e);
+                sse.send("error", DocentApp.error(message(e)));
+                return;
+            }
+            sse.send("citations", answer.citations());
+            Map<String, Object> done = new LinkedHashMap<>();
+            done.put("id", job.id());
+            done.put("mode", answer.mode());
+            done.put("model", answer.model());
+            done.put("answer", answer.answer());
+            done.put("notes", answer.notes());
+            done.put("timings", answer.timings());
+            done.put("found", answer.found());
+            done.put("confidence", answer.confidence());
+            sse.send("done", done);
+        }
+    }
+
+    private static String message(RuntimeException e) {
+        return e instanceof GeneratorBusyException ? e.getMessage()
+                : "internal error (" + e.getClass().getSimpleName() + "); the server log has details";
+    }
+
+    /** {@code POST /api/answers/{id}/cancel}: stops a running answer wherever it is. */
+    static void cancel(Context ctx, Docent docent) {
+        String id = ctx.pathParam("id");
+        if (!docent.answers().cancel(id)) {
+            throw new ApiException(404, "no answer in progress has the id " + id + " (it may have finished)");
+        }
+        DocentApp.json(ctx, 200, Map.of("id", id, "cancelled", true));
+    }
+
+    /** {@code GET /api/search?q=...&top_k=N}: passages without an answer. */
+    static void search(Context ctx, Docent docent) {
+        SearchRequest req = SearchRequest.parse(ctx, docent.config().topK(), docent.config().maxQuestionChars());
+        SearchResult result = docent.answers().answerer().search(req.query(), req.topK());
+        DocentApp.json(ctx, 200, result);
+    }
+}

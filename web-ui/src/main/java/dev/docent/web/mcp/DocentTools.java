@@ -1,0 +1,160 @@
+package dev.docent.web.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docent.indexer.DocumentRecord;
+import dev.docent.web.answer.Answer;
+import dev.docent.web.answer.Passage;
+import dev.docent.web.answer.Question;
+import dev.docent.web.answer.SearchResult;
+import dev.docent.web.answer.Turn;
+import dev.docent.web.api.DocentApp;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MCP tools, the same for both transports. Descriptions are written for the calling model:
+ * what each tool is for, when to use it, and what comes back. Every result is JSON, as text and
+ * as structured content. A bad argument or a missing document is a tool error the model can read
+ * (isError), not a protocol error.
+ */
+public final class DocentTools {
+
+    private static final Logger log = LoggerFactory.getLogger(DocentTools.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_TOP_K = 20;
+
+    private final Library library;
+    private final DocumentText documentText = new DocumentText();
+
+    private DocentTools(Library library) {
+        this.library = library;
+    }
+
+    /** The tool specifications over {@code library}. */
+    public static List<SyncToolSpecification> over(Library library, McpJsonMapper mapper) {
+        DocentTools t = new DocentTools(library);
+        return List.of(
+                spec(mapper, ToolSchemas.SEARCH, t::search),
+                spec(mapper, ToolSchemas.ASK, t::ask),
+                spec(mapper, ToolSchemas.GET_DOCUMENT, t::getDocument),
+                spec(mapper, ToolSchemas.LIST_DOCUMENTS, t::listDocuments),
+                spec(mapper, ToolSchemas.STATUS, args -> library.status()));
+    }
+
+    private interface Tool {
+        Object call(Map<String, Object> args) throws Exception;
+    }
+
+    private static SyncToolSpecification spec(McpJsonMapper mapper, ToolSchemas.Def def, Tool tool) {
+        McpSchema.Tool t = McpSchema.Tool.builder().name(def.name()).title(def.title()).description(def.description())
+                .inputSchema(mapper, def.inputSchema())
+                .annotations(new McpSchema.ToolAnnotations(def.title(), true, false, true, false, null))
+                .build();
+        return SyncToolSpecification.builder().tool(t).callHandler((exchange, req) -> {
+            Map<String, Object> args = req.arguments() == null ? Map.of() : req.arguments();
+            try {
+                Object result = tool.call(args);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> structured = JSON.convertValue(result, Map.class);
+                return CallToolResult.builder().addTextContent(JSON.writeValueAsString(result))
+                        .structuredContent(structured).build();
+            } catch (IllegalArgumentException | DocumentText.ToolException e) {
+                return CallToolResult.builder().addTextContent(e.getMessage()).isError(true).build();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CallToolResult.builder().addTextContent("stopped").isError(true).build();
+            } catch (Exception e) {
+                log.error("MCP tool {} failed", def.name(), e);
+                return CallToolResult.builder().addTextContent("internal error (" + e.getClass().getSimpleName()
+                        + "); Docent's log has details").isError(true).build();
+            }
+        }).build();
+    }
+
+    private Map<String, Object> search(Map<String, Object> args) {
+        String query = Args.text(args, "query", library.maxQuestionChars());
+        int topK = Args.integer(args, "top_k", library.defaultTopK(), 1, MAX_TOP_K);
+        Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "file"));
+        // With a filter, look deeper so that topK passages can remain after it.
+        int depth = filter == null ? topK : Math.min(200, topK * 10);
+        SearchResult r = library.answerer().search(query, depth);
+        List<Map<String, Object>> passages = new ArrayList<>();
+        double confidence = 0;
+        for (Passage p : r.passages()) {
+            if (filter != null && !filter.test(p.path())) continue;
+            if (passages.size() == topK) break;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", passages.size() + 1);
+            m.put("document_id", p.path()); // the id get_document takes
+            m.put("path", p.path());
+            m.put("title", p.title());
+            m.put("page", p.page());
+            m.put("heading", p.heading());
+            m.put("snippet", p.snippet());
+            m.put("score", p.score());
+            passages.add(m);
+            confidence = Math.max(confidence, p.score());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("query", query);
+        out.put("found", !passages.isEmpty() && confidence >= library.answerer().foundThreshold());
+        out.put("confidence", confidence);
+        out.put("passages", passages);
+        return out;
+    }
+
+    private Map<String, Object> ask(Map<String, Object> args) throws InterruptedException {
+        String question = Args.text(args, "question", library.maxQuestionChars());
+        int topK = Args.integer(args, "top_k", library.defaultTopK(), 1, MAX_TOP_K);
+        List<Turn> history = Args.history(args.get("history"));
+        Answer a = library.ask(new Question(question, history, topK));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("answer", a.answer());
+        out.put("found", a.found());
+        out.put("confidence", a.confidence());
+        out.put("citations", a.citations());
+        out.put("mode", a.mode());
+        out.put("notes", a.notes());
+        return out;
+    }
+
+    private Map<String, Object> getDocument(Map<String, Object> args) throws DocumentText.ToolException {
+        String path = Args.text(args, "path", 4096);
+        DocumentRecord r = library.documents().stream().filter(d -> d.path().equals(path)).findFirst()
+                .orElseThrow(() -> new DocumentText.ToolException("no document with the path " + path
+                        + " is in Docent's catalog: use a path exactly as list_documents or search return it"));
+        Integer from = Args.optionalInteger(args, "from_page", 1, Integer.MAX_VALUE);
+        Integer to = Args.optionalInteger(args, "to_page", 1, Integer.MAX_VALUE);
+        return documentText.read(r, from, to);
+    }
+
+    private Map<String, Object> listDocuments(Map<String, Object> args) {
+        String status = Args.optionalText(args, "status");
+        if (status != null && !List.of("indexed", "pending", "failed").contains(status)) {
+            throw new IllegalArgumentException("status must be one of indexed, pending, failed; got " + status);
+        }
+        Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "name"));
+        int limit = Args.integer(args, "limit", 200, 1, 10_000);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        int matching = 0;
+        for (DocumentRecord r : library.documents()) {
+            if (status != null && !r.status().wireName().equals(status)) continue;
+            if (filter != null && !filter.test(r.path())) continue;
+            if (matching++ < limit) docs.add(DocentApp.document(r));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("matching", matching);
+        out.put("returned", docs.size());
+        out.put("documents", docs);
+        return out;
+    }
+}
