@@ -33,15 +33,8 @@ public final class TextQueries {
 
     /**
      * Each term in the flat field (title + heading + text), plus, where a boost is set, the same
-     * term in the title or heading field with that weight. Null when the text has no searchable term.
-     */
-    public static Query scored(Analyzer analyzer, TextScoring scoring, String text) {
-        return scored(Map.of(Language.ENGLISH, analyzer), scoring, text);
-    }
-
-    /**
-     * As {@link #scored(Analyzer, TextScoring, String)} for each language: the text analysed by that
-     * language's analyzer, against that language's fields. A chunk lives in one language's fields, so
+     * term in the title or heading field with that weight; once per language, the text analysed by
+     * that language's analyzer against that language's fields. A chunk lives in one language's fields, so
      * it is scored by its own language's terms alone.
      */
     public static Query scored(Map<Language, Analyzer> analyzers, TextScoring scoring, String text) {
@@ -64,7 +57,7 @@ public final class TextQueries {
                 clauses++;
             }
         }
-        return clauses == 0 ? null : builder.build();
+        return clauses == 0 ? null : builder.build(); // null: no searchable term (e.g. only stop words)
     }
 
     /** Returns null when the text has no searchable term (e.g. only stop words). */
