@@ -74,9 +74,12 @@ public final class Indexer implements AutoCloseable {
         this.pipeline = new DocumentPipeline(
                 new TextExtractor(TextExtractor.DEFAULT_MAX_CHARACTERS, PageOcr.fromSetting(limits.ocr(), limits.timePerFile())),
                 new Chunker(embedder::countTokens, chunkTokens), embedder);
-        String model = embedder.modelName() + "/" + embedder.dimensions() + "/chunk" + chunkTokens;
+        // The BM25 analysis is part of the key: an index written with other analysis has terms the
+        // queries no longer produce, so it is rebuilt like one written with another model.
+        String model = embedder.modelName() + "/" + embedder.dimensions() + "/chunk" + chunkTokens
+                + "/" + ChunkIndex.ANALYSIS_VERSION;
         if (!catalog.meta(MODEL_KEY).map(model::equals).orElse(true)) {
-            log.info("Embedding model or chunking changed to {}: every document will be re-indexed", model);
+            log.info("Embedding model, chunking or text analysis changed to {}: every document will be re-indexed", model);
             index.deleteAll();
             index.commit();
             for (DocumentRecord r : catalog.all()) catalog.delete(r.path());

@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import dev.docent.retriever.analysis.Language;
+import dev.docent.retriever.analysis.LanguageDetector;
+import dev.docent.retriever.analysis.MultilingualAnalysis;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -32,7 +33,13 @@ public final class ChunkIndex implements ChunkStore {
     public static final int EXACT_KNN_BELOW = 20_000;
 
     private final FSDirectory directory;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    /**
+     * Names the BM25 analysis this index is written with ({@link MultilingualAnalysis#VERSION}); an
+     * index written under another one must be rebuilt, as its terms no longer match the queries'.
+     */
+    public static final String ANALYSIS_VERSION = MultilingualAnalysis.VERSION;
+
+    private final MultilingualAnalysis analysis = new MultilingualAnalysis(ChunkFields.ANALYSED);
     /** Null when opened read-only: then every write throws and no write lock is held. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -41,7 +48,7 @@ public final class ChunkIndex implements ChunkStore {
 
     private ChunkIndex(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
-        var config = new IndexWriterConfig(analyzer)
+        var config = new IndexWriterConfig(analysis.writing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
@@ -96,16 +103,21 @@ public final class ChunkIndex implements ChunkStore {
         }
     }
 
-    /** Replaces every chunk of {@code path} with {@code chunks} (an empty list deletes the document). */
+    /**
+     * Replaces every chunk of {@code path} with {@code chunks} (an empty list deletes the document).
+     * Each chunk's text is analysed in its language: the chunk's own where its text says clearly,
+     * else the document's.
+     */
     @Override
     public void replaceDocument(String path, List<IndexedChunk> chunks) {
         try {
             List<org.apache.lucene.document.Document> docs = new ArrayList<>(chunks.size());
+            Language documentLanguage = LanguageDetector.detect(sample(chunks)).orElse(Language.ENGLISH);
             for (IndexedChunk c : chunks) {
                 if (!c.path().equals(path)) {
                     throw new IllegalArgumentException("chunk of " + c.path() + " given for " + path);
                 }
-                docs.add(ChunkFields.toDocument(c));
+                docs.add(ChunkFields.toDocument(c, MultilingualAnalysis.chunkLanguage(c.text(), documentLanguage)));
             }
             Term id = new Term(ChunkFields.PATH, path);
             // One atomic update: no reader, and no commit, ever sees half the old and half the new.
@@ -116,6 +128,16 @@ public final class ChunkIndex implements ChunkStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The start of a document's text, enough to tell its language. */
+    private static String sample(List<IndexedChunk> chunks) {
+        var sb = new StringBuilder();
+        for (IndexedChunk c : chunks) {
+            if (sb.length() > 20_000) break;
+            sb.append(c.title()).append('\n').append(c.text()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Removes every chunk (used when the embedding model changes and all vectors are stale). */
@@ -238,7 +260,7 @@ public final class ChunkIndex implements ChunkStore {
 
     /** As {@link #searcher(TextScoring)}, choosing where exact kNN gives way to HNSW (for evaluation). */
     public Searcher searcher(TextScoring scoring, int exactKnnBelow) {
-        return new LuceneSearcher(searchers, analyzer, scoring, exactKnnBelow);
+        return new LuceneSearcher(searchers, analysis, scoring, exactKnnBelow);
     }
 
     /** Hybrid search with the default fusion and depth ({@link HybridSearch#defaults}). */
@@ -279,7 +301,7 @@ public final class ChunkIndex implements ChunkStore {
             searchers.close();
             if (writer != null) writer.close();
             directory.close();
-            analyzer.close();
+            analysis.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.docent.retriever.internal;
 
 import dev.docent.retriever.Hit;
 import dev.docent.retriever.IndexedChunk;
+import dev.docent.retriever.analysis.Language;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -22,7 +23,10 @@ public final class ChunkFields {
     public static final String END = "end";
     /** Stored chunk text, returned in hits. */
     public static final String TEXT = "text";
-    /** Analysed for BM25: title + heading + text, so a chunk matches on its context too. */
+    /**
+     * Analysed for BM25: title + heading + text, so a chunk matches on its context too. This and the
+     * two below are the English names; a chunk in another language uses {@link Language#field}'s.
+     */
     public static final String SEARCH = "search";
     /** The title alone, analysed, for a title boost. */
     public static final String TITLE_SEARCH = "title_search";
@@ -32,7 +36,16 @@ public final class ChunkFields {
 
     private ChunkFields() {}
 
+    /** The three analysed fields of every language, for the analyzer that writes them. */
+    public static final java.util.List<String> ANALYSED = java.util.List.of(SEARCH, TITLE_SEARCH, HEADING_SEARCH);
+
+    /** An English chunk. */
     public static Document toDocument(IndexedChunk c) {
+        return toDocument(c, Language.ENGLISH);
+    }
+
+    /** A chunk whose text is in {@code language}: its analysed text goes into that language's fields. */
+    public static Document toDocument(IndexedChunk c, Language language) {
         var doc = new Document();
         doc.add(new StringField(PATH, c.path(), Field.Store.YES));
         doc.add(new StoredField(TITLE, c.title()));
@@ -42,9 +55,9 @@ public final class ChunkFields {
         doc.add(new StoredField(START, c.startOffset()));
         doc.add(new StoredField(END, c.endOffset()));
         doc.add(new StoredField(TEXT, c.text()));
-        doc.add(new TextField(SEARCH, c.title() + "\n" + c.heading() + "\n" + c.text(), Field.Store.NO));
-        doc.add(new TextField(TITLE_SEARCH, c.title(), Field.Store.NO));
-        doc.add(new TextField(HEADING_SEARCH, c.heading(), Field.Store.NO));
+        doc.add(new TextField(language.field(SEARCH), c.title() + "\n" + c.heading() + "\n" + c.text(), Field.Store.NO));
+        doc.add(new TextField(language.field(TITLE_SEARCH), c.title(), Field.Store.NO));
+        doc.add(new TextField(language.field(HEADING_SEARCH), c.heading(), Field.Store.NO));
         // Vectors are unit length, so dot product equals cosine and is cheaper.
         doc.add(new KnnFloatVectorField(VECTOR, c.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         return doc;

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.docent.retriever.analysis.Language;
+import dev.docent.retriever.analysis.MultilingualAnalysis;
+import java.util.EnumMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import dev.docent.retriever.TextScoring;
@@ -27,7 +30,7 @@ import org.apache.lucene.search.SearcherManager;
 public final class LuceneSearcher implements Searcher {
 
     private final SearcherManager manager;
-    private final Analyzer analyzer;
+    private final MultilingualAnalysis analysis;
     private final TextScoring scoring;
     private final BM25Similarity similarity;
     private final int exactBelow;
@@ -36,10 +39,10 @@ public final class LuceneSearcher implements Searcher {
      * @param exactBelow indexes with fewer chunks than this are searched by exact kNN (every vector
      *     scored), larger ones through the HNSW graph
      */
-    public LuceneSearcher(SearcherManager manager, Analyzer analyzer, TextScoring scoring, int exactBelow) {
+    public LuceneSearcher(SearcherManager manager, MultilingualAnalysis analysis, TextScoring scoring, int exactBelow) {
         this.manager = manager;
         this.exactBelow = exactBelow;
-        this.analyzer = analyzer;
+        this.analysis = analysis;
         this.scoring = scoring;
         // Norms hold only the field length, so k1 and b can change at search time, index untouched.
         this.similarity = new BM25Similarity((float) scoring.k1(), (float) scoring.b());
@@ -58,7 +61,7 @@ public final class LuceneSearcher implements Searcher {
             // A searcher of our own over the shared snapshot, as the shared one's similarity must not change.
             IndexSearcher searcher = new IndexSearcher(acquired.getIndexReader());
             searcher.setSimilarity(similarity);
-            Query bm25 = text == null ? null : TextQueries.scored(analyzer, scoring, text);
+            Query bm25 = text == null ? null : TextQueries.scored(queryAnalyzers(searcher), scoring, text);
             Map<Integer, double[]> found = new HashMap<>(); // doc -> {bm25, cosine, bm25Rank, vectorRank}
             if (bm25 != null) {
                 ScoreDoc[] docs = searcher.search(bm25, depth).scoreDocs;
@@ -86,6 +89,15 @@ public final class LuceneSearcher implements Searcher {
             release(acquired);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** One analyzer per language with chunks in the snapshot: the query is analysed for each. */
+    private Map<Language, Analyzer> queryAnalyzers(IndexSearcher searcher) {
+        Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
+        for (Language l : MultilingualAnalysis.inUse(searcher.getIndexReader(), ChunkFields.SEARCH)) {
+            analyzers.put(l, analysis.of(l));
+        }
+        return analyzers;
     }
 
     private void release(IndexSearcher searcher) {

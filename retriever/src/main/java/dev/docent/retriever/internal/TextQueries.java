@@ -1,9 +1,11 @@
 package dev.docent.retriever.internal;
 
 import dev.docent.retriever.TextScoring;
+import dev.docent.retriever.analysis.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -21,36 +23,46 @@ import org.apache.lucene.search.TermQuery;
  */
 public final class TextQueries {
 
-    /** Lucene's default clause limit is 1024 and a term may take 3 clauses; longer questions are cut. */
+    /**
+     * Lucene's default clause limit is 1024 and a term may take 3 clauses; longer questions are cut
+     * (the budget is shared among the languages a query is analysed for).
+     */
     private static final int MAX_TERMS = 300;
 
     private TextQueries() {}
 
     /**
      * Each term in the flat field (title + heading + text), plus, where a boost is set, the same
-     * term in the title or heading field with that weight. Null when the text has no searchable term.
+     * term in the title or heading field with that weight; once per language, the text analysed by
+     * that language's analyzer against that language's fields. A chunk lives in one language's fields, so
+     * it is scored by its own language's terms alone.
      */
-    public static Query scored(Analyzer analyzer, TextScoring scoring, String text) {
-        Set<String> terms = terms(analyzer, ChunkFields.SEARCH, text);
-        if (terms.isEmpty()) return null;
+    public static Query scored(Map<Language, Analyzer> analyzers, TextScoring scoring, String text) {
         var builder = new BooleanQuery.Builder();
-        for (String t : terms) {
-            builder.add(new TermQuery(new Term(ChunkFields.SEARCH, t)), BooleanClause.Occur.SHOULD);
-            if (scoring.titleBoost() > 0) {
-                builder.add(new BoostQuery(new TermQuery(new Term(ChunkFields.TITLE_SEARCH, t)), (float) scoring.titleBoost()),
-                        BooleanClause.Occur.SHOULD);
-            }
-            if (scoring.headingBoost() > 0) {
-                builder.add(new BoostQuery(new TermQuery(new Term(ChunkFields.HEADING_SEARCH, t)), (float) scoring.headingBoost()),
-                        BooleanClause.Occur.SHOULD);
+        int clauses = 0;
+        int maxTerms = MAX_TERMS / Math.max(1, analyzers.size());
+        for (var e : analyzers.entrySet()) {
+            Language l = e.getKey();
+            String search = l.field(ChunkFields.SEARCH), title = l.field(ChunkFields.TITLE_SEARCH), heading = l.field(ChunkFields.HEADING_SEARCH);
+            for (String t : terms(e.getValue(), search, text, maxTerms)) {
+                builder.add(new TermQuery(new Term(search, t)), BooleanClause.Occur.SHOULD);
+                if (scoring.titleBoost() > 0) {
+                    builder.add(new BoostQuery(new TermQuery(new Term(title, t)), (float) scoring.titleBoost()),
+                            BooleanClause.Occur.SHOULD);
+                }
+                if (scoring.headingBoost() > 0) {
+                    builder.add(new BoostQuery(new TermQuery(new Term(heading, t)), (float) scoring.headingBoost()),
+                            BooleanClause.Occur.SHOULD);
+                }
+                clauses++;
             }
         }
-        return builder.build();
+        return clauses == 0 ? null : builder.build(); // null: no searchable term (e.g. only stop words)
     }
 
     /** Returns null when the text has no searchable term (e.g. only stop words). */
     public static Query anyTerm(Analyzer analyzer, String field, String text) {
-        Set<String> terms = terms(analyzer, field, text);
+        Set<String> terms = terms(analyzer, field, text, MAX_TERMS);
         if (terms.isEmpty()) {
             return null;
         }
@@ -61,12 +73,12 @@ public final class TextQueries {
         return builder.build();
     }
 
-    private static Set<String> terms(Analyzer analyzer, String field, String text) {
+    private static Set<String> terms(Analyzer analyzer, String field, String text, int maxTerms) {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
-            while (ts.incrementToken() && terms.size() < MAX_TERMS) {
+            while (ts.incrementToken() && terms.size() < maxTerms) {
                 terms.add(term.toString());
             }
             ts.end();

@@ -33,14 +33,39 @@ final class Sentences {
         return out;
     }
 
-    /** Lower-cased content words, with a crude plural/suffix strip so "days" meets "day". */
+    /**
+     * Lower-cased content words, with a crude plural/suffix strip so "days" meets "day". Chinese and
+     * Japanese are written without spaces, so a run of Han or Kana gives its overlapping character
+     * pairs instead (as BM25's CJK analysis does): "收到订单" meets "订单".
+     */
     static Set<String> words(String text) {
         Set<String> out = new HashSet<>();
         for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (w.isEmpty() || STOP.contains(w)) continue;
+            if (CJK_RUN.matcher(w).find()) {
+                addCjkPairs(w, out);
+                continue;
+            }
             out.add(stem(w));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern CJK_RUN =
+            java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]+");
+
+    /** CJK runs of {@code word} as character pairs (a lone character as itself), other letters as one word. */
+    private static void addCjkPairs(String word, Set<String> out) {
+        var m = CJK_RUN.matcher(word);
+        int last = 0;
+        while (m.find()) {
+            if (m.start() > last) out.add(stem(word.substring(last, m.start())));
+            String run = m.group();
+            if (run.length() == 1) out.add(run);
+            for (int i = 0; i + 2 <= run.length(); i++) out.add(run.substring(i, i + 2));
+            last = m.end();
+        }
+        if (last < word.length()) out.add(stem(word.substring(last)));
     }
 
     private static String stem(String w) {
@@ -49,11 +74,16 @@ final class Sentences {
         return w;
     }
 
-    /** "how much/many/long…", a leading "when", "what time/date/year", or a word naming an amount. */
+    /**
+     * "how much/many/long…", a leading "when", "what time/date/year", or a word naming an amount; and
+     * the same few in German ("wie viel", "wann"), French ("combien", "quand"); not Chinese, which
+     * writes its numbers in characters more often than in digits.
+     */
     private static final java.util.regex.Pattern ASKS_FOR_NUMBER = java.util.regex.Pattern.compile(
             "^\\s*when\\b|\\bhow (much|many|long|far|often|big|large|old|quickly|fast|soon)\\b"
-            + "|\\bwhat (time|date|year)\\b|\\b(price|cost|rent|budget|rate|percent|size|capacity|number)\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+            + "|\\bwhat (time|date|year)\\b|\\b(price|cost|rent|budget|rate|percent|size|capacity|number)\\b"
+            + "|\\bwie (viel|viele|lange|hoch|oft)\\b|^\\s*wann\\b|\\bcombien\\b|^\\s*quand\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** Whether the question asks for a quantity, a date or a time (its answer holds a number). */
     static boolean asksForNumber(String question) {

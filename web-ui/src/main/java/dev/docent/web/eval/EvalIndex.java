@@ -25,7 +25,7 @@ import java.util.Map;
 public final class EvalIndex {
 
     /** Bump when ChunkFields changes what is indexed, so cached evaluation indexes are rebuilt. */
-    private static final int LAYOUT = 2;
+    private static final int LAYOUT = 3;
 
     private EvalIndex() {}
 

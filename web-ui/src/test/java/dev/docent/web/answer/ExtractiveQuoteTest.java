@@ -45,4 +45,22 @@ class ExtractiveQuoteTest {
         assertTrue(s.contains("The key sentence is here."), s);
         assertTrue(s.length() <= 424, "snippet too long: " + s.length());
     }
+
+    @Test
+    void chineseSentencesAreMatchedOnCharacterPairs() {
+        String passage = "每批货物须附带出厂检验报告，报告由质量部门签字确认后方可随货发出。"
+                + "紧急订单的交货期可缩短至十个工作日，但需另付百分之十五的加急费。"
+                + "一般情况下，供应商应在收到订单后六周内交货，不得延误。";
+        String q = Extractive.bestQuote(passage, Sentences.words("供应商收到订单后多久交货？"), false);
+        assertEquals("一般情况下，供应商应在收到订单后六周内交货，不得延误。", q);
+        assertTrue(Sentences.words("收到订单").containsAll(java.util.List.of("收到", "到订", "订单")));
+    }
+
+    @Test
+    void germanAndFrenchQuantityQuestionsPreferTheSentenceWithTheNumber() {
+        assertTrue(Sentences.asksForNumber("Wie viele Urlaubstage gibt es?"));
+        assertTrue(Sentences.asksForNumber("Wann werden die Fußböden gewischt?"));
+        assertTrue(Sentences.asksForNumber("Combien coûte le déjeuner ?"));
+        assertTrue(!Sentences.asksForNumber("Wer ist der Ersthelfer?"));
+    }
 }

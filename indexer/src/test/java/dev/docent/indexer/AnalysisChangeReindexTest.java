@@ -1,0 +1,53 @@
+package dev.docent.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docent.embedder.Embedder;
+import dev.docent.embedder.Embedders;
+import dev.docent.indexer.catalog.Catalog;
+import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.SearchMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An index written with an older BM25 analysis is rebuilt, as its terms no longer match the queries'. */
+class AnalysisChangeReindexTest {
+
+    @Test
+    void anIndexFromAnotherAnalysisVersionIsRebuilt(@TempDir Path tmp) throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Path data = tmp.resolve("data");
+        Files.writeString(docs.resolve("de.txt"), "Die Mitarbeiter tragen in der Halle immer Sicherheitsschuhe und eine Schutzbrille.");
+        Files.writeString(docs.resolve("en.txt"), "Alpacas graze on the upper meadow.");
+        try (Embedder embedder = Embedders.defaultModel(2)) {
+            try (Indexer indexer = Indexer.open(data, embedder)) {
+                assertEquals(2, indexer.sync(List.of(docs), SyncProgress.NONE).indexed());
+            }
+            // What an index written before the analysis entered the key (or under another version) holds.
+            String key;
+            try (Catalog catalog = Catalog.open(data.resolve("catalog.db"))) {
+                key = catalog.meta("embedding_model").orElseThrow();
+                assertTrue(key.endsWith("/" + ChunkIndex.ANALYSIS_VERSION), key);
+                catalog.setMeta("embedding_model", key.substring(0, key.lastIndexOf('/')));
+            }
+            try (Indexer indexer = Indexer.open(data, embedder)) {
+                SyncReport report = indexer.sync(List.of(docs), SyncProgress.NONE);
+                assertEquals(2, report.indexed(), report.toString());
+                assertEquals(0, report.unchanged(), report.toString());
+                assertFalse(indexer.index().search("sicherheitsschuh", null, 1, SearchMode.BM25).isEmpty());
+            }
+            try (Catalog catalog = Catalog.open(data.resolve("catalog.db"))) {
+                assertEquals(key, catalog.meta("embedding_model").orElseThrow());
+            }
+            // Same version again: nothing to do.
+            try (Indexer indexer = Indexer.open(data, embedder)) {
+                assertEquals(2, indexer.sync(List.of(docs), SyncProgress.NONE).unchanged());
+            }
+        }
+    }
+}
