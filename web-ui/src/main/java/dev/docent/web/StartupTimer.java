@@ -1,7 +1,5 @@
 package dev.docent.web;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,12 +18,16 @@ public final class StartupTimer {
 
     private StartupTimer() {}
 
-    /** Called first thing in {@code main}: the time the JVM took to get there. */
+    /**
+     * Called first thing in {@code main}: the time since the launcher started the JVM, which it
+     * passes as {@code -Ddocent.launched_at} (epoch milliseconds). The process's own start time is
+     * no use here: Linux reports it against a boot time rounded to the second.
+     */
     public static synchronized void mainStarted() {
         last = System.nanoTime();
-        Instant processStart = ProcessHandle.current().info().startInstant().orElse(null);
-        if (processStart != null) {
-            phases.add("JVM to main " + Duration.between(processStart, Instant.now()).toMillis() + " ms");
+        String launched = System.getProperty("docent.launched_at");
+        if (launched != null && launched.matches("\\d{13}")) {
+            phases.add("JVM start to main " + (System.currentTimeMillis() - Long.parseLong(launched)) + " ms");
         }
     }
 
