@@ -34,6 +34,8 @@ public final class Docent implements AutoCloseable {
     private final String llmProblem;
     private volatile List<Path> folders = List.of();
     private volatile String lastSyncError;
+    /** Set by close(): a background sync that fails from then on is not reported. */
+    private volatile boolean closing;
     private FolderWatcher watcher;
 
     private Docent(DocentConfig config, boolean readOnly) {
@@ -173,6 +175,7 @@ public final class Docent implements AutoCloseable {
             indexer.sync(folders, SyncProgress.NONE);
             lastSyncError = null;
         } catch (RuntimeException e) {
+            if (closing) return; // the watcher raced close(): no sync was lost, none is an error
             lastSyncError = e.getMessage();
             log.error("Background sync failed: {}", e.getMessage(), e);
         }
@@ -180,6 +183,7 @@ public final class Docent implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         if (watcher != null) watcher.close();
         try {
             indexer.close(); // stops a running sync after its current file

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code serve}: index, watch, and serve the UI and API on loopback until stopped. */
 public final class ServeCommand implements Main.Command {
@@ -66,11 +67,15 @@ public final class ServeCommand implements Main.Command {
         System.out.println("Indexing runs in the background; progress at http://127.0.0.1:" + app.port() + "/api/status");
         docent.watch(folders);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable close = () -> {
+            if (!closed.compareAndSet(false, true)) return;
             app.stop();
             docent.close();
             stopped.countDown();
-        }));
+        };
+        OrderlyExit.onSignals(close); // SIGTERM, Ctrl-C: close, then exit
+        Runtime.getRuntime().addShutdownHook(new Thread(close)); // any other exit
         try {
             stopped.await();
         } catch (InterruptedException e) {
