@@ -181,8 +181,14 @@ public final class Docent implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} has begun (e.g. from a signal while a command was still running). */
+    public boolean closing() {
+        return closing;
+    }
+
     @Override
     public synchronized void close() {
+        if (closing) return; // a signal handler and a try-with-resources may both close
         closing = true;
         if (watcher != null) watcher.close();
         try {

@@ -30,7 +30,13 @@ public final class IndexCommand implements Main.Command {
         DocentConfig config = Common.config(args);
         List<Path> folders = Common.folders(args);
         try (Docent docent = Docent.open(config)) {
+            OrderlyExit.onSignals(docent::close); // Ctrl-C: stop the sync, close, then exit
             SyncReport r = docent.indexer().sync(folders, new ProgressBar(System.out));
+            if (docent.closing()) {
+                // Stopped by a signal: what was committed stays; the next run picks up the rest.
+                System.out.printf("%nStopped after %d files; run the same command again to continue.%n", r.indexed() + r.failed());
+                return 130;
+            }
             System.out.printf("Indexed %d, failed %d, unchanged %d, removed %d: %d chunks written in %.1f s.%n",
                     r.indexed(), r.failed(), r.unchanged(), r.removed(), r.chunks(), r.took().toMillis() / 1000.0);
             List<DocumentRecord> failed = docent.indexer().documents().stream()
