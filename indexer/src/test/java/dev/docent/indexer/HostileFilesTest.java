@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.ZipBombs;
 import dev.docent.indexer.hostile.HostileParsers;
@@ -18,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,22 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stack overflow and out-of-memory come from test-only Tika parsers (a boundary: real parsers do
  * this on rare real files); the zip bombs, the NUL file and the oversized file are real files.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileFilesTest {
+class HostileFilesTest extends WithRealEmbedder {
 
     private static final int SECONDS_PER_FILE = 3;
-    private Embedder embedder;
-
-    @BeforeAll
-    void load() {
-        embedder = Embedders.defaultModel(2);
-    }
-
-    @AfterAll
-    void unload() {
-        embedder.close();
-    }
-
     @Test
     void everyHostileFileFailsWithItsReasonAndTheOthersStillIndex(@TempDir Path tmp) throws Exception {
         Path docs = Files.createDirectories(tmp.resolve("docs"));

@@ -3,35 +3,17 @@ package dev.docent.indexer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
 import dev.docent.retriever.SearchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Keeping the index in step with a folder: only what changed is re-indexed, and across restarts. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IndexerSyncTest {
-
-    private Embedder embedder;
-
-    @BeforeAll
-    void load() {
-        embedder = Embedders.defaultModel(2);
-    }
-
-    @AfterAll
-    void unload() {
-        embedder.close();
-    }
+class IndexerSyncTest extends WithRealEmbedder {
 
     @Test
     void onlyNewChangedAndDeletedFilesCauseWork(@TempDir Path tmp) throws Exception {

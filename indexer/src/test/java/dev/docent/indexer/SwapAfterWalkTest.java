@@ -3,8 +3,6 @@ package dev.docent.indexer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
 import dev.docent.indexer.extract.FileAccess;
 import dev.docent.retriever.SearchMode;
 import java.io.IOException;
@@ -15,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,20 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the walk, before any file is read) swaps them, on the real file system. None may be followed
  * out of the watched folder, and each fails with a reason that says what happened.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SwapAfterWalkTest {
-
-    private Embedder embedder;
-
-    @BeforeAll
-    void load() {
-        embedder = Embedders.defaultModel(2);
-    }
-
-    @AfterAll
-    void unload() {
-        embedder.close();
-    }
+class SwapAfterWalkTest extends WithRealEmbedder {
 
     @Test
     void filesSwappedAfterTheWalkAreNeitherFollowedNorIndexed(@TempDir Path tmp) throws Exception {

@@ -3,33 +3,15 @@ package dev.docent.indexer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
 import dev.docent.indexer.watch.SkippedPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the walk finds and skips, as the indexer sees it: through {@link Indexer#sync}. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WalkThroughSyncTest {
-
-    private Embedder embedder;
-
-    @BeforeAll
-    void load() {
-        embedder = Embedders.defaultModel(2);
-    }
-
-    @AfterAll
-    void unload() {
-        embedder.close();
-    }
+class WalkThroughSyncTest extends WithRealEmbedder {
 
     @Test
     void newlyIgnoredFilesLeaveTheIndexAtTheNextSyncAndComeBackWhenNoLongerIgnored(@TempDir Path tmp) throws Exception {
