@@ -23,7 +23,9 @@ class AnswerJobsTest {
     void anAnswerNobodyReadsStillFinishesAndKeepsAllItsText(@TempDir Path tmp) throws Exception {
         Path docs = Files.createDirectories(tmp.resolve("src"));
         Files.writeString(docs.resolve("lily.txt"), "Lily found a red ball in the park. She gave it to her friend Tom.");
-        LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 2048, 1, 0, 0f, 400, 60, 1);
+        // Room for both questions in the queue: the second may arrive before the model's thread has
+        // taken the first (with one place it was refused as busy once in a fresh-clone CI run).
+        LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 2048, 1, 0, 0f, 400, 60, 4);
         try (var server = new RunningDocent(docs, tmp, c -> c.withLlm(llm))) {
             server.awaitIndexed(Duration.ofMinutes(2));
             var jobs = server.docent.answers();
