@@ -7,6 +7,7 @@ import dev.docent.web.cli.McpCommand;
 import dev.docent.web.cli.ModelsCommand;
 import dev.docent.web.cli.ServeCommand;
 import dev.docent.web.cli.UsageException;
+import dev.docent.web.cli.OrderlyExit;
 import java.util.Arrays;
 
 /** {@code docent <command> [options]}: the CLI entry point. */
@@ -40,7 +41,7 @@ public final class Main {
         // Logging first: it names SLF4J's provider, which must happen before any class gets a logger.
         Logging.toTerminal(Arrays.asList(argv).contains("--verbose"));
         StartupTimer.mainStarted();
-        System.exit(run(argv));
+        System.exit(OrderlyExit.exitCode(run(argv)));
     }
 
     /** Runs a command and returns its exit code: 0 done, 1 failed, 2 usage error. */

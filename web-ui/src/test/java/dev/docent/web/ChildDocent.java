@@ -75,6 +75,16 @@ final class ChildDocent implements AutoCloseable {
         return port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Waits up to {@code timeout} for a line of output containing {@code text}. */
+    void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!output().contains(text)) {
+            if (!process.isAlive()) throw new IllegalStateException("docent exited before printing '" + text + "':\n" + output());
+            if (System.nanoTime() > end) throw new IllegalStateException("no '" + text + "' within " + timeout + ":\n" + output());
+            Thread.sleep(50);
+        }
+    }
+
     String output() {
         synchronized (output) {
             return String.join("\n", output);
@@ -85,7 +95,9 @@ final class ChildDocent implements AutoCloseable {
     int terminate(Duration timeout) throws InterruptedException {
         // With a tracer in front, the JVM is its child: signal the JVM, the tracer then ends with it.
         process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        // The handle sends only the signal; Process.destroy() would also close the child's stdin,
+        // which an MCP server rightly takes as "the client is done" and exits 0 before the signal.
+        process.toHandle().destroy();
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 

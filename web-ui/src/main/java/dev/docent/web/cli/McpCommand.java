@@ -55,6 +55,8 @@ public final class McpCommand implements Main.Command {
             }
         };
         try (ReadOnlyLibrary library = ReadOnlyLibrary.open(config)) {
+            // SIGTERM/Ctrl-C: close the library (and the embedder's ONNX Runtime) before the JVM's hooks run.
+            OrderlyExit.onSignals(library::close);
             var server = McpServers.stdio(library, in, protocol);
             System.err.println("docent mcp: serving " + config.dataDir() + " over stdio (read-only)");
             stdinClosed.await(); // the client closed stdin: it is done with us

@@ -13,11 +13,24 @@ import sun.misc.Signal;
  * when serve was stopped within two seconds of starting). Here the signal runs {@code close}, which
  * waits for ONNX work to end, then {@code System.exit} runs the hooks with nothing left using ORT.
  */
-final class OrderlyExit {
+public final class OrderlyExit {
 
     private static final Logger log = LoggerFactory.getLogger(OrderlyExit.class);
 
+    /** 128 + the signal that started an orderly exit, or 0 while none has. */
+    private static volatile int signalExitCode;
+
     private OrderlyExit() {}
+
+    /**
+     * The exit code for a command that returned {@code commandResult}: 128 + the signal if one
+     * ended it. Closing wakes the command's main thread too, and it may reach {@code System.exit}
+     * before the signal's thread does; either way the process reports that it was signalled.
+     */
+    public static int exitCode(int commandResult) {
+        int signalled = signalExitCode;
+        return signalled != 0 ? signalled : commandResult;
+    }
 
     /** On TERM or INT: {@code close} once, then exit with 128 + the signal number. */
     static void onSignals(Runnable close) {
@@ -26,6 +39,7 @@ final class OrderlyExit {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     if (!closing.compareAndSet(false, true)) return;
+                    signalExitCode = 128 + signal.getNumber();
                     // Off the signal thread: close() may take a few seconds.
                     Thread.ofPlatform().name("docent-exit").start(() -> {
                         try {
@@ -33,7 +47,7 @@ final class OrderlyExit {
                         } catch (RuntimeException e) {
                             log.warn("Closing on {} failed: {}", signal.getName(), e.toString());
                         } finally {
-                            System.exit(128 + signal.getNumber());
+                            System.exit(signalExitCode);
                         }
                     });
                 });

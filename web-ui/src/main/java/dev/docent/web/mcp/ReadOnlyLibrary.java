@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
     private final Catalog catalog;
     private final Embedder embedder;
     private final Generator generator;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Answerer answerer;
 
     private ReadOnlyLibrary(DocentConfig config) throws IOException {
@@ -126,6 +128,7 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return; // a signal and the normal end may both close
         try {
             index.close();
         } finally {
