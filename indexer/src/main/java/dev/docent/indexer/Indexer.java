@@ -72,6 +72,7 @@ public final class Indexer implements AutoCloseable {
     private volatile WalkResult lastWalk = WalkResult.empty();
     /** Set by close(): a running sync stops within a chunk, leaving the file in hand pending. */
     private volatile boolean stopping;
+    private boolean closed;
 
     private record Progress(boolean running, int done, int toProcess, String current, int failed, int chunks,
             long startedNanos) {
@@ -141,7 +142,7 @@ public final class Indexer implements AutoCloseable {
             try (Catalog old = Catalog.open(root.catalogFile(dataDir))) {
                 key = old.meta(MODEL_KEY);
             }
-            root = IndexGeneration.root(key.map(k -> Recipe.fromLegacyKey(k, recipe)).orElse(recipe));
+            root = IndexGeneration.root(key.map(k -> Recipe.fromLegacyKey(k)).orElse(recipe));
             log.info("Adopted the index in {} as the first generation ({})", dataDir, root.recipe().canonical());
         }
         Generations.writePointer(dataDir, root);
@@ -385,7 +386,7 @@ public final class Indexer implements AutoCloseable {
         }
         switchTo(next);
         return new SyncReport(report.seen(), report.indexed() + catchUp.indexed(), report.failed() + catchUp.failed(),
-                catchUp.unchanged(), report.removed() + catchUp.removed(), report.chunks() + catchUp.chunks(),
+                report.unchanged(), report.removed() + catchUp.removed(), report.chunks() + catchUp.chunks(),
                 report.took().plus(catchUp.took()));
     }
 
@@ -481,6 +482,10 @@ public final class Indexer implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) return; // a shutdown hook and a try-with-resources may both close
+            closed = true;
+        }
         stopping = true;
         boolean locked = false;
         try {

@@ -112,11 +112,11 @@ public final class Generations {
         for (IndexGeneration g : keep) names.add(g.name());
         deleteQuietly(dataDir.resolve(POINTER + TEMP_SUFFIX));
         if (!names.contains(IndexGeneration.ROOT) && hasRootFiles(dataDir)) delete(dataDir, IndexGeneration.root(null));
-        Path parent = dataDir.resolve(IndexGeneration.GENERATIONS);
+        Path parent = dataDir.resolve(IndexGeneration.GENERATIONS_DIR);
         if (!Files.isDirectory(parent)) return;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent)) {
             for (Path d : dirs) {
-                String name = IndexGeneration.GENERATIONS + "/" + d.getFileName();
+                String name = IndexGeneration.GENERATIONS_DIR + "/" + d.getFileName();
                 if (!names.contains(name)) {
                     log.info("Deleting index generation {}: not the active one nor the one being built", name);
                     deleteTree(d);

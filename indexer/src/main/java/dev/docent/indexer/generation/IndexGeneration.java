@@ -14,7 +14,8 @@ import java.nio.file.Path;
 public record IndexGeneration(String name, Recipe recipe) {
 
     public static final String ROOT = ".";
-    static final String GENERATIONS = "generations";
+    /** The folder, in the data directory, of every generation but the first. */
+    public static final String GENERATIONS_DIR = "generations";
 
     /** The first generation of a data directory: where the catalog and index always were. */
     public static IndexGeneration root(Recipe recipe) {
@@ -23,7 +24,7 @@ public record IndexGeneration(String name, Recipe recipe) {
 
     /** A generation built beside the active one, named by its recipe's fingerprint. */
     public static IndexGeneration forRecipe(Recipe recipe) {
-        return new IndexGeneration(GENERATIONS + "/" + recipe.fingerprint(), recipe);
+        return new IndexGeneration(GENERATIONS_DIR + "/" + recipe.fingerprint(), recipe);
     }
 
     public boolean isRoot() {
@@ -46,6 +47,6 @@ public record IndexGeneration(String name, Recipe recipe) {
 
     /** A short name for logs and the status: the recipe's fingerprint ("first" for the root one). */
     public String id() {
-        return isRoot() ? (recipe == null ? "first" : recipe.fingerprint()) : name.substring(GENERATIONS.length() + 1);
+        return isRoot() ? (recipe == null ? "first" : recipe.fingerprint()) : name.substring(GENERATIONS_DIR.length() + 1);
     }
 }

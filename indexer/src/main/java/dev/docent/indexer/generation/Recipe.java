@@ -31,6 +31,9 @@ public record Recipe(String model, int dimensions, int chunkTokens, String chunk
     public static final String CHUNKER_VERSION = "sentences-1";
     /** Bump when extraction gives different text for the same file, for the same reason. */
     public static final String EXTRACTION_VERSION = "extract-1";
+    /** The versions before generations, which data directories of that layout were built with. */
+    private static final String FIRST_CHUNKER = "sentences-1";
+    private static final String FIRST_EXTRACTION = "extract-1";
     /** Stands for a field an older data directory did not record. */
     static final String UNKNOWN = "?";
 
@@ -88,17 +91,17 @@ public record Recipe(String model, int dimensions, int chunkTokens, String chunk
 
     /**
      * The recipe an index of the layout before generations was built with, from its legacy key.
-     * The chunker and extraction versions were not recorded: they are taken as this build's when
-     * the rest matches {@code current} (that Docent had no other), else as unknown.
+     * The chunker and extraction versions were not recorded; they are the first ones, {@link
+     * #CHUNKER_VERSION} and {@link #EXTRACTION_VERSION} as they were when generations came (bump
+     * those, and an older index no longer matches, as it should not).
      */
-    public static Recipe fromLegacyKey(String key, Recipe current) {
-        if (key.equals(current.legacyKey())) return current;
+    public static Recipe fromLegacyKey(String key) {
         String[] p = key.split("/");
         String model = p.length > 0 && !p[0].isEmpty() ? p[0] : UNKNOWN;
         int dims = p.length > 1 ? parseOr(p[1], 0) : 0;
         int chunk = p.length > 2 && p[2].startsWith("chunk") ? parseOr(p[2].substring(5), 0) : 0;
         String analysis = p.length > 3 && !p[3].isEmpty() ? p[3] : UNKNOWN;
-        return new Recipe(model, dims, chunk, UNKNOWN, analysis, UNKNOWN);
+        return new Recipe(model, dims, chunk, FIRST_CHUNKER, analysis, FIRST_EXTRACTION);
     }
 
     private static int parseOr(String s, int fallback) {
