@@ -207,6 +207,12 @@ public final class Indexer implements AutoCloseable {
      */
     private void followPointer() {
         if (!readOnly) return;
+        synchronized (switching) { // two searches that both see the switch open the new one once
+            followPointerLocked();
+        }
+    }
+
+    private void followPointerLocked() {
         Opened a = active;
         IndexGeneration now;
         try {
@@ -376,6 +382,13 @@ public final class Indexer implements AutoCloseable {
     private SyncReport rebuild(Opened next, List<Path> folders, SyncProgress listener) {
         SyncReport report = syncLocked(next, folders, listener);
         if (stopping) return report;
+        if (report.seen() == 0 && !active.catalog().all().isEmpty()) {
+            // The folders are gone or unreadable (an unmounted drive?): an empty generation would
+            // replace every answer with none. Keep the old one until the files are back.
+            log.warn("The folders {} hold no files now; generation {} keeps answering until they do", folders,
+                    active.generation().id());
+            return report;
+        }
         SyncReport catchUp = syncLocked(next, folders, SyncProgress.NONE);
         if (stopping) return report;
         int pending = next.catalog().countByStatus().get(DocumentStatus.PENDING);
