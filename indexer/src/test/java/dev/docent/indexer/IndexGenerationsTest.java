@@ -191,6 +191,25 @@ class IndexGenerationsTest extends WithRealEmbedder {
         assertNotEquals(IndexGeneration.ROOT, Generations.readPointer(data).orElseThrow().name());
     }
 
+    @Test
+    void aRebuildWhoseFoldersAreGoneDoesNotSwitchToAnEmptyGeneration(@TempDir Path tmp) throws Exception {
+        Path docs = writeDocs(tmp.resolve("docs"), 2);
+        Path data = tmp.resolve("data");
+        try (Indexer indexer = Indexer.open(data, embedder, OLD_CHUNK)) {
+            indexer.sync(List.of(docs), SyncProgress.NONE);
+        }
+        Path away = Files.move(docs, tmp.resolve("unmounted"));
+        try (Indexer indexer = Indexer.open(data, embedder, NEW_CHUNK)) {
+            indexer.sync(List.of(docs), SyncProgress.NONE);
+            assertNotNull(indexer.generationStatus().rebuild(), "switched to a generation of no files");
+            assertEquals(2, indexer.status().indexed());
+            Files.move(away, docs); // back: the rebuild completes
+            indexer.sync(List.of(docs), SyncProgress.NONE);
+            assertNull(indexer.generationStatus().rebuild());
+            assertEquals(2, indexer.status().indexed());
+        }
+    }
+
     /** Closes the indexer while its build is held at the gate, as a shutdown mid-build does. */
     private static void closeMidBuild(Indexer indexer, GatedEmbedder gated, CompletableFuture<?> sync) throws Exception {
         var closing = CompletableFuture.runAsync(indexer::close, OWN_THREAD); // sets the stop flag, waits for the sync
