@@ -6,10 +6,14 @@ import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.extract.PageOcr;
 import dev.docent.indexer.extract.TextExtractor;
+import dev.docent.indexer.generation.Generations;
+import dev.docent.indexer.generation.IndexGeneration;
+import dev.docent.indexer.generation.Recipe;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.FolderWalker;
 import dev.docent.indexer.watch.WalkResult;
 import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,15 +25,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Owns the catalog and the search index under one data directory, and keeps them in step with a
  * set of folders. One sync runs at a time; searches may run concurrently with it.
+ *
+ * <p>Catalog and index belong to an {@link IndexGeneration}: what was built under one {@link
+ * Recipe} (embedding model, chunking, analysis, extraction). When the configured recipe differs
+ * from the active generation's, searches keep using the active one while syncs build a new one
+ * beside it; once every file is in it (indexed or failed with a reason) the pointer file is
+ * switched atomically, searches move to it, and the old one is deleted.
  */
 public final class Indexer implements AutoCloseable {
 
@@ -39,8 +51,16 @@ public final class Indexer implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final Path dataDir;
-    private final Catalog catalog;
-    private final ChunkIndex index;
+    private final boolean readOnly;
+    private final Embedder embedder;
+    /** What this Docent builds indexes under; null when read-only (the chunking is not known there). */
+    private final Recipe recipe;
+    /** The generation searches use. Replaced only under {@link #switching}'s write lock. */
+    private volatile Opened active;
+    /** The generation being built for a changed recipe, or null. Written under the sync lock. */
+    private volatile Opened building;
+    /** Searches hold the read side, so a switch never closes an index under a running search. */
+    private final ReentrantReadWriteLock switching = new ReentrantReadWriteLock();
     private final DocumentPipeline pipeline;
     private final IndexingLimits limits;
     private final Clock clock;
@@ -52,68 +72,170 @@ public final class Indexer implements AutoCloseable {
     private volatile WalkResult lastWalk = WalkResult.empty();
     /** Set by close(): a running sync stops within a chunk, leaving the file in hand pending. */
     private volatile boolean stopping;
+    private boolean closed;
 
     private record Progress(boolean running, int done, int toProcess, String current, int failed, int chunks,
             long startedNanos) {
         static final Progress IDLE = new Progress(false, 0, 0, null, 0, 0, 0);
     }
 
+    /**
+     * A generation with its catalog and index open.
+     *
+     * @param vectorsUsable whether query vectors of this Docent's embedding model may be searched
+     *     in it (false while an index built by another model still answers: then BM25 alone)
+     */
+    private record Opened(IndexGeneration generation, Catalog catalog, ChunkIndex index, boolean vectorsUsable) {
+        void close() {
+            try {
+                index.close();
+            } finally {
+                catalog.close();
+            }
+        }
+    }
+
     private Indexer(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, Clock clock) throws IOException {
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.readOnly = false;
+        this.embedder = embedder;
         this.limits = limits;
         this.clock = clock;
         Files.createDirectories(this.dataDir);
         this.walker = new FolderWalker(this.dataDir, true);
-        this.catalog = Catalog.open(this.dataDir.resolve("catalog.db"));
-        try {
-            this.index = ChunkIndex.open(this.dataDir.resolve("index"));
-        } catch (RuntimeException e) {
-            catalog.close(); // e.g. another process holds the index: leave nothing open behind
-            throw e;
+        // The BM25 analysis is part of the recipe: an index written with other analysis has terms
+        // the queries no longer produce, so it is rebuilt like one written with another model.
+        this.recipe = Recipe.current(embedder.modelName(), embedder.dimensions(), chunkTokens, ChunkIndex.ANALYSIS_VERSION);
+        IndexGeneration current = chooseActive();
+        this.active = openWritable(current);
+        if (current.recipe().equals(recipe)) {
+            Generations.removeStale(this.dataDir, Set.of(current));
+        } else {
+            IndexGeneration next = IndexGeneration.forRecipe(recipe);
+            Generations.removeStale(this.dataDir, Set.of(current, next)); // a build for another recipe is abandoned
+            try {
+                this.building = openWritable(next); // a build a crash interrupted goes on where it stopped
+            } catch (RuntimeException e) {
+                active.close();
+                throw e;
+            }
+            log.info("The {} changed: answering from index generation {} while generation {} is built ({})",
+                    recipe.changesFrom(current.recipe()), current.id(), next.id(), recipe.canonical());
         }
         this.pipeline = new DocumentPipeline(
                 new TextExtractor(TextExtractor.DEFAULT_MAX_CHARACTERS, PageOcr.fromSetting(limits.ocr(), limits.timePerFile())),
                 new Chunker(embedder::countTokens, chunkTokens), embedder);
-        // The BM25 analysis is part of the key: an index written with other analysis has terms the
-        // queries no longer produce, so it is rebuilt like one written with another model.
-        String model = embedder.modelName() + "/" + embedder.dimensions() + "/chunk" + chunkTokens
-                + "/" + ChunkIndex.ANALYSIS_VERSION;
-        if (!catalog.meta(MODEL_KEY).map(model::equals).orElse(true)) {
-            log.info("Embedding model, chunking or text analysis changed to {}: every document will be re-indexed", model);
-            index.deleteAll();
-            index.commit();
-            for (DocumentRecord r : catalog.all()) catalog.delete(r.path());
+    }
+
+    /**
+     * The generation the pointer names; without a pointer, the data directory's top-level catalog
+     * and index (the first generation, or a data directory from before generations, adopted with
+     * the recipe its catalog recorded, so a matching one is not re-indexed), written to the
+     * pointer so that from now on the pointer alone says which generation answers.
+     */
+    private IndexGeneration chooseActive() {
+        Optional<IndexGeneration> pointed = Generations.readPointer(dataDir);
+        if (pointed.isPresent()) return pointed.get();
+        IndexGeneration root = IndexGeneration.root(recipe);
+        if (Generations.hasRootCatalog(dataDir)) {
+            Optional<String> key;
+            try (Catalog old = Catalog.open(root.catalogFile(dataDir))) {
+                key = old.meta(MODEL_KEY);
+            }
+            root = IndexGeneration.root(key.map(k -> Recipe.fromLegacyKey(k)).orElse(recipe));
+            log.info("Adopted the index in {} as the first generation ({})", dataDir, root.recipe().canonical());
         }
-        catalog.setMeta(MODEL_KEY, model);
+        Generations.writePointer(dataDir, root);
+        return root;
+    }
+
+    /** Opens (creating) a generation's catalog and index, and reconciles them. */
+    private Opened openWritable(IndexGeneration g) throws IOException {
+        Files.createDirectories(g.dir(dataDir));
+        Catalog catalog = Catalog.open(g.catalogFile(dataDir));
+        ChunkIndex index;
+        try {
+            index = ChunkIndex.open(g.indexDir(dataDir));
+        } catch (RuntimeException e) {
+            catalog.close(); // e.g. another process holds the index: leave nothing open behind
+            throw e;
+        }
+        if (g.recipe().equals(recipe)) catalog.setMeta(MODEL_KEY, recipe.legacyKey()); // for readers of the older layout
         Reconciler.reconcile(catalog, index);
+        return new Opened(g, catalog, index, g.recipe().vectorsCompatibleWith(recipe));
     }
 
     /** Read-only: the committed catalog and index, no write lock, no pipeline; sync() refuses. */
     private Indexer(Path dataDir, Embedder embedder) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.readOnly = true;
+        this.embedder = embedder;
+        this.recipe = null;
         this.limits = IndexingLimits.defaults();
         this.clock = Clock.systemUTC();
-        Path catalogFile = this.dataDir.resolve("catalog.db");
+        this.active = openReadOnly(Generations.activeForReading(this.dataDir));
+        this.pipeline = null;
+    }
+
+    /** Opens a generation's committed state for reading beside a writer. */
+    private Opened openReadOnly(IndexGeneration g) {
+        Path catalogFile = g.catalogFile(dataDir);
         if (!Files.isRegularFile(catalogFile)) {
-            throw new IllegalStateException("No index in " + this.dataDir + " yet: run ./docent index FOLDER first");
+            throw new IllegalStateException("No index in " + dataDir + " yet: run ./docent index FOLDER first");
         }
-        this.catalog = Catalog.openReadOnly(catalogFile);
+        Catalog catalog = Catalog.openReadOnly(catalogFile);
+        ChunkIndex index;
         try {
-            this.index = ChunkIndex.openReadOnly(this.dataDir.resolve("index"));
+            index = ChunkIndex.openReadOnly(g.indexDir(dataDir));
         } catch (RuntimeException e) {
             catalog.close();
             throw e;
         }
-        this.pipeline = null;
         String model = embedder.modelName() + "/" + embedder.dimensions() + "/";
-        catalog.meta(MODEL_KEY).filter(m -> !m.startsWith(model)).ifPresent(m -> log.warn(
-                "The index was built with {}, not {}: answers may be poor until serve or index re-embeds it", m, model));
+        String built = g.recipe() != null ? g.recipe().legacyKey() : catalog.meta(MODEL_KEY).orElse(model);
+        boolean usable = built.startsWith(model);
+        if (!usable) {
+            log.warn("The index was built with {}, not {}: searching its words only until serve or index re-embeds it",
+                    built, model);
+        }
+        return new Opened(g, catalog, index, usable);
+    }
+
+    /**
+     * Read-only: moves to the generation the pointer names if a writer switched since, so a
+     * long-running reader (mcp) follows a rebuild. The old one is closed once no search uses it.
+     */
+    private void followPointer() {
+        if (!readOnly) return;
+        synchronized (switching) { // two searches that both see the switch open the new one once
+            followPointerLocked();
+        }
+    }
+
+    private void followPointerLocked() {
+        Opened a = active;
+        IndexGeneration now;
+        try {
+            now = Generations.activeForReading(dataDir);
+        } catch (RuntimeException e) {
+            return; // a damaged or missing pointer: keep what is open rather than fail the search
+        }
+        if (now.name().equals(a.generation().name())) return;
+        Opened next = openReadOnly(now);
+        switching.writeLock().lock();
+        try {
+            active = next;
+        } finally {
+            switching.writeLock().unlock();
+        }
+        a.close();
+        log.info("Following the writer to index generation {}", now.id());
     }
 
     /**
      * Opens what a writer (serve, index) last committed in {@code dataDir}, for searching beside
-     * it: takes no lock, writes nothing, never re-indexes (used by ask). Refreshing the index
-     * picks up newer commits.
+     * it: takes no lock, writes nothing, never re-indexes (used by ask). Follows the pointer to
+     * the active generation, and to the next one when a writer switches.
      */
     public static Indexer openReadOnly(Path dataDir, Embedder embedder) {
         return new Indexer(dataDir, embedder);
@@ -128,9 +250,9 @@ public final class Indexer implements AutoCloseable {
         return open(dataDir, embedder, chunkTokens, IndexingLimits.defaults());
     }
 
-    /** With the default chunking and the given per-file limits. */
+    /** With the chunking and per-file limits of {@code limits}. */
     public static Indexer open(Path dataDir, Embedder embedder, IndexingLimits limits) {
-        return open(dataDir, embedder, Chunker.DEFAULT_MAX_TOKENS, limits);
+        return open(dataDir, embedder, limits.chunkTokens(), limits);
     }
 
     public static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits) {
@@ -159,22 +281,75 @@ public final class Indexer implements AutoCloseable {
         walker = new FolderWalker(dataDir, respect);
     }
 
-    /** The search index this indexer writes; searches go straight to it. */
+    /**
+     * The index of the generation that answers now. After a generation switch this is another
+     * object and the old one is closed: take it per use, do not keep it ({@link #search} does).
+     */
     public ChunkIndex index() {
-        return index;
+        followPointer();
+        return active.index();
     }
 
+    /**
+     * Hybrid search in the active generation, the way answers retrieve: follows a switch, and
+     * searches words only while the active generation was embedded by another model (its vectors
+     * and this model's query vectors are not comparable).
+     */
+    public List<Hit> search(String queryText, float[] queryVector, int topK) {
+        followPointer();
+        switching.readLock().lock();
+        try {
+            Opened a = active;
+            if (readOnly) a.index().refresh(); // what the writer committed since
+            return a.index().search(queryText, a.vectorsUsable() ? queryVector : null, topK);
+        } finally {
+            switching.readLock().unlock();
+        }
+    }
+
+    /** The active generation's documents (what answers come from). */
     public List<DocumentRecord> documents() {
-        return catalog.all();
+        followPointer();
+        switching.readLock().lock();
+        try {
+            return active.catalog().all();
+        } finally {
+            switching.readLock().unlock();
+        }
     }
 
     public IndexStatus status() {
-        Map<DocumentStatus, Integer> counts = catalog.countByStatus();
+        switching.readLock().lock();
+        try {
+            Opened a = active;
+            Map<DocumentStatus, Integer> counts = a.catalog().countByStatus();
+            Progress p = progress;
+            return new IndexStatus(counts.get(DocumentStatus.INDEXED), counts.get(DocumentStatus.PENDING),
+                    counts.get(DocumentStatus.FAILED), a.index().chunkCount(), p.running(), p.done(), p.toProcess(),
+                    p.current(), lastWalk.skipped(), lastWalk.skippedCount(), p.running()
+                            ? SyncThroughput.measure(p.done(), p.toProcess(), p.failed(), p.chunks(), p.startedNanos())
+                            : null);
+        } finally {
+            switching.readLock().unlock();
+        }
+    }
+
+    /** Which generation answers, and the progress of one being built for a changed recipe. */
+    public GenerationStatus generationStatus() {
+        Opened a = active;
+        Opened b = building;
+        if (b == null) return new GenerationStatus(a.generation().id(), recipeText(a.generation()), null);
+        Map<DocumentStatus, Integer> counts = b.catalog().countByStatus();
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int done = counts.get(DocumentStatus.INDEXED) + counts.get(DocumentStatus.FAILED);
         Progress p = progress;
-        return new IndexStatus(counts.get(DocumentStatus.INDEXED), counts.get(DocumentStatus.PENDING),
-                counts.get(DocumentStatus.FAILED), index.chunkCount(), p.running(), p.done(), p.toProcess(), p.current(),
-                lastWalk.skipped(), lastWalk.skippedCount(), p.running()
-                        ? SyncThroughput.measure(p.done(), p.toProcess(), p.failed(), p.chunks(), p.startedNanos()) : null);
+        if (p.running()) done = Math.max(0, total - p.toProcess()) + p.done(); // rows are written at each commit
+        return new GenerationStatus(a.generation().id(), recipeText(a.generation()), new GenerationStatus.Rebuild(
+                b.generation().id(), recipe.canonical(), "new " + recipe.changesFrom(a.generation().recipe()), done, total));
+    }
+
+    private static String recipeText(IndexGeneration g) {
+        return g.recipe() == null ? null : g.recipe().canonical();
     }
 
     /**
@@ -188,20 +363,77 @@ public final class Indexer implements AutoCloseable {
                 throw new IllegalStateException("indexer is closed");
             }
             if (pipeline == null) throw new IllegalStateException("this indexer was opened read-only");
-            return syncLocked(folders, listener);
+            Opened next = building;
+            return next == null ? syncLocked(active, folders, listener) : rebuild(next, folders, listener);
         } finally {
             syncLock.unlock();
         }
     }
 
-    private SyncReport syncLocked(List<Path> folders, SyncProgress listener) {
+    /**
+     * Syncs the generation being built, then syncs it once more (a walk: only what changed while
+     * it was built costs anything), and switches to it when no file in it is left pending.
+     *
+     * <p>The active generation is not synced meanwhile: when the embedding model changed it could
+     * not be (the old model is not loaded), and one rule for every change is simpler. Nothing is
+     * lost by it: the new generation's last sync walks the folders after the build, and a change
+     * after that walk triggers the next sync, which the new generation then answers.
+     */
+    private SyncReport rebuild(Opened next, List<Path> folders, SyncProgress listener) {
+        SyncReport report = syncLocked(next, folders, listener);
+        if (stopping) return report;
+        if (report.seen() == 0 && !active.catalog().all().isEmpty()) {
+            // The folders are gone or unreadable (an unmounted drive?): an empty generation would
+            // replace every answer with none. Keep the old one until the files are back.
+            log.warn("The folders {} hold no files now; generation {} keeps answering until they do", folders,
+                    active.generation().id());
+            return report;
+        }
+        SyncReport catchUp = syncLocked(next, folders, SyncProgress.NONE);
+        if (stopping) return report;
+        int pending = next.catalog().countByStatus().get(DocumentStatus.PENDING);
+        if (pending > 0) {
+            log.warn("Index generation {} still has {} pending file(s); the switch waits for the next sync",
+                    next.generation().id(), pending);
+            return report;
+        }
+        switchTo(next);
+        return new SyncReport(report.seen(), report.indexed() + catchUp.indexed(), report.failed() + catchUp.failed(),
+                report.unchanged(), report.removed() + catchUp.removed(), report.chunks() + catchUp.chunks(),
+                report.took().plus(catchUp.took()));
+    }
+
+    /** Points the data directory at {@code next} (atomically), searches after it, and deletes the old one. */
+    private void switchTo(Opened next) {
+        Generations.writePointer(dataDir, next.generation()); // from here on a restart opens next
+        Opened old;
+        switching.writeLock().lock(); // waits for searches running on the old one
+        try {
+            old = active;
+            active = next;
+            building = null;
+        } finally {
+            switching.writeLock().unlock();
+        }
+        log.info("Index generation {} is complete and answers now; deleting generation {}", next.generation().id(),
+                old.generation().id());
+        try {
+            old.close();
+        } finally {
+            Generations.delete(dataDir, old.generation());
+        }
+    }
+
+    private SyncReport syncLocked(Opened g, List<Path> folders, SyncProgress listener) {
+        Catalog catalog = g.catalog();
+        ChunkIndex index = g.index();
         long started = System.nanoTime();
         WalkResult walk = walker.walk(folders); // never throws: what it cannot read is in walk.skipped()
         lastWalk = walk;
         List<Path> roots = walk.roots();
         List<FileState> found = walk.files();
         var batch = new CommitBatch(catalog, index);
-        int removed = removeVanished(roots, found, batch);
+        int removed = removeVanished(catalog, index, roots, found, batch);
         List<SyncRun.WorkItem> work = new ArrayList<>();
         Instant now = clock.instant();
         for (FileState f : found) {
@@ -232,7 +464,8 @@ public final class Indexer implements AutoCloseable {
         return report;
     }
 
-    private int removeVanished(List<Path> roots, List<FileState> found, CommitBatch batch) {
+    private static int removeVanished(Catalog catalog, ChunkIndex index, List<Path> roots, List<FileState> found,
+            CommitBatch batch) {
         Set<String> present = new HashSet<>();
         for (FileState f : found) present.add(f.path().toString());
         int removed = 0;
@@ -262,6 +495,10 @@ public final class Indexer implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) return; // a shutdown hook and a try-with-resources may both close
+            closed = true;
+        }
         stopping = true;
         boolean locked = false;
         try {
@@ -271,10 +508,10 @@ public final class Indexer implements AutoCloseable {
         }
         if (!locked) log.warn("A sync did not stop within {} s; closing the index under it", CLOSE_WAIT.toSeconds());
         try {
-            index.close();
+            active.close();
         } finally {
             try {
-                catalog.close();
+                if (building != null) building.close();
             } finally {
                 if (locked) syncLock.unlock();
             }

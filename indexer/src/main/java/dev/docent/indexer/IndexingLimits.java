@@ -11,8 +11,10 @@ import java.time.Duration;
  *     (setting {@code indexing.max_file_mb})
  * @param ocr {@code auto} (OCR scanned PDF pages when tesseract is on the PATH) or {@code off}
  *     (setting {@code indexing.ocr})
+ * @param chunkTokens the chunker's token budget (setting {@code indexing.chunk_tokens}); part of
+ *     the index's recipe, so changing it builds a new index generation
  */
-public record IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr) {
+public record IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr, int chunkTokens) {
 
     public static final String DEFAULT_OCR = "auto";
 
@@ -21,9 +23,19 @@ public record IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr
         this(timePerFile, maxFileBytes, DEFAULT_OCR);
     }
 
+    /** With the default chunking. */
+    public IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr) {
+        this(timePerFile, maxFileBytes, ocr, dev.docent.indexer.chunk.Chunker.DEFAULT_MAX_TOKENS);
+    }
+
     /** These limits with the OCR setting {@code mode}. */
     public IndexingLimits withOcr(String mode) {
-        return new IndexingLimits(timePerFile, maxFileBytes, mode);
+        return new IndexingLimits(timePerFile, maxFileBytes, mode, chunkTokens);
+    }
+
+    /** These limits with chunks of at most {@code tokens} tokens. */
+    public IndexingLimits withChunkTokens(int tokens) {
+        return new IndexingLimits(timePerFile, maxFileBytes, ocr, tokens);
     }
 
     public static final int DEFAULT_SECONDS_PER_FILE = 120;
@@ -32,6 +44,7 @@ public record IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr
     public IndexingLimits {
         if (timePerFile.isNegative() || timePerFile.isZero()) throw new IllegalArgumentException("time per file must be positive");
         if (maxFileBytes <= 0) throw new IllegalArgumentException("max file size must be positive");
+        if (chunkTokens < 8) throw new IllegalArgumentException("chunk size must be at least 8 tokens, got " + chunkTokens);
     }
 
     public static IndexingLimits defaults() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docent.embedder.Embedder;
 import dev.docent.embedder.Embedders;
 import dev.docent.indexer.catalog.Catalog;
+import dev.docent.indexer.generation.Generations;
 import dev.docent.retriever.ChunkIndex;
 import dev.docent.retriever.SearchMode;
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An index written with an older BM25 analysis is rebuilt, as its terms no longer match the queries'. */
+/**
+ * An index written with an older BM25 analysis (here: a data directory from before generations) is
+ * rebuilt as a new generation, as its terms no longer match the queries'.
+ */
 class AnalysisChangeReindexTest {
 
     @Test
@@ -28,7 +32,9 @@ class AnalysisChangeReindexTest {
             try (Indexer indexer = Indexer.open(data, embedder)) {
                 assertEquals(2, indexer.sync(List.of(docs), SyncProgress.NONE).indexed());
             }
-            // What an index written before the analysis entered the key (or under another version) holds.
+            // What an index written before the analysis entered the key (or under another version) holds,
+            // in the layout of before generations (no pointer file).
+            java.nio.file.Files.delete(data.resolve(Generations.POINTER));
             String key;
             try (Catalog catalog = Catalog.open(data.resolve("catalog.db"))) {
                 key = catalog.meta("embedding_model").orElseThrow();
@@ -36,12 +42,15 @@ class AnalysisChangeReindexTest {
                 catalog.setMeta("embedding_model", key.substring(0, key.lastIndexOf('/')));
             }
             try (Indexer indexer = Indexer.open(data, embedder)) {
+                assertEquals("new text analysis", indexer.generationStatus().rebuild().reason());
                 SyncReport report = indexer.sync(List.of(docs), SyncProgress.NONE);
                 assertEquals(2, report.indexed(), report.toString());
                 assertEquals(0, report.unchanged(), report.toString());
                 assertFalse(indexer.index().search("sicherheitsschuh", null, 1, SearchMode.BM25).isEmpty());
             }
-            try (Catalog catalog = Catalog.open(data.resolve("catalog.db"))) {
+            // Rebuilt as a new generation, which now answers; the old one is gone.
+            assertFalse(Files.exists(data.resolve("catalog.db")));
+            try (Catalog catalog = Catalog.open(Generations.activeForReading(data).catalogFile(data))) {
                 assertEquals(key, catalog.meta("embedding_model").orElseThrow());
             }
             // Same version again: nothing to do.

@@ -77,7 +77,9 @@ public final class Docent implements AutoCloseable {
         this.generator = g;
         this.llmProblem = problem;
         if (g != null) StartupTimer.mark("language model");
-        this.answerer = new Answerer(embedder, indexer.index(), g, config.llm().maxAnswerTokens(),
+        // Through the indexer, not one index: a new generation (changed model or chunking) takes
+        // over the searches when it is complete.
+        this.answerer = new Answerer(embedder, (Answerer.Index) indexer::search, g, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds(), config.foundThreshold());
         this.answers = new AnswerJobs(answerer);
         // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an

@@ -22,7 +22,7 @@ import java.util.Properties;
  * @param yieldToAnswers background indexing pauses while an answer is generated
  * @param llm the language model, if any
  * @param respectGitignore {@code .gitignore} files exclude files from indexing, as {@code .docentignore} files do
- * @param indexing per-file time and size limits of indexing
+ * @param indexing per-file time and size limits of indexing, and the chunk size
  * @param foundThreshold answer confidence below which the documents do not seem to contain the answer
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
@@ -70,7 +70,8 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                 !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")),
                 IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
                         props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB))
-                        .withOcr(props.raw("indexing.ocr") == null ? IndexingLimits.DEFAULT_OCR : props.raw("indexing.ocr")),
+                        .withOcr(props.raw("indexing.ocr") == null ? IndexingLimits.DEFAULT_OCR : props.raw("indexing.ocr"))
+                        .withChunkTokens(props.integer("indexing.chunk_tokens", d.indexing().chunkTokens())),
                 props.decimal("ask.found_threshold", (float) d.foundThreshold()));
     }
 

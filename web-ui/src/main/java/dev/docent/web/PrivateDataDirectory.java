@@ -89,8 +89,8 @@ public final class PrivateDataDirectory {
 
     /** Names Docent creates in its data directory. */
     private static boolean isDocents(String name) {
-        return name.startsWith("catalog.db") || Set.of("index", "cache", "eval", "models", "logs", "tmp",
-                "conversations.db").contains(name);
+        return name.startsWith("catalog.db") || name.startsWith("active-generation") || Set.of("index", "generations",
+                "cache", "eval", "models", "logs", "tmp", "conversations.db").contains(name);
     }
 
     /**

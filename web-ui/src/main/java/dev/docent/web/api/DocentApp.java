@@ -2,6 +2,7 @@ package dev.docent.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.GenerationStatus;
 import dev.docent.indexer.IndexStatus;
 import dev.docent.web.Docent;
 import dev.docent.llm.GeneratorBusyException;
@@ -103,6 +104,7 @@ public final class DocentApp {
         out.put("documents", Map.of("indexed", s.indexed(), "pending", s.pending(), "failed", s.failed()));
         out.put("chunks", s.chunks());
         out.put("indexing", s.indexing());
+        out.put("generation", generation(docent.indexer().generationStatus()));
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("done", s.done());
         progress.put("total", s.toProcess());
@@ -133,6 +135,30 @@ public final class DocentApp {
         // What the last walk left out (unreadable folders, links leading outside, ...): the first 100.
         out.put("skipped", s.skipped()); // records: {"path": ..., "reason": ...}
         out.put("skipped_count", s.skippedCount());
+        return out;
+    }
+
+    /**
+     * Which index generation answers and, while a changed model or chunking is being built into
+     * a new one, its progress: {@code {"active": id, "recipe": ..., "rebuilding": {"generation",
+     * "reason", "done", "total", "message"} or null}}.
+     */
+    static Map<String, Object> generation(GenerationStatus g) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("active", g.active());
+        out.put("recipe", g.activeRecipe());
+        Map<String, Object> rebuilding = null;
+        if (g.rebuild() != null) {
+            var r = g.rebuild();
+            rebuilding = new LinkedHashMap<>();
+            rebuilding.put("generation", r.generation());
+            rebuilding.put("recipe", r.recipe());
+            rebuilding.put("reason", r.reason());
+            rebuilding.put("done", r.done());
+            rebuilding.put("total", r.total());
+            rebuilding.put("message", r.message() + " (answers come from generation " + g.active() + " until then)");
+        }
+        out.put("rebuilding", rebuilding);
         return out;
     }
 

@@ -31,6 +31,12 @@ public final class IndexCommand implements Main.Command {
         List<Path> folders = Common.folders(args);
         try (Docent docent = Docent.open(config)) {
             OrderlyExit.onSignals(docent::close); // Ctrl-C: stop the sync, close, then exit
+            var rebuild = docent.indexer().generationStatus().rebuild();
+            if (rebuild != null) {
+                // The whole index is built anew beside the old one, which answers until this completes.
+                System.out.println("The " + rebuild.reason().substring("new ".length()) + " changed: building a new index"
+                        + " (the current one keeps answering until it is complete).");
+            }
             SyncReport r = docent.indexer().sync(folders, new ProgressBar(System.out));
             if (docent.closing()) {
                 // Stopped by a signal: what was committed stays; the next run picks up the rest.

@@ -5,6 +5,8 @@ import dev.docent.embedder.Embedders;
 import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.DocumentStatus;
+import dev.docent.indexer.Indexer;
+import dev.docent.indexer.generation.Generations;
 import dev.docent.llm.Generator;
 import dev.docent.llm.Generators;
 import dev.docent.web.Docent;
@@ -27,18 +29,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A data directory opened for reading only, for {@code ./docent mcp}: the index and the catalog
- * through their read-only opens ({@link ChunkIndex#openReadOnly}, no write lock;
- * {@link Catalog#openReadOnly}). It therefore runs while {@code serve} indexes into the same
- * directory, and sees each commit of it at the next search.
+ * A data directory opened for reading only, for {@code ./docent mcp}: the active index
+ * generation's index and catalog through {@link Indexer#openReadOnly} (no write lock: {@link
+ * ChunkIndex#openReadOnly}, {@link Catalog#openReadOnly}). It therefore runs while {@code serve}
+ * indexes into the same directory, sees each commit of it at the next search, and follows serve
+ * to a new generation when a changed model or chunking has been rebuilt.
  */
 public final class ReadOnlyLibrary implements Library, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadOnlyLibrary.class);
 
     private final DocentConfig config;
-    private final ChunkIndex index;
-    private final Catalog catalog;
+    private final Indexer indexer;
     private final Embedder embedder;
     private final Generator generator;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,16 +49,18 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
     private ReadOnlyLibrary(DocentConfig config) throws IOException {
         this.config = config;
         Path data = config.dataDir();
-        Path index = data.resolve("index");
-        Path catalog = data.resolve("catalog.db");
-        if (!Files.isRegularFile(catalog) || !Files.isDirectory(index)) {
+        if (!Files.isRegularFile(data.resolve(Generations.POINTER)) && !Generations.hasRootCatalog(data)) {
             throw new IllegalArgumentException("no Docent index in " + data
                     + ": run ./docent index FOLDER (or ./docent serve FOLDER) with the same --data first");
         }
         LibraryCaches.pointAt(data.resolve("cache"));
-        this.index = ChunkIndex.openReadOnly(index); // the last commit, no write lock
-        this.catalog = Catalog.openReadOnly(catalog);
         this.embedder = Embedders.defaultModel(config.embedderThreads());
+        try {
+            this.indexer = Indexer.openReadOnly(data, embedder); // the last commit, no write lock
+        } catch (RuntimeException e) {
+            embedder.close();
+            throw e;
+        }
         Generator g = null;
         if (config.llm().model() != null) {
             try {
@@ -67,11 +71,8 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
         }
         this.generator = g;
         // The index's own search (its analysis, fusion and defaults), on what serve committed last.
-        Answerer.Index latest = (text, vector, topK) -> {
-            this.index.refresh();
-            return this.index.search(text, vector, topK);
-        };
-        this.answerer = new Answerer(embedder, latest, g, config.llm().maxAnswerTokens(), config.llm().timeoutSeconds(),
+        // (Indexer.search refreshes to the writer's last commit and follows a generation switch.)
+        this.answerer = new Answerer(embedder, (Answerer.Index) indexer::search, g, config.llm().maxAnswerTokens(), config.llm().timeoutSeconds(),
                 config.foundThreshold());
     }
 
@@ -95,7 +96,7 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
 
     @Override
     public List<DocumentRecord> documents() {
-        return catalog.all();
+        return indexer.documents();
     }
 
     @Override
@@ -103,12 +104,14 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
         Map<DocumentStatus, Integer> counts = new EnumMap<>(DocumentStatus.class);
         for (DocumentStatus st : DocumentStatus.values()) counts.put(st, 0);
         for (DocumentRecord r : documents()) counts.merge(r.status(), 1, Integer::sum);
+        ChunkIndex index = indexer.index();
         index.refresh();
         int chunks = index.chunkCount();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("documents", Map.of("indexed", counts.get(DocumentStatus.INDEXED), "pending", counts.get(DocumentStatus.PENDING),
                 "failed", counts.get(DocumentStatus.FAILED)));
         out.put("chunks", chunks);
+        out.put("generation", indexer.generationStatus().active()); // the index generation that answers
         out.put("data_dir", config.dataDir().toString());
         out.put("read_only", true); // indexing is serve's or index's job; this server only reads
         out.put("mode", generator != null ? "generative" : "extractive");
@@ -129,11 +132,7 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return; // a signal and the normal end may both close
-        try {
-            index.close();
-        } finally {
-            catalog.close();
-        }
+        indexer.close();
         if (generator != null) generator.close();
         embedder.close();
     }
