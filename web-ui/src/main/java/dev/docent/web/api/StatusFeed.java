@@ -136,6 +136,9 @@ final class StatusFeed implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) { // never silently: the streams would carry keep-alives only
+            log.error("The status feed stopped; open status streams end and pages reconnect", e);
+            close();
         }
     }
 
