@@ -27,7 +27,7 @@ function extractiveReason(s) {
 
 function modelLine(s) {
   if (s.model) return "Answers written by " + s.model;
-  return "Answers quote the documents (no language model: " + extractiveReason(s) + ")";
+  return "Answers quote the passages (extractive) — " + extractiveReason(s);
 }
 
 function indexLine(s) {
