@@ -168,6 +168,11 @@ public final class Indexer implements AutoCloseable {
         return catalog.all();
     }
 
+    /** One page of the catalog, filtered in SQLite (see {@link Catalog#page}). */
+    public DocumentPage documents(DocumentStatus status, boolean needsOcr, String text, int offset, int limit) {
+        return catalog.page(status, needsOcr, text, offset, limit);
+    }
+
     public IndexStatus status() {
         Map<DocumentStatus, Integer> counts = catalog.countByStatus();
         Progress p = progress;

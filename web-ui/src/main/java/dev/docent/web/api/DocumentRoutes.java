@@ -3,7 +3,6 @@ package dev.docent.web.api;
 import dev.docent.indexer.watch.SkippedPath;
 import dev.docent.web.Docent;
 import dev.docent.web.documents.DocumentFilter;
-import dev.docent.web.documents.DocumentListing;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.Map;
  * {@code indexed}, {@code pending}, {@code failed}, {@code needs_ocr}, or {@code skipped}: what the
  * last walk left out, with its reason in {@code error}) and by a text in the path or title, one
  * page at a time. {@code X-Total-Count} says how many match in all, so a page can offer "more"
- * without 100,000 rows ever being sent at once. The same filter as the MCP list_documents tool.
+ * without 100,000 rows ever being sent (or read) at once. The same filters as the MCP list_documents tool.
  */
 final class DocumentRoutes {
 
@@ -49,7 +48,8 @@ final class DocumentRoutes {
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "status must be one of " + DocumentFilter.names() + ", " + SKIPPED + "; got " + status);
             }
-            var listing = DocumentListing.of(docent.indexer().documents(), filter, DocumentListing.containing(q), offset, limit);
+            // Filtered and paged in SQLite: a page of 100,000 documents reads 100 records, not all of them.
+            var listing = docent.indexer().documents(filter.status(), filter == DocumentFilter.NEEDS_OCR, q, offset, limit);
             matching = listing.matching();
             page = listing.documents().stream().map(DocentApp::document).toList();
         }

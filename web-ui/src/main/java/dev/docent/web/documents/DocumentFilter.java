@@ -4,7 +4,6 @@ import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.DocumentStatus;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A status to list documents by; {@link #NEEDS_OCR} cuts across statuses. */
@@ -13,16 +12,8 @@ public enum DocumentFilter {
     INDEXED,
     PENDING,
     FAILED,
-    /**
-     * Scanned PDF pages without a text layer that no OCR has read: a failed scan ("needs OCR: no
-     * text layer...", or "no text layer (a scan?)" when Tika read it) or an indexed document with
-     * scanned pages left out ("2 scanned pages need OCR ..."). The indexer says so in these words
-     * (TextExtractor, ExtractionFailures, ExtractedDocument.ocrNote); DocumentsRouteTest indexes a
-     * real image-only PDF so a change of wording breaks a test, not the filter silently.
-     */
+    /** Scanned PDF pages that no OCR has read ({@link DocumentRecord#needsOcr()}), indexed or failed. */
     NEEDS_OCR;
-
-    private static final Pattern OCR_WANTED = Pattern.compile("\\bneeds? OCR\\b|no text layer");
 
     /** The name on the wire: {@code all}, {@code indexed}, {@code pending}, {@code failed}, {@code needs_ocr}. */
     public String wireName() {
@@ -49,12 +40,17 @@ public enum DocumentFilter {
             case INDEXED -> r.status() == DocumentStatus.INDEXED;
             case PENDING -> r.status() == DocumentStatus.PENDING;
             case FAILED -> r.status() == DocumentStatus.FAILED;
-            case NEEDS_OCR -> needsOcr(r);
+            case NEEDS_OCR -> r.needsOcr();
         };
     }
 
-    static boolean needsOcr(DocumentRecord r) {
-        return (r.error() != null && OCR_WANTED.matcher(r.error()).find())
-                || (r.note() != null && OCR_WANTED.matcher(r.note()).find());
+    /** The catalog status this filter keeps, or null for any. */
+    public DocumentStatus status() {
+        return switch (this) {
+            case INDEXED -> DocumentStatus.INDEXED;
+            case PENDING -> DocumentStatus.PENDING;
+            case FAILED -> DocumentStatus.FAILED;
+            case ALL, NEEDS_OCR -> null;
+        };
     }
 }

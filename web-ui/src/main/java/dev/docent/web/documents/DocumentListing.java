@@ -3,11 +3,12 @@ package dev.docent.web.documents;
 import dev.docent.indexer.DocumentRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * One page of the documents that pass a filter, with how many pass in all.
+ * One page of the documents that pass a filter, with how many pass in all, over records in memory
+ * (the MCP list_documents tool, whose folder and glob filters are not SQL); {@code GET
+ * /api/documents} pages in SQLite instead ({@code Indexer.documents(...)}).
  *
  * @param matching documents that pass the filter (all pages)
  * @param documents those of this page, in catalog (path) order
@@ -29,16 +30,5 @@ public record DocumentListing(int matching, List<DocumentRecord> documents) {
             matching++;
         }
         return new DocumentListing(matching, List.copyOf(page));
-    }
-
-    /**
-     * Documents whose path or title contains {@code text}, ignoring case (what a person types in a
-     * search box: part of a file or folder name, or of the title); null for a null or blank text.
-     */
-    public static Predicate<DocumentRecord> containing(String text) {
-        if (text == null || text.isBlank()) return null;
-        String needle = text.strip().toLowerCase(Locale.ROOT);
-        return r -> r.path().toLowerCase(Locale.ROOT).contains(needle)
-                || (r.title() != null && r.title().toLowerCase(Locale.ROOT).contains(needle));
     }
 }
