@@ -130,6 +130,9 @@ class StatusEventsTest {
                 // the reading client, else keep-alives would hold the connection open forever), and
                 // after Jetty's idle timeout of 15 s without progress, the connection was let go.
                 Thread.sleep(20_000);
+                // Meanwhile the reading client's quiet stream outlived the 15 s idle timeout on keep-alives.
+                assertFalse(reading.ended(), "the reading client's stream was closed while idle");
+                assertTrue(reading.comments() >= 2, "keep-alive comments: " + reading.comments());
                 stalled.setSoTimeout(1000);
                 InputStream in = stalled.getInputStream();
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
