@@ -79,7 +79,7 @@ $("document-search").addEventListener("input", () => {
   }, 250);
 });
 $("document-more").addEventListener("click", () => {
-  documentList.shown += DOCUMENT_PAGE;
+  documentList.shown = Math.min(documentList.shown + DOCUMENT_PAGE, 10000); // the route's largest page
   refreshDocuments();
 });
 $("documents").addEventListener("toggle", () => { if ($("documents").open) refreshDocuments(); });
