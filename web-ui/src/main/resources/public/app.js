@@ -1,6 +1,6 @@
 // Docent's page: ask (streamed over SSE from POST /ask, continuing the stored conversation), stop
-// (POST /api/answers/{id}/cancel), show the answer with its numbered sources, and keep the
-// indexing status current. No external resources.
+// (POST /api/answers/{id}/cancel), and show the answer with its numbered sources.
+// No external resources.
 "use strict";
 
 const answering = { id: null, active: false };
@@ -110,46 +110,6 @@ async function stop() {
   await fetch("/api/answers/" + encodeURIComponent(answering.id) + "/cancel", { method: "POST" }).catch(() => {});
 }
 
-async function refreshStatus() {
-  try {
-    const s = await (await fetch("/api/status")).json();
-    const d = s.documents;
-    const box = $("status");
-    box.replaceChildren();
-    box.append(text("span", (s.model ? "Answers by " + s.model + " · " : "")
-      + d.indexed + " documents indexed, " + s.chunks + " passages"
-      + (d.failed ? ", " + d.failed + " could not be read" : "")
-      + (d.pending ? ", " + d.pending + " waiting" : "")));
-    if (s.indexing) {
-      const p = document.createElement("progress");
-      p.max = Math.max(1, s.progress.total);
-      p.value = s.progress.done;
-      box.append(p, text("span", "indexing " + s.progress.done + "/" + s.progress.total
-        + (s.progress.current ? ": " + fileName(s.progress.current) : "")));
-    }
-    if (s.last_sync_error) box.append(text("div", "Indexing problem: " + s.last_sync_error, "error"));
-    if ($("documents").open) await refreshDocuments();
-    setTimeout(refreshStatus, s.indexing ? 1000 : 5000);
-  } catch (err) {
-    $("status").textContent = "Docent is not reachable (" + err.message + ")";
-    setTimeout(refreshStatus, 5000);
-  }
-}
-
-async function refreshDocuments() {
-  const docs = await (await fetch("/api/documents")).json();
-  const rows = $("document-rows");
-  rows.replaceChildren();
-  for (const d of docs) {
-    const tr = document.createElement("tr");
-    const name = text("td", fileName(d.path));
-    name.title = d.path;
-    tr.append(name, text("td", d.status, d.status), text("td", d.pages || ""), text("td", d.chunks),
-      text("td", d.error || ""));
-    rows.append(tr);
-  }
-}
-
 $("ask-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const q = $("question").value.trim();
@@ -169,7 +129,6 @@ document.addEventListener("keydown", (e) => {
   if (e.key === "Escape" && answering.active) stop();
 });
 $("stop-button").addEventListener("click", stop);
-$("documents").addEventListener("toggle", () => { if ($("documents").open) refreshDocuments(); });
 
 // ?q=... fills in the question for bookmarks, but never asks by itself: a link from another
 // site must not be able to make Docent work (the user presses Ask).
@@ -178,5 +137,4 @@ if (initial) {
   $("question").value = initial;
   $("question").focus();
 }
-refreshStatus();
-refreshConversations();
+refreshConversations(); // the status panel and documents list keep themselves current (status.js, documents.js)

@@ -58,5 +58,5 @@ function renderNotes(list, notes) {
 function modeLine(mode, model) {
   return mode === "generative"
     ? "Answer written by " + model + " from the sources below"
-    : "No language model configured: quoting the most relevant passages";
+    : "Extractive answer, quoting the most relevant passages (" + extractiveReason(docentStatus.latest) + ")";
 }

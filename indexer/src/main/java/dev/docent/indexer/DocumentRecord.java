@@ -43,6 +43,19 @@ public record DocumentRecord(
         this(path, size, modified, sha256, status, error, title, pages, chunks, indexedAt, attempts, retryAt, null);
     }
 
+    /**
+     * Whether scanned PDF pages of this file have no text layer and no OCR read them: a failed scan
+     * ("needs OCR: no text layer ..." from TextExtractor, "... no text layer (a scan?) ..." when
+     * Tika read it) or an indexed file with scanned pages left out ("2 scanned pages need OCR",
+     * {@code ExtractedDocument.ocrNote}). {@code Catalog.page} asks the same in SQL.
+     */
+    public boolean needsOcr() {
+        return (error != null && OCR_WANTED.matcher(error).find()) || (note != null && OCR_WANTED.matcher(note).find());
+    }
+
+    private static final java.util.regex.Pattern OCR_WANTED =
+            java.util.regex.Pattern.compile("needs? OCR|no text layer", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** This record with {@code note} instead of its own. */
     public DocumentRecord withNote(String note) {
         return new DocumentRecord(path, size, modified, sha256, status, error, title, pages, chunks, indexedAt, attempts,

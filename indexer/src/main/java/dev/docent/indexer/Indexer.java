@@ -318,6 +318,17 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
+    /** One page of the catalog, filtered in SQLite (see {@link Catalog#page}). */
+    public DocumentPage documents(DocumentStatus status, boolean needsOcr, String text, int offset, int limit) {
+        followPointer();
+        switching.readLock().lock();
+        try {
+            return active.catalog().page(status, needsOcr, text, offset, limit);
+        } finally {
+            switching.readLock().unlock();
+        }
+    }
+
     public IndexStatus status() {
         switching.readLock().lock();
         try {

@@ -34,6 +34,8 @@ public final class Docent implements AutoCloseable {
     private final String llmProblem;
     private volatile List<Path> folders = List.of();
     private volatile String lastSyncError;
+    /** When a sync of the watched folders last ended without error; null before the first. */
+    private volatile java.time.Instant lastSyncAt;
     /** Set by close(): a background sync that fails from then on is not reported. */
     private volatile boolean closing;
     private FolderWatcher watcher;
@@ -161,6 +163,11 @@ public final class Docent implements AutoCloseable {
         return lastSyncError;
     }
 
+    /** When a sync of the watched folders last ended without error, or null (none yet: still looking). */
+    public java.time.Instant lastSyncAt() {
+        return lastSyncAt;
+    }
+
     /**
      * Indexes {@code folders} in the background, then keeps watching them: file events trigger a
      * sync after a short pause, and a full check runs every {@code watchSeconds} regardless.
@@ -176,6 +183,7 @@ public final class Docent implements AutoCloseable {
         try {
             indexer.sync(folders, SyncProgress.NONE);
             lastSyncError = null;
+            lastSyncAt = java.time.Instant.now();
         } catch (RuntimeException e) {
             if (closing) return; // the watcher raced close(): no sync was lost, none is an error
             lastSyncError = e.getMessage();

@@ -87,6 +87,10 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
         return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold);
     }
 
+    public DocentConfig withIndexing(IndexingLimits i) {
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold);
+    }
+
     /** Typed reads of optional keys; a malformed value names the key and the file. */
     private record Props(Properties p, Path file) {
         String raw(String key) {

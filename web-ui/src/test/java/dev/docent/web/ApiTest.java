@@ -168,6 +168,17 @@ class ApiTest {
         assertTrue(rawGet("/api/status", "localhost:" + server.app.port()).startsWith("HTTP/1.1 200"));
     }
 
+    @Test
+    void theStatusStreamAndDocumentsAreBehindTheSameGuard() throws Exception {
+        for (String path : List.of("/api/status/events", "/api/documents?status=failed")) {
+            String raw = rawGet(path, "rebind.evil.example:" + server.app.port());
+            assertTrue(raw.startsWith("HTTP/1.1 403"), path + ": " + raw);
+            var evil = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + path))
+                    .header("Origin", "https://evil.example").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertJsonError(evil, 403, "cross-origin");
+        }
+    }
+
     private String rawGet(String path, String host) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.app.port())) {
             OutputStream out = s.getOutputStream();
@@ -271,7 +282,7 @@ class ApiTest {
         var page = server.get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<form id=\"ask-form\""));
-        for (String asset : List.of("/app.js", "/render.js", "/conversations.js", "/style.css")) {
+        for (String asset : List.of("/app.js", "/render.js", "/conversations.js", "/status.js", "/documents.js", "/style.css")) {
             assertEquals(200, server.get(asset).statusCode(), asset);
         }
         assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "page references an external resource");

@@ -1,5 +1,6 @@
 package dev.docent.indexer.catalog;
 
+import dev.docent.indexer.DocumentPage;
 import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.DocumentStatus;
 import java.nio.file.Path;
@@ -117,6 +118,42 @@ public final class Catalog implements AutoCloseable {
             List<DocumentRecord> out = new ArrayList<>();
             while (rs.next()) out.add(read(rs));
             return out;
+        } catch (SQLException e) {
+            throw new CatalogException(e);
+        }
+    }
+
+    /**
+     * One page of the records, ordered by path: those with {@code status} (null: any), that need
+     * OCR if {@code needsOcr} (as {@link DocumentRecord#needsOcr()}), whose path or title contains
+     * {@code text} ignoring ASCII case (null: any), skipping {@code offset}, at most {@code limit}.
+     * Filtered and counted in SQLite, so a page of a large catalog costs neither the memory of
+     * every record nor a long hold of this catalog, which the running sync writes.
+     */
+    public synchronized DocumentPage page(DocumentStatus status, boolean needsOcr, String text, int offset, int limit) {
+        String where = " WHERE (?1 IS NULL OR status = ?1)"
+                + " AND (?2 = 0 OR error LIKE '%need OCR%' OR error LIKE '%needs OCR%' OR error LIKE '%no text layer%'"
+                + " OR note LIKE '%need OCR%' OR note LIKE '%needs OCR%' OR note LIKE '%no text layer%')"
+                + " AND (?3 IS NULL OR instr(lower(path), ?3) > 0 OR instr(lower(coalesce(title, '')), ?3) > 0)";
+        String needle = text == null || text.isBlank() ? null : text.strip().toLowerCase(java.util.Locale.ROOT);
+        try (PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM documents" + where);
+                PreparedStatement rows = db.prepareStatement("SELECT * FROM documents" + where + " ORDER BY path LIMIT ?4 OFFSET ?5")) {
+            for (PreparedStatement ps : List.of(count, rows)) {
+                ps.setString(1, status == null ? null : status.name());
+                ps.setInt(2, needsOcr ? 1 : 0);
+                ps.setString(3, needle);
+            }
+            rows.setInt(4, limit);
+            rows.setInt(5, offset);
+            int matching;
+            try (ResultSet rs = count.executeQuery()) {
+                matching = rs.next() ? rs.getInt(1) : 0;
+            }
+            List<DocumentRecord> out = new ArrayList<>(Math.min(limit, 1024));
+            try (ResultSet rs = rows.executeQuery()) {
+                while (rs.next()) out.add(read(rs));
+            }
+            return new DocumentPage(matching, out);
         } catch (SQLException e) {
             throw new CatalogException(e);
         }

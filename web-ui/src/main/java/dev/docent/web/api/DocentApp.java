@@ -14,7 +14,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +34,7 @@ public final class DocentApp {
     /** As {@link #create(Docent)}, admitting requests through {@code gate} (remote clients with a token). */
     public static Javalin create(Docent docent, AccessGate gate) {
         McpServers.Http mcp = McpServers.http(Library.serving(docent));
+        StatusFeed statusFeed = new StatusFeed(() -> status(docent), docent::closing);
         return Javalin.create(config -> {
             // MCP over streamable HTTP, on the same port and behind the same checks (McpEndpoint).
             config.jetty.modifyServletContextHandler(handler -> {
@@ -43,6 +43,7 @@ public final class DocentApp {
                 handler.addServlet(holder, McpServers.PATH);
             });
             config.events.serverStopping(mcp::close);
+            config.events.serverStopping(statusFeed::close); // open status streams end, so stopping never waits on them
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 2_000_000L;
             config.http.prefer405over404 = true;
@@ -69,7 +70,8 @@ public final class DocentApp {
             config.routes.patch("/api/conversations/{id}", ctx -> ConversationRoutes.rename(ctx, docent));
             config.routes.delete("/api/conversations/{id}", ctx -> ConversationRoutes.delete(ctx, docent));
             config.routes.get("/api/status", ctx -> json(ctx, 200, status(docent)));
-            config.routes.get("/api/documents", ctx -> json(ctx, 200, documents(docent)));
+            config.routes.get("/api/status/events", ctx -> StatusEvents.stream(ctx, statusFeed));
+            config.routes.get("/api/documents", ctx -> DocumentRoutes.list(ctx, docent));
             // The OpenAI-compatible API (OpenAiRoutes); its errors come in OpenAI's shape.
             config.routes.get("/v1/models", ctx -> OpenAiRoutes.models(ctx, docent));
             config.routes.post("/v1/chat/completions", ctx -> OpenAiRoutes.chat(ctx, docent));
@@ -132,6 +134,10 @@ public final class DocentApp {
         }
         out.put("llm", llm);
         out.put("last_sync_error", docent.lastSyncError());
+        // Up to date: the watched folders were looked through and everything found is indexed or failed.
+        var syncedAt = docent.lastSyncAt();
+        out.put("synced_at", syncedAt == null ? null : syncedAt.toString());
+        out.put("up_to_date", syncedAt != null && !s.indexing() && s.pending() == 0 && docent.lastSyncError() == null);
         // What the last walk left out (unreadable folders, links leading outside, ...): the first 100.
         out.put("skipped", s.skipped()); // records: {"path": ..., "reason": ...}
         out.put("skipped_count", s.skippedCount());
@@ -162,9 +168,6 @@ public final class DocentApp {
         return out;
     }
 
-    private static List<Map<String, Object>> documents(Docent docent) {
-        return docent.indexer().documents().stream().map(DocentApp::document).toList();
-    }
 
     /** One document as {@code GET /api/documents} lists it. */
     public static Map<String, Object> document(DocumentRecord r) {

@@ -35,6 +35,11 @@ final class SseWriter implements AutoCloseable {
         out.send(frame.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends one event whose data is {@code json}, already serialised (one snapshot shared by many clients). */
+    void sendJson(String event, String json) {
+        out.send(("event: " + event + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Sends an unnamed event ({@code data:} only), as OpenAI-style streams do; {@code data} is sent as is. */
     void sendData(String data) {
         out.send(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));

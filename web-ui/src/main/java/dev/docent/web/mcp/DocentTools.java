@@ -8,6 +8,8 @@ import dev.docent.web.answer.Question;
 import dev.docent.web.answer.SearchResult;
 import dev.docent.web.answer.Turn;
 import dev.docent.web.api.DocentApp;
+import dev.docent.web.documents.DocumentFilter;
+import dev.docent.web.documents.DocumentListing;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -138,19 +140,12 @@ public final class DocentTools {
     }
 
     private Map<String, Object> listDocuments(Map<String, Object> args) {
-        String status = Args.optionalText(args, "status");
-        if (status != null && !List.of("indexed", "pending", "failed").contains(status)) {
-            throw new IllegalArgumentException("status must be one of indexed, pending, failed; got " + status);
-        }
+        DocumentFilter status = DocumentFilter.parse(Args.optionalText(args, "status"));
         Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "name"));
         int limit = Args.integer(args, "limit", 200, 1, 10_000);
-        List<Map<String, Object>> docs = new ArrayList<>();
-        int matching = 0;
-        for (DocumentRecord r : library.documents()) {
-            if (status != null && !r.status().wireName().equals(status)) continue;
-            if (filter != null && !filter.test(r.path())) continue;
-            if (matching++ < limit) docs.add(DocentApp.document(r));
-        }
+        var listing = DocumentListing.of(library.documents(), status, filter == null ? null : r -> filter.test(r.path()), 0, limit);
+        List<Map<String, Object>> docs = listing.documents().stream().map(DocentApp::document).toList();
+        int matching = listing.matching();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("matching", matching);
         out.put("returned", docs.size());

@@ -57,7 +57,7 @@ final class ToolSchemas {
             glob. Use it to see what the user's library holds or to find a document's path for \
             get_document.""", """
             {"type": "object", "properties": {
-              "status": {"type": "string", "enum": ["indexed", "pending", "failed"], "description": "Only documents with this status."},
+              "status": {"type": "string", "enum": ["all", "indexed", "pending", "failed", "needs_ocr"], "description": "Only documents with this status; needs_ocr: scanned PDF pages without a text layer that were not OCRed."},
               "folder": {"type": "string", "description": "Only documents under this folder: an absolute path, or a folder name anywhere in the path."},
               "name": {"type": "string", "description": "Only documents whose file name matches this glob, e.g. *.pdf."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 10000, "description": "At most this many documents (default 200); 'matching' gives the full count."}
