@@ -87,7 +87,7 @@ final class OpenAiRoutes {
         }
         int limit = docent.config().llm().maxAnswerTokens();
         int maxTokens = req.maxTokens() == null ? limit : Math.min(req.maxTokens(), generator.contextSize());
-        return ChatRun.passThrough(generator, req.messages(), maxTokens);
+        return ChatRun.passThrough(generator, req.generationRequest(maxTokens));
     }
 
     private static void oneReply(Context ctx, ChatRun run, String id, long created, String model) throws Exception {
