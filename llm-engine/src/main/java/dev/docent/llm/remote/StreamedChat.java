@@ -47,7 +47,7 @@ final class StreamedChat {
     private volatile boolean done;
     private volatile boolean aborted;
     private volatile boolean timedOut;
-    private final Reply reply = new Reply();
+    private final Reply reply; // made once the fields it reads are set
 
     StreamedChat(HttpClient http, URI url, RemoteOptions options, String body, List<String> stop, long start,
             int promptEstimate, BooleanSupplier cancelled) {
@@ -59,6 +59,7 @@ final class StreamedChat {
         this.start = start;
         this.promptEstimate = promptEstimate;
         this.cancelled = () -> aborted || cancelled.getAsBoolean();
+        this.reply = new Reply();
     }
 
     /** A failure before any text was passed on: worth another attempt. */
@@ -223,7 +224,7 @@ final class StreamedChat {
             data.setLength(0);
             if (event.equals("[DONE]")) return reader.finish();
             JsonNode chunk = RemoteGenerator.JSON.readTree(event);
-            if (chunk.has("error")) throw reader.failure(errorMessage(event));
+            if (chunk.has("error")) throw reader.failure(chunk.path("error"), errorMessage(event));
             reader.chunk(chunk.path("choices").path(0).path("delta"), chunk, onText);
             if (reader.stops.stopped()) return reader.finish();
         }
@@ -267,11 +268,25 @@ final class StreamedChat {
             onText.accept(s);
         }
 
-        /** Past this point a failure is reported, never retried: the caller has shown text. */
-        RuntimeException failure(String message) throws Retryable {
-            var e = new IllegalStateException("the model server at " + options.endpoint() + " failed: " + message);
+        /**
+         * An error the server sent inside the stream (it had already answered 200), classified as
+         * a refusal before the stream would have been. Once text was passed on, nothing is retried.
+         */
+        RuntimeException failure(JsonNode error, String message) throws Retryable {
+            String at = "the model server at " + options.endpoint();
+            if ("context_length_exceeded".equals(error.path("code").asText())) {
+                return new IllegalArgumentException(at + " refused the prompt as too long: " + message
+                        + " (set llm.endpoint_context to the server's context size)");
+            }
+            boolean busy = "rate_limit_error".equals(error.path("type").asText());
+            RuntimeException e = busy ? new GeneratorBusyException(at + " is busy: " + message + "; retry shortly")
+                    : new IllegalStateException(at + " failed: " + message);
             if (text.isEmpty() && chunks == 0) throw new Retryable(e, 0);
             return e;
+        }
+
+        RuntimeException failure(String message) throws Retryable {
+            return failure(RemoteGenerator.JSON.missingNode(), message);
         }
 
         Completion cancelled() {

@@ -17,10 +17,11 @@ import java.util.List;
  * string or up to 4), {@code temperature}, {@code top_p} and {@code seed}. Other fields (tools,
  * ...) are ignored.
  *
+ * @param includeUsage {@code stream_options.include_usage}: a last chunk carries the token counts
  * @param sampling from {@code temperature} (with {@code top_p}, {@code seed}), or null: the model's default
  */
-record ChatRequest(String model, List<ChatMessage> messages, boolean stream, Integer maxTokens, Sampling sampling,
-        List<String> stop) {
+record ChatRequest(String model, List<ChatMessage> messages, boolean stream, boolean includeUsage, Integer maxTokens,
+        Sampling sampling, List<String> stop) {
 
     static ChatRequest parse(ObjectMapper json, String body) {
         JsonNode root;
@@ -54,8 +55,8 @@ record ChatRequest(String model, List<ChatMessage> messages, boolean stream, Int
             if (!max.canConvertToInt() || max.asInt() < 1) throw OpenAiError.invalid("max_tokens must be a positive integer", "max_tokens");
             maxTokens = max.asInt();
         }
-        return new ChatRequest(model.asText(), List.copyOf(messages), root.path("stream").asBoolean(false), maxTokens,
-                sampling(root), stop(root.get("stop")));
+        return new ChatRequest(model.asText(), List.copyOf(messages), root.path("stream").asBoolean(false),
+                root.path("stream_options").path("include_usage").asBoolean(false), maxTokens, sampling(root), stop(root.get("stop")));
     }
 
     /** What the loaded generator is asked for, when the chat passes straight to it. */

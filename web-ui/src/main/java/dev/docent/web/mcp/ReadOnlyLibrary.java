@@ -6,8 +6,7 @@ import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.DocumentStatus;
 import dev.docent.llm.Generator;
-import dev.docent.llm.Generators;
-import dev.docent.web.Docent;
+import dev.docent.web.GeneratorFactory;
 import dev.docent.web.DocentConfig;
 import dev.docent.web.LibraryCaches;
 import dev.docent.web.answer.Answer;
@@ -54,14 +53,13 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
         LibraryCaches.pointAt(data.resolve("cache"));
         this.index = ChunkIndex.openReadOnly(index); // the last commit, no write lock
         this.catalog = Catalog.openReadOnly(catalog);
+        GeneratorFactory.check(config.llm()); // a refused llm.endpoint stops the server, as it stops serve
         this.embedder = Embedders.defaultModel(config.embedderThreads());
         Generator g = null;
-        if (config.llm().model() != null) {
-            try {
-                g = Generators.llama(Docent.llamaOptions(config.llm()));
-            } catch (RuntimeException e) {
-                log.warn("Answering extractively: {}", e.getMessage());
-            }
+        try {
+            g = GeneratorFactory.open(config.llm());
+        } catch (RuntimeException e) {
+            log.warn("Answering extractively: {}", e.getMessage());
         }
         this.generator = g;
         // The index's own search (its analysis, fusion and defaults), on what serve committed last.
@@ -111,6 +109,7 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
         out.put("read_only", true); // indexing is serve's or index's job; this server only reads
         out.put("mode", generator != null ? "generative" : "extractive");
         out.put("model", generator != null ? generator.modelName() : null);
+        out.put("generator", dev.docent.web.api.DocentApp.generatorStatus(generator));
         return out;
     }
 
