@@ -76,8 +76,8 @@ public final class RemoteGenerator implements Generator {
         }
         if (closed) throw new IllegalStateException("the generator was closed");
         if (!slots.tryAcquire()) {
-            throw new GeneratorBusyException("the model server is busy with " + (slots.availablePermits() == 0
-                    ? 1 + options.queueCapacity() : "several") + " questions from Docent; retry shortly");
+            throw new GeneratorBusyException("the model server is busy with " + (1 + options.queueCapacity())
+                    + " questions from Docent (llm.max_waiting); retry shortly");
         }
         try {
             return withRetries(requestBody(request), request.stop(), prompt, onText,
