@@ -207,17 +207,20 @@ class RemoteGeneratorFaultsTest {
         });
         try (Generator g = remote(url)) {
             AtomicBoolean cancel = new AtomicBoolean();
-            Thread.ofVirtual().start(() -> {
+            var firstText = new java.util.concurrent.CountDownLatch(1);
+            long[] cancelledAt = {0};
+            Thread.ofVirtual().start(() -> { // cancels while the reader waits on the stalled stream
                 try {
-                    Thread.sleep(300);
+                    firstText.await();
+                    Thread.sleep(200);
                 } catch (InterruptedException e) {
                     return;
                 }
+                cancelledAt[0] = System.nanoTime();
                 cancel.set(true);
             });
-            long t0 = System.nanoTime();
-            Completion c = g.chat(HELLO, s -> {}, cancel::get);
-            long afterCancel = (System.nanoTime() - t0) / 1_000_000 - 300;
+            Completion c = g.chat(HELLO, s -> firstText.countDown(), cancel::get);
+            long afterCancel = (System.nanoTime() - cancelledAt[0]) / 1_000_000;
             assertEquals(Completion.FinishReason.CANCELLED, c.finishReason());
             assertEquals("Once", c.text());
             assertTrue(afterCancel < 500, "returned " + afterCancel + " ms after the cancel");
