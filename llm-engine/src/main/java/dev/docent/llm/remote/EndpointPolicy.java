@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * Decides whether Docent may connect to a configured endpoint. Documents and questions go to it,
  * so by default only this machine qualifies: the host is resolved now and every address it has
- * must be a loopback one. The connection is then made to that resolved address, so a name cannot
- * later resolve elsewhere.
+ * must be a loopback one. Over plain http the connection is then made to that resolved address, so
+ * a name cannot later resolve elsewhere (https keeps the name, which its certificate is checked against).
  */
 public final class EndpointPolicy {
 
@@ -43,6 +43,7 @@ public final class EndpointPolicy {
                     + " connects only to loopback addresses (127.0.0.1, ::1). Run the model server here, or set"
                     + " llm.allow_remote_endpoint = true if you trust that host and the network to it.");
         }
+        if (scheme.equals("https")) return endpoint; // TLS checks the certificate against the name: keep it
         InetAddress pinned = Arrays.stream(addresses).filter(a -> a.getAddress().length == 4).findFirst().orElse(addresses[0]);
         String host = pinned.getAddress().length == 4 ? pinned.getHostAddress() : "[" + pinned.getHostAddress() + "]";
         return URI.create(scheme + "://" + host + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort())

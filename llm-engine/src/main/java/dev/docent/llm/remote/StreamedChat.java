@@ -162,7 +162,7 @@ final class StreamedChat {
         String message = errorMessage(text);
         String at = "the model server at " + options.endpoint();
         if (status == 429 || status == 503) {
-            long after = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1000;
+            long after = retryAfterMillis(response);
             throw new Retryable(new GeneratorBusyException(at + " is busy (HTTP " + status + "): " + message
                     + "; retry shortly"), after);
         }
@@ -181,6 +181,15 @@ final class StreamedChat {
                     + "; Docent sends no API key, so use a server that needs none on this machine");
         }
         return new IllegalStateException(at + " refused the request (HTTP " + status + "): " + message);
+    }
+
+    /** {@code Retry-After} in seconds, as model servers send it; 0 when absent or an HTTP date. */
+    private static long retryAfterMillis(HttpResponse<?> response) {
+        try {
+            return Math.max(0, response.headers().firstValueAsLong("Retry-After").orElse(0)) * 1000;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The OpenAI-shaped {@code {"error": {"message": ...}}}, or the text itself. */

@@ -116,7 +116,10 @@ class RemoteGeneratorFaultsTest {
     @Test
     void failuresBeforeAnyTextAreRetriedWithBackoff() throws Exception {
         URI url = serve((ex, n) -> {
-            if (n == 0) reply(ex, 503, "application/json", "{\"error\":{\"message\":\"loading model\"}}");
+            if (n == 0) {
+                ex.getResponseHeaders().set("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"); // a date: the backoff applies
+                reply(ex, 503, "application/json", "{\"error\":{\"message\":\"loading model\"}}");
+            }
             else if (n == 1) reply(ex, 500, "text/plain", "oops");
             else {
                 startStream(ex);
