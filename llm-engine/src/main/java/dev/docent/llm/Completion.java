@@ -30,6 +30,8 @@ public record Completion(
     public enum FinishReason {
         END_OF_GENERATION,
         MAX_TOKENS,
+        /** One of the request's stop strings was generated (it is not part of the text). */
+        STOP_STRING,
         CANCELLED
     }
 }

@@ -1,6 +1,8 @@
 package dev.docent.llm;
 
 import dev.docent.llm.internal.LlamaGenerator;
+import dev.docent.llm.remote.RemoteGenerator;
+import dev.docent.llm.remote.RemoteOptions;
 
 /** Factory for generators. */
 public final class Generators {
@@ -14,5 +16,16 @@ public final class Generators {
      */
     public static Generator llama(LlamaOptions options) {
         return new LlamaGenerator(options);
+    }
+
+    /**
+     * A model served by an OpenAI-compatible server (Ollama, llama-server, LM Studio, vLLM...).
+     * Connects to nothing yet: a server that is down is reported by the first request.
+     *
+     * @throws IllegalArgumentException when the endpoint is malformed, or not on this machine and
+     *     {@link RemoteOptions#allowRemote()} is false
+     */
+    public static Generator remote(RemoteOptions options) {
+        return new RemoteGenerator(options);
     }
 }

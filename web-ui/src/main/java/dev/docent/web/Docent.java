@@ -6,10 +6,8 @@ import dev.docent.indexer.Indexer;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.indexer.watch.FolderWatcher;
 import dev.docent.llm.Generator;
-import dev.docent.llm.Generators;
 import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.ModelLoadException;
-import dev.docent.llm.Sampling;
 import dev.docent.web.answer.AnswerJobs;
 import dev.docent.web.answer.Answerer;
 import dev.docent.web.conversation.ConversationStore;
@@ -42,6 +40,7 @@ public final class Docent implements AutoCloseable {
 
     private Docent(DocentConfig config, boolean readOnly) {
         this.config = config;
+        GeneratorFactory.check(config.llm()); // a refused llm.endpoint stops the start, before anything opens
         LibraryCaches.pointAt(config.dataDir().resolve("cache"));
         StartupTimer.mark("config, data dir and logs");
         this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background
@@ -66,15 +65,13 @@ public final class Docent implements AutoCloseable {
         }
         Generator g = null;
         String problem = null;
-        if (config.llm().model() != null) {
-            try {
-                g = Generators.llama(llamaOptions(config.llm()));
-                log.info("Loaded {} for generated answers", g.modelName());
-            } catch (ModelLoadException | IllegalStateException e) {
-                // Docent stays useful without the model: extractive answers, and the reason on /api/status.
-                problem = e.getMessage();
-                log.warn("Answering extractively: {}", problem);
-            }
+        try {
+            g = GeneratorFactory.open(config.llm());
+            if (g != null) log.info("Generated answers by {}{}", g.modelName(), g.endpoint() == null ? "" : " at " + g.endpoint());
+        } catch (ModelLoadException | IllegalStateException e) {
+            // Docent stays useful without the model: extractive answers, and the reason on /api/status.
+            problem = e.getMessage();
+            log.warn("Answering extractively: {}", problem);
         }
         this.generator = g;
         this.llmProblem = problem;
@@ -95,9 +92,7 @@ public final class Docent implements AutoCloseable {
                 .withQueueCapacity(Math.max(1, s.maxWaiting()));
         if (s.threads() > 0) o = o.withThreads(s.threads());
         if (s.gpuLayers() != null) o = o.withGpuLayers(s.gpuLayers());
-        Sampling f = Sampling.FACTUAL;
-        return o.withSampling(s.temperature() <= 0 ? Sampling.GREEDY
-                : new Sampling(s.temperature(), f.topK(), f.topP(), f.minP(), f.repeatPenalty(), f.repeatLastN(), f.seed()));
+        return o.withSampling(GeneratorFactory.sampling(s));
     }
 
     /** The loaded language model, or null (extractive answers). */

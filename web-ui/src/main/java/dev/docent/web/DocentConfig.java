@@ -66,7 +66,7 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         props.decimal("llm.temperature", l.temperature()),
                         props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
                         props.integer("llm.timeout_seconds", l.timeoutSeconds()),
-                        props.integer("llm.max_waiting", l.maxWaiting())),
+                        props.integer("llm.max_waiting", l.maxWaiting()), endpoint(props)),
                 !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")),
                 IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
                         props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB))
@@ -89,6 +89,15 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
 
     public DocentConfig withIndexing(IndexingLimits i) {
         return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold);
+    }
+
+    /** The {@code llm.endpoint*} keys, or null when no endpoint is set. */
+    private static LlmSettings.Endpoint endpoint(Props props) {
+        String url = props.raw("llm.endpoint");
+        if (url == null) return null;
+        return new LlmSettings.Endpoint(url, props.raw("llm.endpoint_model"),
+                "true".equalsIgnoreCase(props.raw("llm.allow_remote_endpoint")),
+                props.integer("llm.endpoint_context", dev.docent.llm.remote.RemoteOptions.DEFAULT_CONTEXT));
     }
 
     /** Typed reads of optional keys; a malformed value names the key and the file. */

@@ -13,15 +13,36 @@ import java.nio.file.Path;
  * @param maxAnswerTokens longest answer
  * @param timeoutSeconds a generation running longer is stopped and returned as it stands
  * @param maxWaiting questions that may wait while one is answered; more get HTTP 503
+ * @param endpoint an OpenAI-compatible server used instead of the in-process engine, or null
  */
 public record LlmSettings(Path model, int contextSize, int threads, Integer gpuLayers, float temperature,
-        int maxAnswerTokens, int timeoutSeconds, int maxWaiting) {
+        int maxAnswerTokens, int timeoutSeconds, int maxWaiting, Endpoint endpoint) {
+
+    /** Settings for the in-process engine only (no endpoint). */
+    public LlmSettings(Path model, int contextSize, int threads, Integer gpuLayers, float temperature,
+            int maxAnswerTokens, int timeoutSeconds, int maxWaiting) {
+        this(model, contextSize, threads, gpuLayers, temperature, maxAnswerTokens, timeoutSeconds, maxWaiting, null);
+    }
+
+    /**
+     * A remote generator's settings ({@code llm.endpoint*}).
+     *
+     * @param url the API base, e.g. {@code http://127.0.0.1:11434/v1}
+     * @param model the server's name for the model
+     * @param allowRemote a host off this machine is allowed ({@code llm.allow_remote_endpoint})
+     * @param contextSize the server's context window in tokens ({@code llm.endpoint_context})
+     */
+    public record Endpoint(String url, String model, boolean allowRemote, int contextSize) {}
 
     public static LlmSettings defaults() {
         return new LlmSettings(null, 4096, 0, null, 0.2f, 512, 120, 4);
     }
 
     public LlmSettings withModel(Path m) {
-        return new LlmSettings(m, contextSize, threads, gpuLayers, temperature, maxAnswerTokens, timeoutSeconds, maxWaiting);
+        return new LlmSettings(m, contextSize, threads, gpuLayers, temperature, maxAnswerTokens, timeoutSeconds, maxWaiting, endpoint);
+    }
+
+    public LlmSettings withEndpoint(Endpoint e) {
+        return new LlmSettings(model, contextSize, threads, gpuLayers, temperature, maxAnswerTokens, timeoutSeconds, maxWaiting, e);
     }
 }

@@ -2,6 +2,7 @@ package dev.docent.llm.internal;
 
 import dev.docent.llm.ChatMessage;
 import dev.docent.llm.Completion;
+import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.Generator;
 import dev.docent.llm.GeneratorBusyException;
 import dev.docent.llm.LlamaOptions;
@@ -25,10 +26,10 @@ import java.util.function.Consumer;
  */
 public final class LlamaGenerator implements Generator {
 
-    private record Job(int[] prompt, int maxTokens, Consumer<String> onText, BooleanSupplier cancelled,
+    private record Job(int[] prompt, GenerationRequest request, Consumer<String> onText, BooleanSupplier cancelled,
             CompletableFuture<Completion> result) {}
 
-    private static final Job STOP = new Job(null, 0, null, null, null);
+    private static final Job STOP = new Job(null, null, null, null, null);
 
     private final BlockingQueue<Job> queue;
     private final Thread thread;
@@ -64,8 +65,10 @@ public final class LlamaGenerator implements Generator {
         try {
             for (Job job = take(); job != STOP; job = take()) {
                 try {
-                    int max = Math.min(job.maxTokens(), session.contextSize() - job.prompt().length);
-                    job.result().complete(session.generate(job.prompt(), max, job.onText(), job.cancelled()));
+                    GenerationRequest r = job.request();
+                    int max = Math.min(r.maxTokens(), session.contextSize() - job.prompt().length);
+                    session.useSampling(r.sampling() != null ? r.sampling() : options.sampling());
+                    job.result().complete(session.generate(job.prompt(), max, r.stop(), job.onText(), job.cancelled()));
                 } catch (RuntimeException | Error e) {
                     job.result().completeExceptionally(e);
                 }
@@ -87,9 +90,8 @@ public final class LlamaGenerator implements Generator {
     }
 
     @Override
-    public Completion chat(List<ChatMessage> messages, int maxTokens, Consumer<String> onText, BooleanSupplier cancelled) {
-        if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be >= 1");
-        String text = model.applyChatTemplate(messages, true);
+    public Completion chat(GenerationRequest request, Consumer<String> onText, BooleanSupplier cancelled) {
+        String text = model.applyChatTemplate(request.messages(), true);
         int[] prompt = model.tokenize(text, true, true);
         if (prompt.length + 1 >= session.contextSize()) {
             throw new IllegalArgumentException("the prompt has " + prompt.length + " tokens; the context holds "
@@ -97,7 +99,7 @@ public final class LlamaGenerator implements Generator {
         }
         var interrupted = new java.util.concurrent.atomic.AtomicBoolean();
         BooleanSupplier stop = () -> interrupted.get() || cancelled.getAsBoolean();
-        var job = new Job(prompt, maxTokens, onText, stop, new CompletableFuture<>());
+        var job = new Job(prompt, request, onText, stop, new CompletableFuture<>());
         if (!queue.offer(job)) {
             throw new GeneratorBusyException("the model is busy with " + queue.size() + " waiting questions; retry shortly");
         }

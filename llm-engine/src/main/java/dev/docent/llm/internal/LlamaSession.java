@@ -12,6 +12,7 @@ import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -27,7 +28,8 @@ public final class LlamaSession implements AutoCloseable {
     private final LlamaApi api;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment context;
-    private final MemorySegment sampler;
+    private MemorySegment sampler;
+    private Sampling sampling; // what the sampler chain was built for
     private final MemorySegment memory;
     private final MemorySegment tokens; // tokens currently in the KV cache, in order
     // Per-token scratch, allocated once: a by-value llama_batch and a token's text.
@@ -71,6 +73,7 @@ public final class LlamaSession implements AutoCloseable {
             this.batchSize = Math.min(512, this.contextSize);
             this.memory = (MemorySegment) api.getMemory.invokeExact(ctx);
             this.sampler = buildSampler(sampling);
+            this.sampling = sampling;
             this.tokens = arena.allocate(ValueLayout.JAVA_INT, this.contextSize);
             this.batchStruct = arena.allocate(Structs.BATCH);
             this.pieceBuffer = arena.allocate(PIECE_CAPACITY);
@@ -112,6 +115,24 @@ public final class LlamaSession implements AutoCloseable {
         api.samplerChainAdd.invokeExact(chain, sampler); // the chain owns it from here on
     }
 
+    /**
+     * Token choice for the following generations. The chain is rebuilt only when the sampling
+     * differs from the last one (a request that names none keeps the configured default).
+     */
+    public void useSampling(Sampling s) {
+        if (s == null || s.equals(sampling)) return;
+        try {
+            MemorySegment next = buildSampler(s);
+            api.samplerFree.invokeExact(sampler);
+            sampler = next;
+            sampling = s;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     @SuppressWarnings("unused") // called by llama.cpp through the upcall stub
     private boolean shouldAbort(MemorySegment data) {
         return abort || currentCancel.getAsBoolean();
@@ -131,6 +152,15 @@ public final class LlamaSession implements AutoCloseable {
      * budget, a full context, or when {@code cancelled} turns true.
      */
     public Completion generate(int[] prompt, int maxTokens, Consumer<String> onText, BooleanSupplier cancelled) {
+        return generate(prompt, maxTokens, List.of(), onText, cancelled);
+    }
+
+    /**
+     * As {@link #generate(int[], int, Consumer, BooleanSupplier)}, also stopping when the text
+     * contains one of {@code stop}; the text (and what {@code onText} gets) then ends before it.
+     */
+    public Completion generate(int[] prompt, int maxTokens, List<String> stop, Consumer<String> onText,
+            BooleanSupplier cancelled) {
         if (prompt.length == 0) throw new IllegalArgumentException("empty prompt");
         if (prompt.length >= contextSize) {
             throw new IllegalArgumentException("prompt of " + prompt.length + " tokens does not fit the context of "
@@ -165,6 +195,7 @@ public final class LlamaSession implements AutoCloseable {
             }
             var text = new StringBuilder();
             var utf8 = new Utf8Assembler();
+            var stops = new StopStrings(stop);
             long firstToken = 0;
             int generated = 0;
             Completion.FinishReason reason = Completion.FinishReason.MAX_TOKENS;
@@ -180,7 +211,11 @@ public final class LlamaSession implements AutoCloseable {
                     break;
                 }
                 generated++;
-                emit(utf8.add(piece(token)), text, onText);
+                emit(stops.add(utf8.add(piece(token))), text, onText);
+                if (stops.stopped()) {
+                    reason = Completion.FinishReason.STOP_STRING;
+                    break;
+                }
                 if (cached >= contextSize) break; // context full: stop with what we have
                 tokens.setAtIndex(ValueLayout.JAVA_INT, cached, token);
                 if (!decode(cached, 1, cancelled)) {
@@ -189,7 +224,11 @@ public final class LlamaSession implements AutoCloseable {
                 }
                 cached++;
             }
-            emit(utf8.flush(), text, onText);
+            if (!stops.stopped()) { // the last bytes, and what was held back as a possible stop string
+                String rest = stops.add(utf8.flush());
+                if (stops.stopped()) reason = Completion.FinishReason.STOP_STRING;
+                emit(rest + stops.flush(), text, onText);
+            }
             return finish(start, firstToken == 0 ? System.nanoTime() : firstToken, prompt.length, generated,
                     text.toString(), reason);
         } catch (RuntimeException | Error e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.llm.ChatMessage;
 import dev.docent.llm.Completion;
+import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.Generator;
 import dev.docent.llm.GeneratorBusyException;
 import dev.docent.llm.Generators;
@@ -52,11 +53,11 @@ class LlamaGeneratorTest {
         try (Generator g = Generators.llama(options())) {
             var messages = List.of(new ChatMessage("user", "Once upon a time"));
             StringBuilder streamed = new StringBuilder();
-            Completion first = g.chat(messages, 24, streamed::append, () -> false);
+            Completion first = g.chat(GenerationRequest.of(messages, 24), streamed::append, () -> false);
             assertEquals(first.text(), streamed.toString());
             assertEquals(24, first.generatedTokens());
             assertEquals(Completion.FinishReason.MAX_TOKENS, first.finishReason());
-            Completion second = g.chat(messages, 24, s -> {}, () -> false);
+            Completion second = g.chat(GenerationRequest.of(messages, 24), s -> {}, () -> false);
             assertEquals(first.text(), second.text());
             assertEquals(first.promptTokens() - 1, second.reusedPromptTokens(), "the shared prompt was decoded again");
             assertEquals(0, first.reusedPromptTokens());
@@ -67,7 +68,7 @@ class LlamaGeneratorTest {
     void cancellationStopsGenerationPromptly() {
         try (Generator g = Generators.llama(options())) {
             AtomicInteger pieces = new AtomicInteger();
-            Completion c = g.chat(List.of(new ChatMessage("user", "Once upon a time")), 400,
+            Completion c = g.chat(GenerationRequest.of(List.of(new ChatMessage("user", "Once upon a time")), 400),
                     s -> pieces.incrementAndGet(), () -> pieces.get() >= 5);
             assertEquals(Completion.FinishReason.CANCELLED, c.finishReason());
             assertTrue(c.generatedTokens() <= 6, "generated " + c.generatedTokens() + " after cancel");
@@ -81,12 +82,12 @@ class LlamaGeneratorTest {
             // Checks on the generator thread: the first comes before llama_decode starts, the next
             // from inside it (the abort callback). Answering true there aborts the decode.
             AtomicInteger checks = new AtomicInteger();
-            Completion c = g.chat(messages, 8, s -> {},
+            Completion c = g.chat(GenerationRequest.of(messages, 8), s -> {},
                     () -> Thread.currentThread().getName().equals("docent-llm") && checks.incrementAndGet() > 1);
             assertEquals(Completion.FinishReason.CANCELLED, c.finishReason());
             assertEquals(0, c.generatedTokens());
             // Had the decode completed, the same prompt would now be found in the KV cache.
-            Completion again = g.chat(messages, 2, s -> {}, () -> false);
+            Completion again = g.chat(GenerationRequest.of(messages, 2), s -> {}, () -> false);
             assertEquals(0, again.reusedPromptTokens(), "the prompt decode ran to its end despite the cancel");
             assertTrue(again.promptTokens() > 100, "prompt of " + again.promptTokens() + " tokens");
         }
@@ -98,7 +99,7 @@ class LlamaGeneratorTest {
             var messages = List.of(new ChatMessage("user", "Once upon a time"));
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread running = Thread.ofPlatform().start(() -> g.chat(messages, 50, s -> {
+            Thread running = Thread.ofPlatform().start(() -> g.chat(GenerationRequest.of(messages, 50), s -> {
                 started.countDown();
                 try {
                     release.await();
@@ -109,7 +110,7 @@ class LlamaGeneratorTest {
             started.await();
             var cancel = new java.util.concurrent.atomic.AtomicBoolean();
             var queued = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> g.chat(messages, 50, s -> {}, cancel::get), r -> Thread.ofPlatform().start(r));
+                    () -> g.chat(GenerationRequest.of(messages, 50), s -> {}, cancel::get), r -> Thread.ofPlatform().start(r));
             Thread.sleep(100); // it is in the queue now, behind the blocked one
             long t0 = System.nanoTime();
             cancel.set(true);
@@ -122,7 +123,7 @@ class LlamaGeneratorTest {
             release.countDown();
             running.join();
             // The generator still works, and the cancelled job never ran.
-            assertEquals(Completion.FinishReason.MAX_TOKENS, g.chat(messages, 3, s -> {}, () -> false).finishReason());
+            assertEquals(Completion.FinishReason.MAX_TOKENS, g.chat(GenerationRequest.of(messages, 3), s -> {}, () -> false).finishReason());
         }
     }
 
@@ -132,7 +133,7 @@ class LlamaGeneratorTest {
             var messages = List.of(new ChatMessage("user", "Once upon a time"));
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread running = Thread.ofPlatform().start(() -> g.chat(messages, 50, s -> {
+            Thread running = Thread.ofPlatform().start(() -> g.chat(GenerationRequest.of(messages, 50), s -> {
                 started.countDown();
                 try {
                     release.await();
@@ -141,13 +142,13 @@ class LlamaGeneratorTest {
                 }
             }, () -> false));
             started.await();
-            Thread queued = Thread.ofPlatform().start(() -> g.chat(messages, 2, s -> {}, () -> false));
+            Thread queued = Thread.ofPlatform().start(() -> g.chat(GenerationRequest.of(messages, 2), s -> {}, () -> false));
             long deadline = System.nanoTime() + 5_000_000_000L;
             GeneratorBusyException busy = null;
             while (busy == null && System.nanoTime() < deadline) { // wait until the second one sits in the queue
                 try {
                     Thread.sleep(20);
-                    g.chat(messages, 2, s -> {}, () -> false);
+                    g.chat(GenerationRequest.of(messages, 2), s -> {}, () -> false);
                 } catch (GeneratorBusyException e) {
                     busy = e;
                 }

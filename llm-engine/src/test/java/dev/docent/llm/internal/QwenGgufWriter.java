@@ -23,7 +23,7 @@ import java.util.Map;
  * generated and written one at a time, so a 0.5B model never sits in memory.
  * Benchmark use: {@code QwenGgufWriter OUT.gguf q4_0|q8_0} writes Qwen2.5-0.5B shapes.
  */
-final class QwenGgufWriter {
+public final class QwenGgufWriter {
 
     /** Model dimensions. {@code tiedOutput}: no output.weight; the token embeddings are reused. */
     record Shape(int nEmbd, int nHead, int nHeadKv, int nFf, int nLayer, int context, boolean tiedOutput) {
@@ -31,19 +31,23 @@ final class QwenGgufWriter {
         static final Shape QWEN25_05B = new Shape(896, 14, 2, 4864, 24, 32768, true);
     }
 
-    enum Weights { RANDOM, FORCED_EOS }
+    public enum Weights { RANDOM, FORCED_EOS }
 
     static final int F32 = 0, F16 = 1, Q4_0 = 2, Q8_0 = 8;
     private static final int ALIGN = 32, T_UINT32 = 4, T_FLOAT32 = 6, T_STRING = 8;
 
     private QwenGgufWriter() {}
 
+    /** The vocabulary donor, found from any module's tests (web-ui's too, through the test jar). */
     static Path vocabFile() {
-        return Path.of("src/test/resources/models/ggml-vocab-qwen2.gguf").toAbsolutePath();
+        String root = System.getProperty("docent.repo.root");
+        Path file = Path.of("llm-engine/src/test/resources/models/ggml-vocab-qwen2.gguf");
+        return (root != null ? Path.of(root).resolve(file) : Path.of("src/test/resources/models/ggml-vocab-qwen2.gguf"))
+                .toAbsolutePath();
     }
 
     /** The TINY test model in F16/F32. */
-    static Path writeTiny(Path out, Weights weights) throws IOException {
+    public static Path writeTiny(Path out, Weights weights) throws IOException {
         return write(out, Shape.TINY, F16, weights);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.llm.ChatMessage;
 import dev.docent.llm.Completion;
+import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.Generator;
 import dev.docent.llm.Generators;
 import dev.docent.llm.LlamaOptions;
@@ -79,12 +80,12 @@ class TinyQwenTest {
             var messages = List.of(new ChatMessage("user", "Tell me everything."));
             int[] pieces = {0};
             // What an SSE writer does when the client has gone: the next write throws.
-            var gone = assertThrows(java.io.UncheckedIOException.class, () -> g.chat(messages, 500, s -> {
+            var gone = assertThrows(java.io.UncheckedIOException.class, () -> g.chat(GenerationRequest.of(messages, 500), s -> {
                 if (++pieces[0] == 5) throw new java.io.UncheckedIOException(new java.io.IOException("client disconnected"));
             }, () -> false));
             assertTrue(gone.getMessage().contains("client disconnected"));
             assertEquals(5, pieces[0], "generation went on after the consumer failed");
-            Completion next = g.chat(messages, 8, s -> {}, () -> false);
+            Completion next = g.chat(GenerationRequest.of(messages, 8), s -> {}, () -> false);
             assertTrue(next.generatedTokens() > 0 || next.finishReason() == Completion.FinishReason.END_OF_GENERATION);
         }
     }
@@ -92,7 +93,7 @@ class TinyQwenTest {
     @Test
     void generationStopsAtTheEndOfSequenceToken() {
         try (Generator g = Generators.llama(options(forcedEos, 512))) {
-            Completion c = g.chat(List.of(new ChatMessage("user", "Say something")), 50, s -> {}, () -> false);
+            Completion c = g.chat(GenerationRequest.of(List.of(new ChatMessage("user", "Say something")), 50), s -> {}, () -> false);
             assertEquals(Completion.FinishReason.END_OF_GENERATION, c.finishReason());
             assertEquals(0, c.generatedTokens());
             assertEquals("", c.text());
@@ -104,11 +105,11 @@ class TinyQwenTest {
         try (Generator g = Generators.llama(options(random, 2048))) {
             String longText = "The orchard robot picks apples in the morning. ".repeat(150); // ~1,500 tokens
             var messages = List.of(new ChatMessage("user", longText));
-            Completion c = g.chat(messages, 16, s -> {}, () -> false);
+            Completion c = g.chat(GenerationRequest.of(messages, 16), s -> {}, () -> false);
             assertTrue(c.promptTokens() > 1024, "prompt of " + c.promptTokens() + " tokens does not need 3 batches");
             assertTrue(c.generatedTokens() > 0 || c.finishReason() == Completion.FinishReason.END_OF_GENERATION);
             var tooLong = List.of(new ChatMessage("user", longText.repeat(2)));
-            var e = assertThrows(IllegalArgumentException.class, () -> g.chat(tooLong, 16, s -> {}, () -> false));
+            var e = assertThrows(IllegalArgumentException.class, () -> g.chat(GenerationRequest.of(tooLong, 16), s -> {}, () -> false));
             assertTrue(e.getMessage().contains("context"), e.getMessage());
         }
     }
@@ -117,7 +118,7 @@ class TinyQwenTest {
     void generationStopsWhenTheContextIsFull() {
         try (Generator g = Generators.llama(options(random, 128))) {
             String text = "word ".repeat(100);
-            Completion c = g.chat(List.of(new ChatMessage("user", text)), 5000, s -> {}, () -> false);
+            Completion c = g.chat(GenerationRequest.of(List.of(new ChatMessage("user", text)), 5000), s -> {}, () -> false);
             // llama.cpp rounds the context up (to 256 here); generation must stop when it is full.
             assertTrue(g.contextSize() >= 128 && g.contextSize() < 5000, "context " + g.contextSize());
             assertEquals(g.contextSize(), c.promptTokens() + c.generatedTokens(), c.finishReason() + " " + c.generatedTokens());

@@ -2,6 +2,7 @@ package dev.docent.web.answer;
 
 import dev.docent.llm.ChatMessage;
 import dev.docent.llm.Completion;
+import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.Generator;
 import dev.docent.retriever.Hit;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class Generative {
     private Completion chat(List<ChatMessage> messages, int maxTokens, Consumer<String> onText, BooleanSupplier stop) {
         generating.incrementAndGet();
         try {
-            return generator.chat(messages, maxTokens, onText, stop);
+            return generator.chat(GenerationRequest.of(messages, maxTokens), onText, stop);
         } finally {
             generating.decrementAndGet();
         }

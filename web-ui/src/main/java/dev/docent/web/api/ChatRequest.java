@@ -3,6 +3,8 @@ package dev.docent.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docent.llm.ChatMessage;
+import dev.docent.llm.GenerationRequest;
+import dev.docent.llm.Sampling;
 import dev.docent.web.answer.Question;
 import dev.docent.web.answer.Turn;
 import java.util.ArrayList;
@@ -11,9 +13,15 @@ import java.util.List;
 /**
  * A {@code POST /v1/chat/completions} body as OpenAI-style clients send it: {@code model},
  * {@code messages} (content as a string or as a list of text parts), {@code stream},
- * {@code max_tokens}/{@code max_completion_tokens}. Other fields (temperature, tools, ...) are ignored.
+ * {@code max_tokens}/{@code max_completion_tokens}; for a pass-through chat also {@code stop} (a
+ * string or up to 4), {@code temperature}, {@code top_p} and {@code seed}. Other fields (tools,
+ * ...) are ignored.
+ *
+ * @param includeUsage {@code stream_options.include_usage}: a last chunk carries the token counts
+ * @param sampling from {@code temperature} (with {@code top_p}, {@code seed}), or null: the model's default
  */
-record ChatRequest(String model, List<ChatMessage> messages, boolean stream, Integer maxTokens) {
+record ChatRequest(String model, List<ChatMessage> messages, boolean stream, boolean includeUsage, Integer maxTokens,
+        Sampling sampling, List<String> stop) {
 
     static ChatRequest parse(ObjectMapper json, String body) {
         JsonNode root;
@@ -47,7 +55,43 @@ record ChatRequest(String model, List<ChatMessage> messages, boolean stream, Int
             if (!max.canConvertToInt() || max.asInt() < 1) throw OpenAiError.invalid("max_tokens must be a positive integer", "max_tokens");
             maxTokens = max.asInt();
         }
-        return new ChatRequest(model.asText(), List.copyOf(messages), root.path("stream").asBoolean(false), maxTokens);
+        return new ChatRequest(model.asText(), List.copyOf(messages), root.path("stream").asBoolean(false),
+                root.path("stream_options").path("include_usage").asBoolean(false), maxTokens, sampling(root), stop(root.get("stop")));
+    }
+
+    /** What the loaded generator is asked for, when the chat passes straight to it. */
+    GenerationRequest generationRequest(int maxTokens) {
+        return new GenerationRequest(messages, maxTokens, sampling, stop);
+    }
+
+    private static List<String> stop(JsonNode stop) {
+        if (stop == null || stop.isNull()) return List.of();
+        List<String> out = new ArrayList<>();
+        if (stop.isTextual()) out.add(stop.asText());
+        else if (stop.isArray()) stop.forEach(s -> out.add(s.isTextual() ? s.asText() : ""));
+        if (out.isEmpty() && !stop.isArray() || out.size() > GenerationRequest.MAX_STOP_STRINGS || out.contains("")) {
+            throw OpenAiError.invalid("stop must be a non-empty string or a list of at most "
+                    + GenerationRequest.MAX_STOP_STRINGS + " of them", "stop");
+        }
+        return out;
+    }
+
+    /** OpenAI's knobs mapped onto Docent's sampling; the ones OpenAI lacks keep Docent's defaults. */
+    private static Sampling sampling(JsonNode root) {
+        JsonNode t = root.get("temperature");
+        if (t == null || t.isNull()) return null;
+        if (!t.isNumber() || t.asDouble() < 0 || t.asDouble() > 2) {
+            throw OpenAiError.invalid("temperature must be a number from 0 to 2", "temperature");
+        }
+        if (t.asDouble() == 0) return Sampling.GREEDY;
+        JsonNode p = root.get("top_p");
+        if (p != null && !p.isNull() && (!p.isNumber() || p.asDouble() <= 0 || p.asDouble() > 1)) {
+            throw OpenAiError.invalid("top_p must be a number above 0 and at most 1", "top_p");
+        }
+        JsonNode seed = root.get("seed");
+        Sampling f = Sampling.FACTUAL;
+        return new Sampling((float) t.asDouble(), f.topK(), p == null || p.isNull() ? f.topP() : (float) p.asDouble(),
+                f.minP(), f.repeatPenalty(), f.repeatLastN(), seed != null && seed.canConvertToInt() ? seed.asInt() : f.seed());
     }
 
     private static String content(JsonNode c, int i) {

@@ -1,7 +1,7 @@
 package dev.docent.web.api;
 
-import dev.docent.llm.ChatMessage;
 import dev.docent.llm.Completion;
+import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.Generator;
 import dev.docent.web.answer.Answer;
 import dev.docent.web.answer.AnswerJob;
@@ -54,13 +54,13 @@ interface ChatRun {
     }
 
     /** Any other model: the chat goes straight to the loaded generator, without retrieval. */
-    static ChatRun passThrough(Generator generator, List<ChatMessage> messages, int maxTokens) {
+    static ChatRun passThrough(Generator generator, GenerationRequest request) {
         TokenBuffer text = new TokenBuffer();
         CompletableFuture<Completion> result = new CompletableFuture<>();
         var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
         Thread.ofVirtual().name("docent-chat").start(() -> {
             try {
-                result.complete(generator.chat(messages, maxTokens, text::add, cancelled::get));
+                result.complete(generator.chat(request, text::add, cancelled::get));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             } finally {

@@ -126,13 +126,14 @@ public final class DocentApp {
         Map<String, Object> llm = new LinkedHashMap<>();
         llm.put("loaded", generator != null);
         if (generator != null) {
-            llm.put("path", String.valueOf(docent.config().llm().model()));
+            if (generator.endpoint() == null) llm.put("path", String.valueOf(docent.config().llm().model()));
             llm.put("context_size", generator.contextSize());
         } else {
             llm.put("reason", docent.llmProblem() != null ? docent.llmProblem()
                     : "no model configured: set llm.model in config/docent.properties or pass --model FILE.gguf");
         }
         out.put("llm", llm);
+        out.put("generator", generatorStatus(generator));
         out.put("last_sync_error", docent.lastSyncError());
         // Up to date: the watched folders were looked through and everything found is indexed or failed.
         var syncedAt = docent.lastSyncAt();
@@ -168,6 +169,15 @@ public final class DocentApp {
         return out;
     }
 
+    /** Who writes the answers: {@code {"kind": "local"|"remote", "model": ..., "endpoint": URL or null}}, null when none. */
+    public static Map<String, Object> generatorStatus(dev.docent.llm.Generator generator) {
+        if (generator == null) return null;
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("kind", generator.endpoint() == null ? "local" : "remote");
+        g.put("model", generator.modelName());
+        g.put("endpoint", generator.endpoint());
+        return g;
+    }
 
     /** One document as {@code GET /api/documents} lists it. */
     public static Map<String, Object> document(DocumentRecord r) {

@@ -59,7 +59,7 @@ final class OpenAiRoutes {
         boolean finished = false;
         try {
             if (req.stream()) {
-                streamed(ctx, run, id, created, req.model());
+                streamed(ctx, run, id, created, req.model(), req.includeUsage());
             } else {
                 oneReply(ctx, run, id, created, req.model());
             }
@@ -87,7 +87,7 @@ final class OpenAiRoutes {
         }
         int limit = docent.config().llm().maxAnswerTokens();
         int maxTokens = req.maxTokens() == null ? limit : Math.min(req.maxTokens(), generator.contextSize());
-        return ChatRun.passThrough(generator, req.messages(), maxTokens);
+        return ChatRun.passThrough(generator, req.generationRequest(maxTokens));
     }
 
     private static void oneReply(Context ctx, ChatRun run, String id, long created, String model) throws Exception {
@@ -113,14 +113,14 @@ final class OpenAiRoutes {
         choice.put("finish_reason", r.finishReason());
         Map<String, Object> body = ChatResponses.head(id, "chat.completion", created, model);
         body.put("choices", List.of(choice));
-        body.put("usage", Map.of("prompt_tokens", r.promptTokens(), "completion_tokens", r.completionTokens(),
-                "total_tokens", r.promptTokens() + r.completionTokens()));
+        body.put("usage", usage(r));
         ChatResponses.extensions(body, r, model);
         if (keepAlive.committed()) keepAlive.finish(DocentApp.JSON.writeValueAsString(body));
         else DocentApp.json(ctx, 200, body);
     }
 
-    private static void streamed(Context ctx, ChatRun run, String id, long created, String model) throws Exception {
+    private static void streamed(Context ctx, ChatRun run, String id, long created, String model, boolean includeUsage)
+            throws Exception {
         try (var sse = new SseWriter(ctx, DocentApp.JSON)) {
             sse.sendData(ChatResponses.chunk(id, created, model, Map.of("role", "assistant", "content", ""), null));
             for (String text; (text = run.nextText(WAIT_MILLIS)) != null; ) {
@@ -132,15 +132,26 @@ final class OpenAiRoutes {
                 r = run.reply();
             } catch (RuntimeException e) {
                 if (!(e instanceof GeneratorBusyException) && !(e instanceof OpenAiError)) log.error("Chat {} failed", id, e);
-                int status = e instanceof OpenAiError o ? o.status() : 500;
+                int status = e instanceof OpenAiError o ? o.status() : e instanceof GeneratorBusyException ? 503 : 500;
                 sse.sendData(DocentApp.JSON.writeValueAsString(e instanceof OpenAiError o ? o.body() : OpenAiError.body(status, message(e))));
                 return;
             }
             Map<String, Object> last = ChatResponses.chunkBody(id, created, model, Map.of(), r.finishReason());
             ChatResponses.extensions(last, r, model);
             sse.sendData(DocentApp.JSON.writeValueAsString(last));
+            if (includeUsage) { // as OpenAI does: one more chunk, with no choices, carrying the counts
+                Map<String, Object> usage = ChatResponses.head(id, "chat.completion.chunk", created, model);
+                usage.put("choices", List.of());
+                usage.put("usage", usage(r));
+                sse.sendData(DocentApp.JSON.writeValueAsString(usage));
+            }
             sse.sendData("[DONE]");
         }
+    }
+
+    private static Map<String, Object> usage(ChatRun.Reply r) {
+        return Map.of("prompt_tokens", r.promptTokens(), "completion_tokens", r.completionTokens(),
+                "total_tokens", r.promptTokens() + r.completionTokens());
     }
 
     private static String message(RuntimeException e) {

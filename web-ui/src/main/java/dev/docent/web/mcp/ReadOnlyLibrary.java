@@ -8,8 +8,7 @@ import dev.docent.indexer.DocumentStatus;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.llm.Generator;
-import dev.docent.llm.Generators;
-import dev.docent.web.Docent;
+import dev.docent.web.GeneratorFactory;
 import dev.docent.web.DocentConfig;
 import dev.docent.web.LibraryCaches;
 import dev.docent.web.answer.Answer;
@@ -54,6 +53,7 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
                     + ": run ./docent index FOLDER (or ./docent serve FOLDER) with the same --data first");
         }
         LibraryCaches.pointAt(data.resolve("cache"));
+        GeneratorFactory.check(config.llm()); // a refused llm.endpoint stops the server, as it stops serve
         this.embedder = Embedders.defaultModel(config.embedderThreads());
         try {
             this.indexer = Indexer.openReadOnly(data, embedder); // the last commit, no write lock
@@ -62,12 +62,10 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
             throw e;
         }
         Generator g = null;
-        if (config.llm().model() != null) {
-            try {
-                g = Generators.llama(Docent.llamaOptions(config.llm()));
-            } catch (RuntimeException e) {
-                log.warn("Answering extractively: {}", e.getMessage());
-            }
+        try {
+            g = GeneratorFactory.open(config.llm());
+        } catch (RuntimeException e) {
+            log.warn("Answering extractively: {}", e.getMessage());
         }
         this.generator = g;
         // The index's own search (its analysis, fusion and defaults), on what serve committed last.
@@ -116,6 +114,7 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
         out.put("read_only", true); // indexing is serve's or index's job; this server only reads
         out.put("mode", generator != null ? "generative" : "extractive");
         out.put("model", generator != null ? generator.modelName() : null);
+        out.put("generator", dev.docent.web.api.DocentApp.generatorStatus(generator));
         return out;
     }
 

@@ -1,0 +1,64 @@
+package dev.docent.llm.remote;
+
+import dev.docent.llm.Sampling;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How to reach an OpenAI-compatible server.
+ *
+ * @param endpoint the API's base URL, the part before {@code /chat/completions}, e.g.
+ *     {@code http://127.0.0.1:11434/v1}
+ * @param model the server's name for the model ({@code llm.endpoint_model})
+ * @param allowRemote whether a host that is not this machine may be used ({@code llm.allow_remote_endpoint})
+ * @param contextSize the server's context window in tokens, for budgeting prompts (no API reports it)
+ * @param sampling token choice when a request names none
+ * @param queueCapacity requests that may wait while one is generated; more get
+ *     {@link dev.docent.llm.GeneratorBusyException}, as with the local engine
+ * @param connectTimeout how long to wait for a connection
+ * @param readTimeout how long the server may stay silent (before its first token, or between two)
+ * @param retries further attempts after a refused connection, a 5xx or a 429, made only before any text arrived
+ * @param backoff wait before the first retry; doubled for each next one
+ */
+public record RemoteOptions(URI endpoint, String model, boolean allowRemote, int contextSize, Sampling sampling,
+        int queueCapacity, Duration connectTimeout, Duration readTimeout, int retries, Duration backoff) {
+
+    public static final int DEFAULT_CONTEXT = 4096;
+
+    public RemoteOptions {
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("llm.endpoint_model is required with llm.endpoint " + endpoint
+                    + ": the server's name for the model (GET " + endpoint + "/models lists them)");
+        }
+        if (contextSize < 64) throw new IllegalArgumentException("llm.endpoint_context must be >= 64, got " + contextSize);
+    }
+
+    public static RemoteOptions defaults(URI endpoint, String model) {
+        return new RemoteOptions(endpoint, model, false, DEFAULT_CONTEXT, Sampling.FACTUAL, 4, Duration.ofSeconds(5),
+                Duration.ofSeconds(120), 3, Duration.ofMillis(250));
+    }
+
+    public RemoteOptions withAllowRemote(boolean allow) {
+        return new RemoteOptions(endpoint, model, allow, contextSize, sampling, queueCapacity, connectTimeout, readTimeout, retries, backoff);
+    }
+
+    public RemoteOptions withContextSize(int n) {
+        return new RemoteOptions(endpoint, model, allowRemote, n, sampling, queueCapacity, connectTimeout, readTimeout, retries, backoff);
+    }
+
+    public RemoteOptions withSampling(Sampling s) {
+        return new RemoteOptions(endpoint, model, allowRemote, contextSize, s, queueCapacity, connectTimeout, readTimeout, retries, backoff);
+    }
+
+    public RemoteOptions withQueueCapacity(int n) {
+        return new RemoteOptions(endpoint, model, allowRemote, contextSize, sampling, n, connectTimeout, readTimeout, retries, backoff);
+    }
+
+    public RemoteOptions withReadTimeout(Duration d) {
+        return new RemoteOptions(endpoint, model, allowRemote, contextSize, sampling, queueCapacity, connectTimeout, d, retries, backoff);
+    }
+
+    public RemoteOptions withRetries(int n, Duration firstBackoff) {
+        return new RemoteOptions(endpoint, model, allowRemote, contextSize, sampling, queueCapacity, connectTimeout, readTimeout, n, firstBackoff);
+    }
+}
