@@ -168,6 +168,11 @@ public final class Indexer implements AutoCloseable {
         return catalog.all();
     }
 
+    /** The catalog's record of {@code path}, if it has one. */
+    public java.util.Optional<DocumentRecord> document(String path) {
+        return catalog.find(path);
+    }
+
     public IndexStatus status() {
         Map<DocumentStatus, Integer> counts = catalog.countByStatus();
         Progress p = progress;
