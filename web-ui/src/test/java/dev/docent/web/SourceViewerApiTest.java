@@ -138,7 +138,9 @@ class SourceViewerApiTest {
             assertTrue(text.contains(words[0]) && text.contains(words[words.length - 1]), text + " vs " + cited);
         }
 
+        long t0 = System.nanoTime();
         var png = bytes(p.get("image").asText());
+        long rendered = System.nanoTime();
         assertEquals(200, png.statusCode());
         assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
         var image = ImageIO.read(new ByteArrayInputStream(png.body()));
@@ -147,6 +149,8 @@ class SourceViewerApiTest {
             assertEquals(1, cached.count(), "the render is cached");
         }
         assertArrayEquals(png.body(), bytes(p.get("image").asText()).body());
+        System.out.printf("page %d: rendered in %d ms (%d KB), from the cache in %d ms%n", page, (rendered - t0) / 1_000_000,
+                png.body().length / 1024, (System.nanoTime() - rendered) / 1_000_000);
 
         var file = bytes("/api/documents/" + id + "/file");
         assertEquals(200, file.statusCode());
