@@ -5,8 +5,9 @@
 // http(s) URLs (anything else, javascript: included, shows as its label). [n] stays a citation.
 "use strict";
 
-// Inline spans, earliest first: `code`, **strong**, *em*, _em_, [label](url), [n].
-const MD_INLINE = /(`+)([^`]|[^`][\s\S]*?[^`])\1|\*\*(?=\S)([\s\S]+?)\*\*|\*(?=[^\s*])([^*\n]+?)\*|(?<![\w])_(?=[^\s_])([^_\n]+?)_(?![\w])|\[([^\]\n]+)\]\(([^)\s]+)\)|\[(\d+)\]/g;
+// Inline spans, earliest first: `code`, **strong**, *em*, _em_, [label](url) (one level of
+// parentheses inside the URL), [n].
+const MD_INLINE = /(`+)([^`]|[^`][\s\S]*?[^`])\1|\*\*(?=\S)([\s\S]+?)\*\*|\*(?=[^\s*])([^*\n]+?)\*|(?<![\w])_(?=[^\s_])([^_\n]+?)_(?![\w])|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|\[(\d+)\]/g;
 
 function safeHref(url) {
   try {

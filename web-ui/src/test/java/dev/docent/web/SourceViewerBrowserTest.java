@@ -135,6 +135,21 @@ class SourceViewerBrowserTest {
             assertEquals(0, text.get("images").asInt(), text.toString());
             assertEquals("engineering-guidelines.md", text.get("where").asText());
             assertFalse(text.get("mark").asText().isBlank());
+
+            // The Markdown subset answers are rendered with, as the elements it builds (markdown.js).
+            String html = browser.execute("""
+                    const d = document.createElement('div');
+                    renderAnswer(d, '## Leave\\n\\nA **bold _and_ italic** *word* with `<b>code</b>`\\nnext line\\n\\n'
+                      + '- one [1]\\n- two [7]\\n\\n3. three\\n4. four\\n\\n```\\n<i>x</i>\\n```\\n'
+                      + '[site](https://docs.invalid/a?b=1) [bad](javascript:alert(1)) <img src=x onerror=alert(1)>',
+                      new Set([1]), 's-');
+                    return d.innerHTML;""").asText();
+            assertEquals("<h4>Leave</h4><p>A <strong>bold <em>and</em> italic</strong> <em>word</em> with "
+                    + "<code>&lt;b&gt;code&lt;/b&gt;</code><br>next line</p>"
+                    + "<ul><li>one <a class=\"cite\" href=\"#s-1\">[1]</a></li><li>two [7]</li></ul>"
+                    + "<ol start=\"3\"><li>three</li><li>four</li></ol><pre><code>&lt;i&gt;x&lt;/i&gt;</code></pre>"
+                    + "<p><a class=\"external\" href=\"https://docs.invalid/a?b=1\" rel=\"noopener noreferrer\" target=\"_blank\""
+                    + " title=\"https://docs.invalid/a?b=1\">site</a> bad &lt;img src=x onerror=alert(1)&gt;</p>", html);
         }
     }
 }
