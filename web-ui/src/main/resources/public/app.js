@@ -72,7 +72,7 @@ async function ask(question) {
           $("mode").textContent = "Answering… (Esc stops)";
         } else if (event === "token") {
           answer += data.text;
-          $("answer").textContent = answer;
+          renderAnswer($("answer"), answer, new Set(), "source-");
         } else if (event === "citations") {
           citations = data;
           renderCitations($("citations"), citations, "source-");

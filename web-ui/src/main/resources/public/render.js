@@ -15,19 +15,15 @@ function text(tag, content, cls) {
   return el;
 }
 
-// Fills `box` with answer text, turning [n] into links to source n (id prefix + n).
+// Fills `box` with the answer as Markdown (markdown.js: elements and text nodes only, never HTML),
+// turning [n] into links to source n (id prefix + n); the source viewer opens them.
 function renderAnswer(box, answer, citationIds, prefix) {
-  box.replaceChildren();
-  for (const part of answer.split(/(\[\d+\])/)) {
-    const m = part.match(/^\[(\d+)\]$/);
-    if (m && citationIds.has(Number(m[1]))) {
-      const a = text("a", part, "cite");
-      a.href = "#" + prefix + m[1];
-      box.append(a);
-    } else {
-      box.append(document.createTextNode(part));
-    }
-  }
+  renderMarkdown(box, answer, (n) => {
+    if (!citationIds.has(n)) return null;
+    const a = text("a", "[" + n + "]", "cite");
+    a.href = "#" + prefix + n;
+    return a;
+  });
 }
 
 function renderCitations(list, citations, prefix) {
@@ -46,6 +42,12 @@ function renderCitations(list, citations, prefix) {
     if (c.heading) li.append(text("span", " — " + c.heading, "heading"));
     li.append(text("span", "  relevance " + c.score.toFixed(2), "score"));
     li.append(text("blockquote", c.snippet));
+    if (c.document_id) { // what the source viewer (viewer.js) opens
+      Object.assign(li.dataset, { documentId: c.document_id, start: c.start, end: c.end, page: c.page || "" });
+      const show = text("button", c.page ? "Show on page " + c.page : "Show in document", "show-source");
+      show.type = "button";
+      li.append(show);
+    }
     list.append(li);
   }
 }

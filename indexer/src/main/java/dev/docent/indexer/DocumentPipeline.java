@@ -6,11 +6,15 @@ import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.ExtractedDocument;
 import dev.docent.indexer.extract.ExtractionException;
 import dev.docent.indexer.extract.FileAccess;
+import dev.docent.indexer.extract.Page;
+import dev.docent.indexer.extract.PageRegions;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.retriever.IndexedChunk;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** The per-file steps of indexing, split so reading and embedding can overlap. */
@@ -76,6 +80,8 @@ final class DocumentPipeline {
     List<IndexedChunk> embed(String path, Prepared p, BooleanSupplier stopping) {
         String title = p.document().title();
         List<IndexedChunk> out = new ArrayList<>(p.chunks().size());
+        Map<Integer, Page> pages = new HashMap<>();
+        for (Page page : p.document().pages()) pages.putIfAbsent(page.number(), page);
         for (Chunk c : p.chunks()) {
             while (pause.getAsBoolean() && !stopping.getAsBoolean()) {
                 try {
@@ -89,8 +95,11 @@ final class DocumentPipeline {
             // The title and heading give a bare paragraph the context a reader would have.
             String context = c.heading().isEmpty() ? title : title + " — " + c.heading();
             float[] vector = embedder.embedPassage(context + "\n" + c.text());
+            // Where the chunk is on its page, kept for the source viewer's highlight (PDF text layers).
+            Page page = pages.get(c.page());
+            String regions = page == null ? "" : PageRegions.encode(PageRegions.of(page, c.startOffset(), c.endOffset()));
             out.add(new IndexedChunk(path, title, c.page(), c.heading(), c.ordinal(),
-                    c.startOffset(), c.endOffset(), c.text(), vector));
+                    c.startOffset(), c.endOffset(), c.text(), vector, regions));
         }
         return out;
     }

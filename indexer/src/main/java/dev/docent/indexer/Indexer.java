@@ -329,6 +329,17 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
+    /** The catalog's record of {@code path}, if it has one. */
+    public java.util.Optional<DocumentRecord> document(String path) {
+        followPointer();
+        switching.readLock().lock();
+        try {
+            return active.catalog().find(path);
+        } finally {
+            switching.readLock().unlock();
+        }
+    }
+
     public IndexStatus status() {
         switching.readLock().lock();
         try {

@@ -248,6 +248,29 @@ public final class ChunkIndex implements ChunkStore {
         });
     }
 
+    /**
+     * The stored page regions ({@link IndexedChunk#regions()}) of {@code path}'s chunks on
+     * {@code page} that overlap {@code [start, end)}, in document order; empty when none were kept.
+     */
+    public List<String> regionsOf(String path, int page, int start, int end) {
+        return withSearcher(searcher -> {
+            var query = new org.apache.lucene.search.TermQuery(new Term(ChunkFields.PATH, path));
+            int n = Math.max(1, searcher.count(query));
+            var stored = searcher.storedFields();
+            var found = new java.util.TreeMap<Integer, String>();
+            for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
+                var d = stored.document(sd.doc);
+                String regions = d.get(ChunkFields.REGIONS);
+                if (regions == null || d.getField(ChunkFields.PAGE).numericValue().intValue() != page) continue;
+                if (d.getField(ChunkFields.START).numericValue().intValue() < end
+                        && d.getField(ChunkFields.END).numericValue().intValue() > start) {
+                    found.put(d.getField(ChunkFields.ORDINAL).numericValue().intValue(), regions);
+                }
+            }
+            return List.copyOf(found.values());
+        });
+    }
+
     /** The searching side over this index: raw candidates of both retrievers, always the latest snapshot. */
     public Searcher searcher() {
         return searcher;

@@ -12,6 +12,8 @@ package dev.docent.retriever;
  * @param endOffset character offset just past the chunk's end
  * @param text the chunk text
  * @param vector the chunk's embedding, L2-normalised
+ * @param regions where the chunk is on its page, for the source viewer's highlight: the indexer's
+ *     compact {@code "x,y,w,h;..."} form (ten-thousandths of the page), or "" when unknown (not a PDF)
  */
 public record IndexedChunk(
         String path,
@@ -22,4 +24,12 @@ public record IndexedChunk(
         int startOffset,
         int endOffset,
         String text,
-        float[] vector) {}
+        float[] vector,
+        String regions) {
+
+    /** A chunk without page regions. */
+    public IndexedChunk(String path, String title, int page, String heading, int ordinal, int startOffset, int endOffset,
+            String text, float[] vector) {
+        this(path, title, page, heading, ordinal, startOffset, endOffset, text, vector, "");
+    }
+}

@@ -111,8 +111,11 @@ class ConversationBrowserTest {
         assumeChromium();
         Path docs = Files.createDirectories(tmp.resolve("src"));
         String img = "<img src=x onerror=\"window.pwned=1\">";
+        // Markdown-ish payloads too: the answer quotes this sentence and is rendered as Markdown.
         Files.writeString(docs.resolve(img.replace("\"", "") + ".md"), "# <script>window.pwned=2</script> Ladders\n\n"
-                + "Ladders are inspected every Monday. " + img + " <script>window.pwned=3</script>\n");
+                + "Ladders are inspected every **Monday** by the [site lead](javascript:window.pwned=5)"
+                + " <img src=y onerror=\"window.pwned=6\"> and logged in `ladder-log`. " + img
+                + " <script>window.pwned=3</script>\n");
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
@@ -125,13 +128,27 @@ class ConversationBrowserTest {
             browser.execute("document.querySelector('#conversation-list li .open').click(); return null;");
             assertTrue(browser.waitFor("return document.querySelectorAll('#thread .turn').length === 1;", Duration.ofSeconds(10)));
             browser.execute("document.querySelector('#thread details').open = true; return null;");
+            // The source viewer shows the passage from the document as text too.
+            browser.execute("document.querySelector('#thread .show-source').click(); return null;");
+            assertTrue(browser.waitFor("return !!document.querySelector('#viewer-text mark');", Duration.ofSeconds(10)));
             JsonNode page = browser.execute("return {pwned: window.pwned === undefined ? null : window.pwned,"
                     + " images: document.querySelectorAll('main img, aside img').length,"
                     + " scripts: document.querySelectorAll('main script, aside script').length,"
+                    + " badLinks: Array.from(document.querySelectorAll('a[href]')).filter(a => !/^(https?:|#|\\/)/.test(a.getAttribute('href'))).length,"
+                    + " strong: Array.from(document.querySelectorAll('#thread .answer strong')).map(e => e.textContent).join(),"
+                    + " code: Array.from(document.querySelectorAll('#thread .answer code')).map(e => e.textContent).join(),"
+                    + " answer: document.querySelector('#thread .answer').innerText,"
+                    + " viewer: document.getElementById('viewer-text').innerText,"
                     + " text: document.body.innerText};");
             assertTrue(page.get("pwned").isNull(), "a payload ran: " + page);
             assertEquals(0, page.get("images").asInt(), page.toString());
             assertEquals(0, page.get("scripts").asInt(), page.toString());
+            assertEquals(0, page.get("badLinks").asInt(), "a javascript: link was made: " + page);
+            // Markdown is rendered (bold, code) while the markup in the same sentence stays text.
+            assertEquals("Monday", page.get("strong").asText(), page.toString());
+            assertEquals("ladder-log", page.get("code").asText(), page.toString());
+            assertTrue(page.get("answer").asText().contains("by the site lead <img src=y onerror=\"window.pwned=6\">"), page.toString());
+            assertTrue(page.get("viewer").asText().contains("<script>window.pwned=3</script>"), page.toString());
             String text = page.get("text").asText();
             assertTrue(text.contains("When are ladders inspected? <img src=x onerror=\"window.pwned=4\">"), text);
             assertTrue(text.contains("<script>window.pwned=3</script>"), "the passage is not shown as text: " + text);

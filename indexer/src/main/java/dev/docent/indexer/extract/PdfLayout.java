@@ -13,8 +13,13 @@ import java.util.Map;
  */
 final class PdfLayout {
 
-    /** One visual line with the cues layout analysis needs. */
-    record Line(String text, float size, boolean bold, float y) {}
+    /** One visual line with the cues layout analysis needs, and its words' boxes. */
+    record Line(String text, float size, boolean bold, float y, List<TextBoxes.Word> words) {
+
+        Line(String text, float size, boolean bold, float y) {
+            this(text, size, bold, y, List.of());
+        }
+    }
 
     private PdfLayout() {}
 
@@ -26,6 +31,7 @@ final class PdfLayout {
         float gap = typicalGap(lines);
         List<Block> blocks = new ArrayList<>();
         StringBuilder para = new StringBuilder();
+        List<TextBoxes.Word> paraWords = new ArrayList<>();
         boolean paraIsHeading = false;
         Line previous = null;
         for (Line l : lines) {
@@ -34,8 +40,9 @@ final class PdfLayout {
             boolean newBlock = previous == null || heading != paraIsHeading
                     || (gap > 0 && Math.abs(l.y() - previous.y()) > gap * 1.35f);
             if (newBlock && !para.isEmpty()) {
-                blocks.add(new Block(BlockCollector.normalise(para), paraIsHeading));
+                blocks.add(block(para, paraIsHeading, paraWords));
                 para.setLength(0);
+                paraWords.clear();
             }
             if (!para.isEmpty()) {
                 // A hyphen at a line end usually splits a word ("sup-" + "plier").
@@ -48,12 +55,18 @@ final class PdfLayout {
                 }
             }
             para.append(l.text());
+            paraWords.addAll(l.words());
             paraIsHeading = heading;
             previous = l;
         }
-        if (!para.isEmpty()) blocks.add(new Block(BlockCollector.normalise(para), paraIsHeading));
+        if (!para.isEmpty()) blocks.add(block(para, paraIsHeading, paraWords));
         blocks.removeIf(b -> b.text().isEmpty());
         return blocks;
+    }
+
+    private static Block block(CharSequence para, boolean heading, List<TextBoxes.Word> words) {
+        String text = BlockCollector.normalise(para);
+        return new Block(text, heading, TextBoxes.align(text, words));
     }
 
     /** The font size that carries the most characters on the page. */

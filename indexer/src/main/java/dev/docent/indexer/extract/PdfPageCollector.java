@@ -30,6 +30,8 @@ final class PdfPageCollector extends PDFTextStripper {
     private final List<List<Block>> pages;
     private final List<PdfLayout.Line> lines = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
+    /** The current line's words with where they are on the page (for the source viewer's highlight). */
+    private final List<TextBoxes.Word> words = new ArrayList<>();
     private float size;
     private boolean bold;
     private float y = Float.NaN;
@@ -67,6 +69,7 @@ final class PdfPageCollector extends PDFTextStripper {
             log.warn("{}: page {} is damaged and was skipped ({})", fileName, number, e.toString());
         } finally {
             lines.clear();
+            words.clear();
             text.setLength(0);
             resetLine();
         }
@@ -76,12 +79,47 @@ final class PdfPageCollector extends PDFTextStripper {
     protected void writeString(String s, List<TextPosition> positions) {
         if (!text.isEmpty()) text.append(' ');
         text.append(s);
+        TextBoxes.Word word = word(s, positions);
+        if (word != null) words.add(word);
         for (TextPosition p : positions) {
             size = Math.max(size, p.getFontSizeInPt());
             if (Float.isNaN(y)) y = p.getYDirAdj();
             String font = p.getFont() == null || p.getFont().getName() == null ? "" : p.getFont().getName();
             bold |= font.contains("Bold") || font.contains("bold") || font.contains("Black");
         }
+    }
+
+    /**
+     * The word's rectangle, normalised to the page as displayed (origin top left). A glyph's box
+     * runs from the baseline up by its height (at least three quarters of the font size: PDFBox's
+     * height is an estimate that can be a mere x-height) and down by a fifth of the size for
+     * descenders. PDFBox's "DirAdj" coordinates ignore the page's /Rotate, which is applied last.
+     */
+    private static TextBoxes.Word word(String s, List<TextPosition> positions) {
+        if (positions.isEmpty()) return null;
+        float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = -Float.MAX_VALUE, y1 = -Float.MAX_VALUE;
+        for (TextPosition p : positions) {
+            float size = Math.abs(p.getFontSizeInPt());
+            float base = p.getYDirAdj();
+            x0 = Math.min(x0, p.getXDirAdj());
+            x1 = Math.max(x1, p.getXDirAdj() + p.getWidthDirAdj());
+            y0 = Math.min(y0, base - Math.max(p.getHeightDir(), 0.75f * size));
+            y1 = Math.max(y1, base + 0.2f * size);
+        }
+        TextPosition first = positions.getFirst();
+        float width = first.getPageWidth(), height = first.getPageHeight();
+        if (width <= 0 || height <= 0 || !(x1 > x0) || !(y1 > y0)) return null;
+        float u0 = clamp(x0 / width), v0 = clamp(y0 / height), u1 = clamp(x1 / width), v1 = clamp(y1 / height);
+        return switch (first.getRotation()) {
+            case 90 -> new TextBoxes.Word(s, 1 - v1, u0, 1 - v0, u1); // (u, v) shows at (1 - v, u)
+            case 180 -> new TextBoxes.Word(s, 1 - u1, 1 - v1, 1 - u0, 1 - v0);
+            case 270 -> new TextBoxes.Word(s, v0, 1 - u1, v1, 1 - u0); // (u, v) shows at (v, 1 - u)
+            default -> new TextBoxes.Word(s, u0, v0, u1, v1);
+        };
+    }
+
+    private static float clamp(float v) {
+        return Math.clamp(v, 0f, 1f);
     }
 
     @Override
@@ -101,8 +139,9 @@ final class PdfPageCollector extends PDFTextStripper {
 
     private void endLine() {
         String t = text.toString().strip();
-        if (!t.isEmpty()) lines.add(new PdfLayout.Line(t, size, bold, Float.isNaN(y) ? 0 : y));
+        if (!t.isEmpty()) lines.add(new PdfLayout.Line(t, size, bold, Float.isNaN(y) ? 0 : y, List.copyOf(words)));
         text.setLength(0);
+        words.clear();
         resetLine();
     }
 

@@ -33,6 +33,8 @@ public final class ChunkFields {
     /** The heading alone, analysed, for a heading boost. */
     public static final String HEADING_SEARCH = "heading_search";
     public static final String VECTOR = "vector";
+    /** Where the chunk is on its page (stored only, absent when unknown): see {@link IndexedChunk#regions()}. */
+    public static final String REGIONS = "regions";
 
     private ChunkFields() {}
 
@@ -55,6 +57,7 @@ public final class ChunkFields {
         doc.add(new StoredField(START, c.startOffset()));
         doc.add(new StoredField(END, c.endOffset()));
         doc.add(new StoredField(TEXT, c.text()));
+        if (c.regions() != null && !c.regions().isEmpty()) doc.add(new StoredField(REGIONS, c.regions()));
         doc.add(new TextField(language.field(SEARCH), c.title() + "\n" + c.heading() + "\n" + c.text(), Field.Store.NO));
         doc.add(new TextField(language.field(TITLE_SEARCH), c.title(), Field.Store.NO));
         doc.add(new TextField(language.field(HEADING_SEARCH), c.heading(), Field.Store.NO));

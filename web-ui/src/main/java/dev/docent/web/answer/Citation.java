@@ -1,5 +1,8 @@
 package dev.docent.web.answer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.docent.indexer.DocumentId;
+
 /**
  * One cited source as the API returns it.
  *
@@ -14,4 +17,11 @@ package dev.docent.web.answer;
  * @param end character offset just past the passage
  */
 public record Citation(int id, String path, String title, Integer page, String heading, String snippet,
-        double score, int start, int end) {}
+        double score, int start, int end) {
+
+    /** The cited document's id for the source viewer's routes ({@code /api/documents/{id}/...}). */
+    @JsonProperty(value = "document_id", access = JsonProperty.Access.READ_ONLY)
+    public String documentId() {
+        return DocumentId.of(path);
+    }
+}

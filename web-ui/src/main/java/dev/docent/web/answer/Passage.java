@@ -1,5 +1,8 @@
 package dev.docent.web.answer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.docent.indexer.DocumentId;
+
 /**
  * A passage found by {@link Answerer#search}: where it is and how well it matched.
  *
@@ -15,4 +18,11 @@ package dev.docent.web.answer;
  * @param end character offset just past the passage
  */
 public record Passage(int rank, String path, String title, Integer page, String heading, String snippet, String text,
-        double score, int start, int end) {}
+        double score, int start, int end) {
+
+    /** The document's id for the source viewer's routes ({@code /api/documents/{id}/...}). */
+    @JsonProperty(value = "document_id", access = JsonProperty.Access.READ_ONLY)
+    public String documentId() {
+        return DocumentId.of(path);
+    }
+}

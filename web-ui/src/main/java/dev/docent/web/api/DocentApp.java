@@ -8,6 +8,7 @@ import dev.docent.web.Docent;
 import dev.docent.llm.GeneratorBusyException;
 import dev.docent.web.mcp.Library;
 import dev.docent.web.mcp.McpServers;
+import dev.docent.web.source.SourceProblem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -35,6 +36,7 @@ public final class DocentApp {
     public static Javalin create(Docent docent, AccessGate gate) {
         McpServers.Http mcp = McpServers.http(Library.serving(docent));
         StatusFeed statusFeed = new StatusFeed(() -> status(docent), docent::closing);
+        SourceRoutes sources = new SourceRoutes(docent);
         return Javalin.create(config -> {
             // MCP over streamable HTTP, on the same port and behind the same checks (McpEndpoint).
             config.jetty.modifyServletContextHandler(handler -> {
@@ -72,11 +74,17 @@ public final class DocentApp {
             config.routes.get("/api/status", ctx -> json(ctx, 200, status(docent)));
             config.routes.get("/api/status/events", ctx -> StatusEvents.stream(ctx, statusFeed));
             config.routes.get("/api/documents", ctx -> DocumentRoutes.list(ctx, docent));
+            // The source viewer (SourceRoutes): catalogued documents by id, never by a path.
+            config.routes.get("/api/documents/{id}", sources::document);
+            config.routes.get("/api/documents/{id}/file", sources::file);
+            config.routes.get("/api/documents/{id}/pages/{page}", sources::page);
+            config.routes.get("/api/documents/{id}/passage", sources::passage);
             // The OpenAI-compatible API (OpenAiRoutes); its errors come in OpenAI's shape.
             config.routes.get("/v1/models", ctx -> OpenAiRoutes.models(ctx, docent));
             config.routes.post("/v1/chat/completions", ctx -> OpenAiRoutes.chat(ctx, docent));
             config.routes.exception(OpenAiError.class, (e, ctx) -> json(ctx, e.status(), e.body()));
             config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
+            config.routes.exception(SourceProblem.class, (e, ctx) -> fail(ctx, SourceRoutes.status(e), e.getMessage()));
             config.routes.exception(GeneratorBusyException.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
                 fail(ctx, 503, e.getMessage());
@@ -182,6 +190,7 @@ public final class DocentApp {
     /** One document as {@code GET /api/documents} lists it. */
     public static Map<String, Object> document(DocumentRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", dev.docent.indexer.DocumentId.of(r.path())); // for /api/documents/{id}/...
         m.put("path", r.path());
         m.put("title", r.title());
         m.put("status", r.status().wireName());
