@@ -10,6 +10,7 @@ import dev.docent.llm.Generators;
 import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.ModelLoadException;
 import dev.docent.llm.Sampling;
+import dev.docent.web.answer.ActiveModel;
 import dev.docent.web.answer.AnswerJobs;
 import dev.docent.web.answer.Answerer;
 import dev.docent.web.conversation.ConversationStore;
@@ -30,7 +31,8 @@ public final class Docent implements AutoCloseable {
     private final Answerer answerer;
     private final AnswerJobs answers;
     private final ConversationStore conversations;
-    private final Generator generator;
+    private final ActiveModel model;
+    private final ModelSwitch models;
     private final String llmProblem;
     private volatile List<Path> folders = List.of();
     private volatile String lastSyncError;
@@ -63,21 +65,27 @@ public final class Docent implements AutoCloseable {
             throw e;
         }
         Generator g = null;
+        Path modelFile = null;
         String problem = null;
         if (config.llm().model() != null) {
             try {
-                g = Generators.llama(llamaOptions(config.llm()));
+                // A path, a name from `docent models`, or "auto" (ModelNames).
+                modelFile = ModelNames.resolve(config.llm().model().toString(), config.dataDir());
+                g = Generators.llama(llamaOptions(config.llm().withModel(modelFile)));
                 log.info("Loaded {} for generated answers", g.modelName());
-            } catch (ModelLoadException | IllegalStateException e) {
+            } catch (ModelLoadException | IllegalStateException | IllegalArgumentException e) {
                 // Docent stays useful without the model: extractive answers, and the reason on /api/status.
                 problem = e.getMessage();
                 log.warn("Answering extractively: {}", problem);
             }
         }
-        this.generator = g;
         this.llmProblem = problem;
         if (g != null) StartupTimer.mark("language model");
-        this.answerer = new Answerer(embedder, indexer.index(), g, config.llm().maxAnswerTokens(),
+        this.model = ActiveModel.of(g);
+        LlmSettings llm = config.llm();
+        this.models = new ModelSwitch(model, file -> Generators.llama(llamaOptions(llm.withModel(file))),
+                () -> ModelNames.found(config.dataDir()), modelFile);
+        this.answerer = new Answerer(embedder, indexer.index()::search, model, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds(), config.foundThreshold());
         this.answers = new AnswerJobs(answerer);
         // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an
@@ -96,9 +104,22 @@ public final class Docent implements AutoCloseable {
                 : new Sampling(s.temperature(), f.topK(), f.topP(), f.minP(), f.repeatPenalty(), f.repeatLastN(), f.seed()));
     }
 
-    /** The loaded language model, or null (extractive answers). */
+    /**
+     * The language model new answers use, or null (extractive answers, or a new model is loading).
+     * For its name and sizes; to generate with it, lease it from {@link #model()}.
+     */
     public Generator generator() {
-        return generator;
+        return model.suspended() ? null : model.current();
+    }
+
+    /** The language model, leased by each answer; may change at run time through {@link #models()}. */
+    public ActiveModel model() {
+        return model;
+    }
+
+    /** The models found on this machine and the choice among them at run time. */
+    public ModelSwitch models() {
+        return models;
     }
 
     /** Why the configured model is not loaded, or null. */
@@ -198,7 +219,8 @@ public final class Docent implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             try {
-                if (generator != null) generator.close();
+                models.close(); // a model still loading is closed, not used
+                model.close();
             } finally {
                 try {
                     conversations.close();
