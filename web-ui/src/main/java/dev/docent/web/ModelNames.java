@@ -39,7 +39,7 @@ public final class ModelNames {
             }
             return asPath.toAbsolutePath();
         }
-        if (v.toLowerCase(Locale.ROOT).endsWith(".gguf")) {
+        if (v.toLowerCase(Locale.ROOT).endsWith(".gguf") || asPath.isAbsolute() || v.startsWith(".")) {
             throw new IllegalArgumentException("model file not found: " + v + " (./docent models lists the models found)");
         }
         List<ModelInfo> found = found(dataDir);
