@@ -85,7 +85,7 @@ final class ModelDownload {
 
     ModelDownload(ProgressBar progress) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.progress = progress;
     }
 
@@ -97,15 +97,9 @@ final class ModelDownload {
     Result download(URI url, Path target, String expectedSha256) throws InterruptedException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         long have = size(part);
-        HttpResponse<InputStream> res = send(url, have);
+        HttpResponse<InputStream> res = send(url, have, expectedSha256);
         int status = res.statusCode();
-        String serverSha = serverSha256(res).orElse(null);
         String expected = expectedSha256 != null ? expectedSha256 : serverSha;
-        if (expectedSha256 != null && serverSha != null && !serverSha.equals(expectedSha256)) {
-            close(res);
-            throw new Failure("the server says this file's sha256 is " + serverSha + ", not the " + expectedSha256
-                    + " you gave: check --sha256 (nothing was downloaded)");
-        }
         if (status == 416 && have > 0) { // nothing left to send: the part may already be whole
             close(res);
             long total = res.headers().firstValue("Content-Range").map(ModelDownload::totalOf).orElse(-1L);
@@ -151,17 +145,49 @@ final class ModelDownload {
         return finish(part, target, expected, HexFormat.of().formatHex(digest.digest()), written, from);
     }
 
-    private HttpResponse<InputStream> send(URI url, long have) throws InterruptedException {
-        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).header("User-Agent", "docent")
-                .GET();
-        if (have > 0) req.header("Range", "bytes=" + have + "-");
-        try {
-            return http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new Failure("cannot reach " + url.getHost() + ": " + e.getMessage() + (have > 0
-                    ? " (" + megabytes(have) + " already saved; run the same command again to resume)" : ""));
+    /**
+     * Sends the request, following redirects here rather than in the client: the sha256 comes with
+     * the first answer (a redirect to the file's storage), and a mismatch with the user's must stop
+     * the download before it starts. A redirect from https to http is refused.
+     */
+    private HttpResponse<InputStream> send(URI url, long have, String expectedSha256) throws InterruptedException {
+        URI at = url;
+        String sha = null;
+        for (int hop = 0; ; hop++) {
+            HttpRequest.Builder req = HttpRequest.newBuilder(at).timeout(Duration.ofSeconds(60)).header("User-Agent", "docent")
+                    .GET();
+            if (have > 0) req.header("Range", "bytes=" + have + "-");
+            HttpResponse<InputStream> res;
+            try {
+                res = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw new Failure("cannot reach " + at.getHost() + ": " + e.getMessage() + (have > 0
+                        ? " (" + megabytes(have) + " already saved; run the same command again to resume)" : ""));
+            }
+            if (sha == null) sha = serverSha256(res).orElse(null);
+            if (expectedSha256 != null && sha != null && !sha.equals(expectedSha256)) {
+                close(res);
+                throw new Failure("the server says this file's sha256 is " + sha + ", not the " + expectedSha256
+                        + " you gave: check --sha256 (nothing was downloaded)");
+            }
+            var location = res.headers().firstValue("Location");
+            if (res.statusCode() / 100 != 3 || location.isEmpty()) {
+                serverSha = sha;
+                return res;
+            }
+            close(res);
+            URI next = at.resolve(location.get());
+            if (hop >= 5) throw new Failure("too many redirects from " + url.getHost());
+            if (at.getScheme().equals("https") && !"https".equals(next.getScheme())) {
+                throw new Failure("refused a redirect from https to " + next.getScheme() + " (" + next.getHost() + ")");
+            }
+            if (!next.getHost().equalsIgnoreCase(at.getHost())) progress.note("Redirected to " + next.getHost());
+            at = next;
         }
     }
+
+    /** The sha256 the server gave on the last {@link #send}, from any of its answers, or null. */
+    private String serverSha;
 
     /** Appends the body to {@code part} from {@code from}, feeding the digest and the progress bar. */
     private long copy(HttpResponse<InputStream> res, Path part, long from, long total, MessageDigest digest) {
@@ -256,15 +282,13 @@ final class ModelDownload {
         return new Result(target, actual, bytes, resumedFrom, expected != null);
     }
 
-    /** The sha256 the server gives for the file: on the first response (before redirects) or any after it. */
+    /** The sha256 a response gives for the file: {@code X-Linked-ETag} (Hugging Face's, for large files) or an {@code ETag} that is one. */
     static Optional<String> serverSha256(HttpResponse<?> res) {
-        for (HttpResponse<?> r = res; r != null; r = r.previousResponse().orElse(null)) {
-            for (String header : new String[] {"X-Linked-ETag", "ETag"}) {
-                Optional<String> v = r.headers().firstValue(header)
-                        .map(s -> s.replaceFirst("^W/", "").replace("\"", "").strip().toLowerCase(Locale.ROOT))
-                        .filter(s -> SHA256.matcher(s).matches());
-                if (v.isPresent()) return v;
-            }
+        for (String header : new String[] {"X-Linked-ETag", "ETag"}) {
+            Optional<String> v = res.headers().firstValue(header)
+                    .map(s -> s.replaceFirst("^W/", "").replace("\"", "").strip().toLowerCase(Locale.ROOT))
+                    .filter(s -> SHA256.matcher(s).matches());
+            if (v.isPresent()) return v;
         }
         return Optional.empty();
     }

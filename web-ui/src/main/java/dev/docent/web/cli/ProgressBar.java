@@ -48,6 +48,12 @@ final class ProgressBar implements SyncProgress {
         out.flush();
     }
 
+    /** A line of its own (starts on a fresh line when a bar is showing). */
+    void note(String line) {
+        out.println(line);
+        out.flush();
+    }
+
     private static String megabytes(long bytes) {
         return String.format("%.1f MB", bytes / 1e6);
     }
