@@ -91,18 +91,23 @@ public final class ModelSwitch implements AutoCloseable {
      * @throws IllegalArgumentException no such chat model (the message lists what to do)
      * @throws IllegalStateException a model is already loading
      */
-    public synchronized State choose(String name) {
+    public State choose(String name) {
+        // Resolved before taking the lock: listing reads files, and status requests wait on the lock.
+        ModelInfo chosen = name == null || name.isBlank() ? null : ModelChoice.byName(name, models());
+        return choose(chosen);
+    }
+
+    private synchronized State choose(ModelInfo chosen) {
         if (closed) throw new IllegalStateException("Docent is shutting down");
         if (state.loading() != null) {
             throw new IllegalStateException("still loading " + state.loading() + "; choose again when it is ready");
         }
-        if (name == null || name.isBlank()) {
+        if (chosen == null) {
             model.replace(null);
             state = new State(null, null, null, null);
             log.info("Answering extractively, as chosen");
             return state;
         }
-        ModelInfo chosen = ModelChoice.byName(name, models());
         if (state.activePath() != null && same(chosen.path(), state.activePath()) && !model.suspended()) return state;
         model.suspend(); // extractive answers until it is ready
         state = new State(state.activePath(), chosen.id(), null, null);

@@ -104,6 +104,13 @@ class ModelSwitchTest {
             assertEquals(400, ambiguous.statusCode());
             assertTrue(json(ambiguous).get("error").asText().contains("matches 3 models"), ambiguous.body());
             assertEquals(400, server.post("/api/model", "{\"model\": \"tiny-a\"}").statusCode());
+            // The same gate as every route: a web page elsewhere cannot switch the model.
+            var foreign = server.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/model"))
+                    .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": null}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, foreign.statusCode(), foreign.body());
+            assertEquals("tiny-b", json(server.get("/api/models")).get("active").asText());
 
             // No model: extractive answers at once.
             var none = server.post("/api/model", "{\"name\": null}");
