@@ -31,6 +31,12 @@ public record ModelInfo(Path path, String source, long bytes, String architectur
     /** Vocabulary only (no weights), as llama.cpp ships for tokenizer tests. */
     public static final String VOCABULARY = "vocabulary";
 
+    /** The file size for people: "2.0 GB", "640 MB", "1.2 MB". */
+    public String size() {
+        if (bytes >= 1_000_000_000L) return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
+        return String.format(java.util.Locale.ROOT, bytes >= 10_000_000L ? "%.0f MB" : "%.1f MB", bytes / 1e6);
+    }
+
     /** True when Docent can load it to write answers. */
     public boolean isChat() {
         return problem == null && CHAT.equals(role);

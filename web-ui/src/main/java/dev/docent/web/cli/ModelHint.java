@@ -20,8 +20,8 @@ final class ModelHint {
         Optional<ModelInfo> pick = ModelChoice.suggest(found);
         if (pick.isPresent()) {
             ModelInfo m = pick.get();
-            out.printf("Answers: extractive (quoted passages). Found %d chat model%s; would use %s (%s, %.1f GB).%n", chat,
-                    chat == 1 ? "" : "s", m.id(), m.source(), m.bytes() / 1e9);
+            out.printf("Answers: extractive (quoted passages). Found %d chat model%s; would use %s (%s, %s).%n", chat,
+                    chat == 1 ? "" : "s", m.id(), m.source(), m.size());
             out.println("  To use it: --model " + m.id() + " (or llm.model = auto), or pick a model in the page;"
                     + " ./docent models lists them all.");
         } else if (chat > 0) {

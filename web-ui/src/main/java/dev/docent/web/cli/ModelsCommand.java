@@ -62,7 +62,7 @@ public final class ModelsCommand implements Main.Command {
         String row = "%-32s %8s  %-10s %-8s %-13s %s%n";
         System.out.printf(row, "NAME (--model NAME)", "size", "arch", "quant", "found in", "path");
         for (ModelInfo m : models.stream().filter(ModelInfo::isChat).toList()) {
-            System.out.printf(row, m.id(), String.format(Locale.ROOT, "%.2fG", m.bytes() / 1e9), m.architecture(),
+            System.out.printf(row, m.id(), m.size(), m.architecture(),
                     m.quantization() == null ? "-" : m.quantization(), m.source(), m.path());
         }
         List<ModelInfo> others = models.stream().filter(m -> !m.isChat()).toList();
