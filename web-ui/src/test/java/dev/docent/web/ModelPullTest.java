@@ -135,6 +135,9 @@ class ModelPullTest {
         assertTrue(r.out().contains("sha256 " + sha + " (checked)"), r.out());
         assertArrayEquals(model, Files.readAllBytes(saved()));
         assertFalse(Files.exists(part()));
+        try (var left = Files.list(saved().getParent())) {
+            assertEquals(List.of("tiny-q8.gguf"), left.map(p -> p.getFileName().toString()).toList(), "leftovers");
+        }
         assertEquals(List.of("null"), ranges);
         assertTrue(ModelNames.resolve("tiny-q8", tmp.resolve("data")).endsWith("tiny-q8.gguf"));
 

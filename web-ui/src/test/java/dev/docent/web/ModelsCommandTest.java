@@ -42,6 +42,9 @@ class ModelsCommandTest {
         String notChat = list.out().substring(list.out().indexOf("Not chat models"));
         assertTrue(notChat.contains("ggml-vocab-qwen2") && notChat.contains("vocabulary without weights"), list.out());
         assertTrue(list.out().contains("serve would use tiny-"), list.out());
+        // llm.model = auto: the suggestion, one of the two whole copies (the cut one is smaller).
+        String auto = ModelNames.resolve("auto", data).getFileName().toString();
+        assertTrue(auto.equals("tiny-a.gguf") || auto.equals("tiny-b.gguf"), auto);
 
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(docs.resolve("lily.txt"), "Lily found a red ball in the park.");

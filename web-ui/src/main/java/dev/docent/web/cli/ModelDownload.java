@@ -96,6 +96,29 @@ final class ModelDownload {
      */
     Result download(URI url, Path target, String expectedSha256) throws InterruptedException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
+        // Two pulls of one file at once would interleave their bytes in the part: the second one is refused.
+        Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
+        try (var lock = java.nio.channels.FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock held;
+            try {
+                held = lock.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                held = null; // this very process is downloading it
+            }
+            if (held == null) {
+                throw new Failure("another docent models pull is downloading " + target.getFileName() + " right now");
+            }
+            try {
+                return download(url, target, part, expectedSha256);
+            } finally {
+                delete(lockFile);
+            }
+        } catch (IOException e) {
+            throw new Failure("cannot write in " + target.getParent() + ": " + e.getMessage());
+        }
+    }
+
+    private Result download(URI url, Path target, Path part, String expectedSha256) throws InterruptedException {
         long have = size(part);
         HttpResponse<InputStream> res = send(url, have, expectedSha256);
         int status = res.statusCode();
