@@ -31,6 +31,8 @@ class ModelFinderTest {
 
         List<ModelInfo> found = ModelFinder.find(places);
         assertEquals(3, found.size(), found.toString()); // the symlink is the same file as its target
+        assertTrue(found.stream().anyMatch(m -> m.id().equals("stories") && m.isChat()), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.id().equals("sha256-0123abcd")), "a blob no manifest names keeps its file name");
         ModelInfo good = found.stream().filter(m -> m.path().endsWith("stories.gguf")).findFirst().orElseThrow();
         assertEquals("llama", good.architecture());
         assertEquals("llama", good.name());

@@ -6,8 +6,10 @@ import dev.docent.indexer.Indexer;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.indexer.watch.FolderWatcher;
 import dev.docent.llm.Generator;
+import dev.docent.llm.Generators;
 import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.ModelLoadException;
+import dev.docent.web.answer.ActiveModel;
 import dev.docent.web.answer.AnswerJobs;
 import dev.docent.web.answer.Answerer;
 import dev.docent.web.conversation.ConversationStore;
@@ -28,7 +30,8 @@ public final class Docent implements AutoCloseable {
     private final Answerer answerer;
     private final AnswerJobs answers;
     private final ConversationStore conversations;
-    private final Generator generator;
+    private final ActiveModel model;
+    private final ModelSwitch models;
     private final String llmProblem;
     private volatile List<Path> folders = List.of();
     private volatile String lastSyncError;
@@ -64,21 +67,30 @@ public final class Docent implements AutoCloseable {
             throw e;
         }
         Generator g = null;
+        Path modelFile = null;
         String problem = null;
         try {
-            g = GeneratorFactory.open(config.llm());
+            if (config.llm().endpoint() == null && config.llm().model() != null) {
+                // A path, a name from `docent models`, or "auto" (ModelNames).
+                modelFile = ModelNames.resolve(config.llm().model().toString(), config.dataDir());
+            }
+            g = GeneratorFactory.open(modelFile == null ? config.llm() : config.llm().withModel(modelFile));
             if (g != null) log.info("Generated answers by {}{}", g.modelName(), g.endpoint() == null ? "" : " at " + g.endpoint());
-        } catch (ModelLoadException | IllegalStateException e) {
+        } catch (ModelLoadException | IllegalStateException | IllegalArgumentException e) {
             // Docent stays useful without the model: extractive answers, and the reason on /api/status.
             problem = e.getMessage();
             log.warn("Answering extractively: {}", problem);
         }
-        this.generator = g;
         this.llmProblem = problem;
         if (g != null) StartupTimer.mark("language model");
+        this.model = ActiveModel.of(g);
+        LlmSettings llm = config.llm();
+        // Switching loads local GGUF files only; with llm.endpoint set the server's model answers (ModelRoutes refuses).
+        this.models = new ModelSwitch(model, file -> Generators.llama(llamaOptions(llm.withModel(file))),
+                () -> ModelNames.found(config.dataDir()), modelFile);
         // Through the indexer, not one index: a new generation (changed model or chunking) takes
         // over the searches when it is complete.
-        this.answerer = new Answerer(embedder, (Answerer.Index) indexer::search, g, config.llm().maxAnswerTokens(),
+        this.answerer = new Answerer(embedder, (Answerer.Index) indexer::search, model, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds(), config.foundThreshold());
         this.answers = new AnswerJobs(answerer);
         // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an
@@ -95,9 +107,22 @@ public final class Docent implements AutoCloseable {
         return o.withSampling(GeneratorFactory.sampling(s));
     }
 
-    /** The loaded language model, or null (extractive answers). */
+    /**
+     * The language model new answers use, or null (extractive answers, or a new model is loading).
+     * For its name and sizes; to generate with it, lease it from {@link #model()}.
+     */
     public Generator generator() {
-        return generator;
+        return model.suspended() ? null : model.current();
+    }
+
+    /** The language model, leased by each answer; may change at run time through {@link #models()}. */
+    public ActiveModel model() {
+        return model;
+    }
+
+    /** The models found on this machine and the choice among them at run time. */
+    public ModelSwitch models() {
+        return models;
     }
 
     /** Why the configured model is not loaded, or null. */
@@ -203,7 +228,8 @@ public final class Docent implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             try {
-                if (generator != null) generator.close();
+                models.close(); // a model still loading is closed, not used
+                model.close();
             } finally {
                 try {
                     conversations.close();

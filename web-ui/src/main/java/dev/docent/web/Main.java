@@ -14,12 +14,13 @@ import java.util.Arrays;
 public final class Main {
 
     static final String USAGE = """
-            Docent: answers questions about your own documents, with citations. Never uses the network.
+            Docent: answers questions about your own documents, with citations. Uses the network only for
+            `models pull` (and a remote model server, if you configure one).
 
             Usage: ./docent <command> [options]
 
             Commands:
-              serve [--port N] [--data DIR] [--model FILE.gguf] FOLDER...
+              serve [--port N] [--data DIR] [--model NAME|FILE.gguf] FOLDER...
                                   index FOLDERs, keep watching them, serve the UI and API on http://127.0.0.1:PORT/
               index [--data DIR] FOLDER...
                                   index FOLDERs once, with a progress bar, then exit
@@ -27,7 +28,10 @@ public final class Main {
                                   answer from the index in DIR
               eval [--json] [--limit N] BEIR_DIR
                                   retrieval quality on a BEIR-format set (nDCG@10, Recall@100, MRR@10)
-              models [--json]     GGUF models on this machine (Docent's folder, Ollama, LM Studio, Hugging Face)
+              models [--json]     GGUF models on this machine (Docent's folder, Ollama, LM Studio, Hugging Face,
+                                  GPT4All), with the NAME serve --model takes
+              models pull REPO/FILE.gguf [--base-url URL]
+                                  download a model into DATA/models (the one command that uses the network)
               mcp [--data DIR]    an MCP server over stdio (search, ask, get_document, list_documents, status),
                                   read-only on the index in DIR, so it runs beside serve
 

@@ -30,6 +30,31 @@ public record GgufHeader(int version, long tensorCount, Map<String, Object> meta
         return n == null ? null : n.toString();
     }
 
+    /** Architectures that only embed (or rerank) text: no chat model among them. */
+    private static final java.util.Set<String> EMBEDDING_ARCHITECTURES = java.util.Set.of("bert", "nomic-bert",
+            "nomic-bert-moe", "jina-bert-v2", "jina-bert-v3", "modern-bert", "neo-bert", "t5encoder", "gemma-embedding");
+
+    /**
+     * What the file holds, as {@link dev.docent.llm.ModelInfo} names it: "chat", "embedding",
+     * "projector", "adapter" or "vocabulary". An embedding model is told by its architecture or by
+     * the pooling type its converter records ({@code ARCH.pooling_type}), which only models that
+     * produce one vector per text have; such a model would load but write nonsense.
+     */
+    public String role() {
+        String type = String.valueOf(metadata.getOrDefault("general.type", "model"));
+        String arch = architecture();
+        if (type.equals("adapter") || metadata.containsKey("adapter.type")) return "adapter";
+        if (type.equals("mmproj") || arch.equals("clip")) return "projector";
+        if (tensorCount == 0) return "vocabulary";
+        if (EMBEDDING_ARCHITECTURES.contains(arch) || metadata.containsKey(arch + ".pooling_type")) return "embedding";
+        return "chat";
+    }
+
+    /** Whether the file carries a chat template (instruct models do, base models do not). */
+    public boolean hasChatTemplate() {
+        return metadata.get("tokenizer.chat_template") instanceof String t && !t.isBlank();
+    }
+
     /** llama.cpp's file type number (general.file_type) as a name such as Q4_K_M, or null. */
     public String quantization() {
         Object t = metadata.get("general.file_type");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -31,7 +32,11 @@ public final class Answerer {
 
     private final Embedder embedder;
     private final Index index;
-    private final Generative generative;
+    private final ActiveModel model;
+    private final int answerTokens;
+    private final long timeoutNanos;
+    /** Answers being written by a model right now, whichever model (background indexing yields to them). */
+    private final AtomicInteger generating = new AtomicInteger();
     private final double foundThreshold;
 
     /**
@@ -46,10 +51,23 @@ public final class Answerer {
     /** As above, over any {@link Index}. */
     public Answerer(Embedder embedder, Index index, Generator generator, int answerTokens, int timeoutSeconds,
             double foundThreshold) {
+        this(embedder, index, ActiveModel.of(generator), answerTokens, timeoutSeconds, foundThreshold);
+    }
+
+    /** With a model that may change while answers run (serve's model picker): each answer leases the current one. */
+    public Answerer(Embedder embedder, Index index, ActiveModel model, int answerTokens, int timeoutSeconds,
+            double foundThreshold) {
         this.embedder = embedder;
         this.index = index;
-        this.generative = generator == null ? null : new Generative(generator, answerTokens, timeoutSeconds * 1_000_000_000L);
+        this.model = model;
+        this.answerTokens = answerTokens;
+        this.timeoutNanos = timeoutSeconds * 1_000_000_000L;
         this.foundThreshold = foundThreshold;
+    }
+
+    /** The language model answers are written with (none: extractive). */
+    public ActiveModel model() {
+        return model;
     }
 
     public Answerer(Embedder embedder, ChunkIndex index, Generator generator, int answerTokens, int timeoutSeconds) {
@@ -67,7 +85,7 @@ public final class Answerer {
 
     /** True while the model is generating (background indexing yields to it). */
     public boolean isGenerating() {
-        return generative != null && generative.isGenerating();
+        return generating.get() > 0;
     }
 
     /**
@@ -107,6 +125,14 @@ public final class Answerer {
      * hand the text on (see {@link TokenBuffer}). {@code cancelled} stops the answer at any stage.
      */
     public Answer answer(Question q, Consumer<String> onToken, BooleanSupplier cancelled) {
+        try (ActiveModel.Lease lease = model.acquire()) { // the model stays open until this answer ends
+            Generative generative = lease.generator() == null ? null
+                    : new Generative(lease.generator(), answerTokens, timeoutNanos, generating);
+            return answer(q, generative, onToken, cancelled);
+        }
+    }
+
+    private Answer answer(Question q, Generative generative, Consumer<String> onToken, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
         Map<String, Number> timings = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();

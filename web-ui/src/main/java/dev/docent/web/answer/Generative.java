@@ -27,16 +27,14 @@ final class Generative {
     private final Generator generator;
     private final int answerTokens;
     private final long timeoutNanos;
-    private final AtomicInteger generating = new AtomicInteger();
+    private final AtomicInteger generating;
 
-    Generative(Generator generator, int answerTokens, long timeoutNanos) {
+    /** @param generating counts answers being generated, shared by every answer (background indexing yields to them) */
+    Generative(Generator generator, int answerTokens, long timeoutNanos, AtomicInteger generating) {
         this.generator = generator;
         this.answerTokens = answerTokens;
         this.timeoutNanos = timeoutNanos;
-    }
-
-    boolean isGenerating() {
-        return generating.get() > 0;
+        this.generating = generating;
     }
 
     private Completion chat(List<ChatMessage> messages, int maxTokens, Consumer<String> onText, BooleanSupplier stop) {

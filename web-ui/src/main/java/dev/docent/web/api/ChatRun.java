@@ -53,8 +53,11 @@ interface ChatRun {
         };
     }
 
-    /** Any other model: the chat goes straight to the loaded generator, without retrieval. */
-    static ChatRun passThrough(Generator generator, GenerationRequest request) {
+    /**
+     * Any other model: the chat goes straight to the loaded generator, without retrieval;
+     * {@code done} runs when the generator is no longer used (it releases the model's lease).
+     */
+    static ChatRun passThrough(Generator generator, GenerationRequest request, Runnable done) {
         TokenBuffer text = new TokenBuffer();
         CompletableFuture<Completion> result = new CompletableFuture<>();
         var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
@@ -64,6 +67,7 @@ interface ChatRun {
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             } finally {
+                done.run();
                 text.close();
             }
         });

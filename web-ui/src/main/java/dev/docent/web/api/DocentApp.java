@@ -79,6 +79,8 @@ public final class DocentApp {
             config.routes.get("/api/documents/{id}/file", sources::file);
             config.routes.get("/api/documents/{id}/pages/{page}", sources::page);
             config.routes.get("/api/documents/{id}/passage", sources::passage);
+            config.routes.get("/api/models", ctx -> ModelRoutes.list(ctx, docent));
+            config.routes.post("/api/model", ctx -> ModelRoutes.choose(ctx, docent));
             // The OpenAI-compatible API (OpenAiRoutes); its errors come in OpenAI's shape.
             config.routes.get("/v1/models", ctx -> OpenAiRoutes.models(ctx, docent));
             config.routes.post("/v1/chat/completions", ctx -> OpenAiRoutes.chat(ctx, docent));
@@ -133,13 +135,18 @@ public final class DocentApp {
         out.put("model", generator != null ? generator.modelName() : null);
         Map<String, Object> llm = new LinkedHashMap<>();
         llm.put("loaded", generator != null);
+        var switching = docent.models().state();
         if (generator != null) {
-            if (generator.endpoint() == null) llm.put("path", String.valueOf(docent.config().llm().model()));
+            if (generator.endpoint() == null) llm.put("path", String.valueOf(switching.activePath()));
             llm.put("context_size", generator.contextSize());
         } else {
-            llm.put("reason", docent.llmProblem() != null ? docent.llmProblem()
-                    : "no model configured: set llm.model in config/docent.properties or pass --model FILE.gguf");
+            llm.put("reason", switching.loading() != null ? "loading " + switching.loading() + "; answers quote passages meanwhile"
+                    : docent.llmProblem() != null && switching.activePath() == null && switching.failure() == null ? docent.llmProblem()
+                    : "no model chosen: pick one in the page, pass --model NAME (./docent models lists them) or set llm.model");
         }
+        llm.put("loading", switching.loading());
+        llm.put("switch_error", switching.failure() == null ? null
+                : Map.of("model", switching.failedModel(), "reason", switching.failure()));
         out.put("llm", llm);
         out.put("generator", generatorStatus(generator));
         out.put("last_sync_error", docent.lastSyncError());

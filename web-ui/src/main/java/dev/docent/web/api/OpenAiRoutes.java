@@ -72,11 +72,22 @@ final class OpenAiRoutes {
     }
 
     private static ChatRun start(ChatRequest req, Docent docent) {
-        var generator = docent.generator();
         if (req.model().equals(DOCENT)) {
             var q = req.toQuestion(docent.config().topK(), docent.config().maxQuestionChars());
             return ChatRun.of(docent.answers().start(q));
         }
+        // Held until the chat ends: a model switched meanwhile is closed only after it.
+        var lease = docent.model().acquire();
+        try {
+            ChatRun run = passThrough(req, docent, lease.generator(), lease::close);
+            lease = null;
+            return run;
+        } finally {
+            if (lease != null) lease.close();
+        }
+    }
+
+    private static ChatRun passThrough(ChatRequest req, Docent docent, dev.docent.llm.Generator generator, Runnable done) {
         if (generator == null) {
             throw OpenAiError.modelNotFound("the model '" + req.model() + "' does not exist here: no language model is loaded, "
                     + "so only '" + DOCENT + "' (answers from your documents) is available");
@@ -87,7 +98,7 @@ final class OpenAiRoutes {
         }
         int limit = docent.config().llm().maxAnswerTokens();
         int maxTokens = req.maxTokens() == null ? limit : Math.min(req.maxTokens(), generator.contextSize());
-        return ChatRun.passThrough(generator, req.generationRequest(maxTokens));
+        return ChatRun.passThrough(generator, req.generationRequest(maxTokens), done);
     }
 
     private static void oneReply(Context ctx, ChatRun run, String id, long created, String model) throws Exception {

@@ -17,8 +17,22 @@ final class Common {
         DocentConfig c = DocentConfig.load(file == null ? null : Path.of(file));
         if (args.has("data")) c = c.withDataDir(Path.of(args.get("data")).toAbsolutePath());
         if (args.has("port")) c = c.withPort(args.intValue("port", 8080, 0, 65535));
-        if (args.has("model")) c = c.withLlm(c.llm().withModel(checkModel(Path.of(args.get("model")))));
+        if (args.has("model")) c = c.withLlm(c.llm().withModel(checkModel(args.get("model"), c.dataDir())));
         return c;
+    }
+
+    /** One raw value of the config file (for settings only one command reads), or null. */
+    static String configProperty(String key) {
+        String file = System.getProperty("docent.config");
+        if (file == null || !Files.isRegularFile(Path.of(file))) return null;
+        var p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(Path.of(file))) {
+            p.load(r);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage(), e);
+        }
+        String v = p.getProperty(key, "").strip();
+        return v.isEmpty() ? null : v;
     }
 
     static List<Path> folders(Args args) {
@@ -37,10 +51,16 @@ final class Common {
         return out;
     }
 
-    /** Checks the model flag early so a typo is reported before minutes of indexing. */
-    private static Path checkModel(Path model) {
-        if (!Files.isRegularFile(model)) throw new UsageException("model file not found: " + model);
-        return model.toAbsolutePath();
+    /**
+     * The file {@code --model} names (a path, a name from {@code ./docent models}, or auto),
+     * checked early so a typo is reported before minutes of indexing.
+     */
+    private static Path checkModel(String model, Path dataDir) {
+        try {
+            return dev.docent.web.ModelNames.resolve(model, dataDir);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** Says so when a configured model could not be loaded (answers then quote passages). */

@@ -26,6 +26,38 @@ final class ProgressBar implements SyncProgress {
         this.terminal = System.console() != null && System.console().isTerminal();
     }
 
+    /**
+     * A transfer's progress: bytes done of {@code total} (-1 unknown), with rate and time left. The
+     * caller calls it as often as it likes; a pipe gets a line per 10%.
+     */
+    void bytes(long done, long total, double bytesPerSecond) {
+        long left = total > 0 && bytesPerSecond > 0 ? Math.round((total - done) / bytesPerSecond) : -1;
+        if (terminal) {
+            int filled = total > 0 ? (int) Math.min(WIDTH, done * WIDTH / total) : 0;
+            out.printf("\r[%s%s] %s of %s, %s/s%s   ", "#".repeat(filled), ".".repeat(WIDTH - filled), megabytes(done),
+                    total > 0 ? megabytes(total) : "?", megabytes(Math.round(bytesPerSecond)), left >= 0 ? ", ~" + left + "s left" : "");
+            if (total > 0 && done >= total) out.println();
+        } else {
+            int decile = total > 0 ? (int) (done * 10 / total) : 0;
+            if (decile != lastDecile) {
+                lastDecile = decile;
+                out.printf("  %s of %s (%d%%), %s/s%n", megabytes(done), total > 0 ? megabytes(total) : "?", decile * 10,
+                        megabytes(Math.round(bytesPerSecond)));
+            }
+        }
+        out.flush();
+    }
+
+    /** A line of its own (starts on a fresh line when a bar is showing). */
+    void note(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%.1f MB", bytes / 1e6);
+    }
+
     @Override
     public void planned(int seen, int toProcess) {
         started = System.nanoTime();
