@@ -66,7 +66,7 @@ class LiveStatusBrowserTest {
             assertTrue(done.stream().distinct().count() >= 2, "the progress did not move on the page: " + done);
             assertEquals(done.stream().sorted().toList(), done, "the done count went back: " + done);
             String status = live.get("status").asText();
-            assertTrue(status.contains("no model configured"), "the page does not say why answers are quoted: " + status);
+            assertTrue(status.contains("no model chosen"), "the page does not say why answers are quoted: " + status);
             assertTrue(status.contains("1 could not be read"), status);
             System.out.println("status texts seen while indexing: " + done);
 

@@ -59,7 +59,7 @@ class ModelPickerBrowserTest {
                     "the pick did not finish: " + browser.execute("return document.querySelector('.model-picker').innerText;"));
             JsonNode models2 = RunningDocent.JSON.readTree(server.get("/api/models").body());
             assertEquals("tiny-b", models2.get("active").asText(), models2.toString());
-            assertTrue(browser.waitFor("return document.getElementById('status').textContent.includes('Answers by llama');",
+            assertTrue(browser.waitFor("return document.getElementById('status').textContent.includes('Answers written by llama');",
                     Duration.ofSeconds(15)), "status: " + browser.execute("return document.getElementById('status').innerText;"));
 
             // A file that cannot be loaded: the page says why and keeps tiny-b selected.
