@@ -23,6 +23,11 @@ interface ChatRun {
     /** The finished reply; rethrows what stopped it. */
     Reply reply() throws InterruptedException;
 
+    /** The model that answers when it is not the one the request named (pass-through), else null. */
+    default String modelName() {
+        return null;
+    }
+
     void cancel();
 
     /**
@@ -72,6 +77,10 @@ interface ChatRun {
             }
         });
         return new ChatRun() {
+            public String modelName() {
+                return generator.modelName();
+            }
+
             public String nextText(long ms) throws InterruptedException {
                 return text.take(ms);
             }

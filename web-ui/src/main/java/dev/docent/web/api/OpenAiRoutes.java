@@ -54,14 +54,15 @@ final class OpenAiRoutes {
     static void chat(Context ctx, Docent docent) throws Exception {
         ChatRequest req = ChatRequest.parse(DocentApp.JSON, RequestBody.json(ctx));
         ChatRun run = start(req, docent);
+        String answering = run.modelName() != null ? run.modelName() : req.model();
         String id = "chatcmpl-" + randomHex();
         long created = System.currentTimeMillis() / 1000;
         boolean finished = false;
         try {
             if (req.stream()) {
-                streamed(ctx, run, id, created, req.model(), req.includeUsage());
+                streamed(ctx, run, id, created, answering, req.includeUsage());
             } else {
-                oneReply(ctx, run, id, created, req.model());
+                oneReply(ctx, run, id, created, answering);
             }
             finished = true;
         } catch (UncheckedIOException e) {
@@ -92,10 +93,8 @@ final class OpenAiRoutes {
             throw OpenAiError.modelNotFound("the model '" + req.model() + "' does not exist here: no language model is loaded, "
                     + "so only '" + DOCENT + "' (answers from your documents) is available");
         }
-        if (!req.model().equals(generator.modelName())) {
-            throw OpenAiError.modelNotFound("the model '" + req.model() + "' does not exist here; available: '" + DOCENT
-                    + "' and '" + generator.modelName() + "' (GET /v1/models lists them)");
-        }
+        // Any other name is the loaded model: clients ship with their own default model names, and
+        // the reply's "model" says which one answered.
         int limit = docent.config().llm().maxAnswerTokens();
         int maxTokens = req.maxTokens() == null ? limit : Math.min(req.maxTokens(), generator.contextSize());
         return ChatRun.passThrough(generator, req.generationRequest(maxTokens), done);
