@@ -24,6 +24,7 @@ public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.S
         out.put("bm25_scoring", run.scoring().toString());
         out.put("exact_knn_below", run.exactKnnBelow());
         out.put("chunk_tokens", run.chunkTokens());
+        out.put("vectors", run.vectors().toString());
         out.put("query_embedding_ms", ordered("p50", round(Latency.percentileMillis(embedNanos, 50)),
                 "p99", round(Latency.percentileMillis(embedNanos, 99)), "queries", embedNanos.length));
         scores.forEach((mode, s) -> out.put(mode, ordered("fusion", s.fusion(), "ndcg@10", s.ndcg10(),
