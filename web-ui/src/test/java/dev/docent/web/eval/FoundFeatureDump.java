@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public final class FoundFeatureDump {
 
+    /** The documents a pilot index holds (null: the whole corpus). */
+    private static Set<String> indexed;
+
     public static void main(String[] args) throws Exception {
         Path cacheRoot = Path.of(args[0]), setDir = Path.of(args[1]), otherDir = Path.of(args[2]);
         BeirSet set = BeirSet.load(setDir);
@@ -35,14 +38,39 @@ public final class FoundFeatureDump {
             Map<String, float[]> vectors = EvalIndex.queryVectors(set.queries(), embedder, cache, log);
             Map<String, float[]> otherVectors = EvalIndex.unanswerableVectors(other, otherDir.getFileName().toString(), embedder,
                     cache, log);
-            try (ChunkIndex index = EvalIndex.open(set, embedder, cache, log)) {
+            try (ChunkIndex index = args.length > 4 ? partial(set, cache, Path.of(args[4]), log) : EvalIndex.open(set, embedder, cache, log)) {
                 Searcher searcher = index.searcher();
                 HybridSearch search = HybridSearch.defaults(searcher);
-                out.println("answerable\tid\twords\tcos1\tcos5\tcos10\tcov1\tcovmax5\tshare1\tsharemax5\tbm25top\toverlap10\tquery");
-                write(out, 1, set.queries(), vectors, search, searcher);
+                out.println("answerable\tid\twords\tcos1\tcos5\tcos10\tcov1\tcovmax5\tshare1\tsharemax5\tbm25top\toverlap10\thits\tquery");
+                Map<String, String> answerable = new java.util.LinkedHashMap<>();
+                set.queries().forEach((id, text) -> {
+                    if (indexed == null || set.qrels().getOrDefault(id, Map.of()).keySet().stream().anyMatch(indexed::contains)) {
+                        answerable.put(id, text);
+                    }
+                });
+                write(out, 1, answerable, vectors, search, searcher);
                 write(out, 0, other, otherVectors, search, searcher);
             }
         }
+    }
+
+    /**
+     * A pilot while the corpus is still being embedded: an index (in {@code dir}) of the documents
+     * whose vectors are cached so far. Fewer neighbours than the full corpus: optimistic for "not found".
+     */
+    private static ChunkIndex partial(BeirSet set, Path cache, Path dir, PrintStream log) {
+        Map<String, float[]> vectors = VectorCache.cached(cache.resolve("passages.bin"));
+        ChunkIndex index = ChunkIndex.open(dir);
+        index.deleteAll();
+        for (var e : vectors.entrySet()) {
+            String[] tt = set.corpus().get(e.getKey());
+            index.replaceDocument(e.getKey(), List.of(new dev.docent.retriever.IndexedChunk(e.getKey(), tt[0], 0, "", 0, 0,
+                    tt[1].length(), tt[1], e.getValue())));
+        }
+        index.commit();
+        indexed = vectors.keySet();
+        log.printf("Pilot index of %d of %d documents%n", vectors.size(), set.corpus().size());
+        return index;
     }
 
     private static void write(PrintStream out, int answerable, Map<String, String> queries, Map<String, float[]> vectors,
@@ -71,7 +99,13 @@ public final class FoundFeatureDump {
                 overlap = byText.size() / 10.0;
             }
             Hit top = hits.isEmpty() ? null : hits.getFirst();
-            out.printf("%d\t%s\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.4f\t%.2f\t%s%n", answerable, q.getKey(),
+            StringBuilder each = new StringBuilder(); // cosine,coverage,share of each of the top 5
+            for (int i = 0; i < Math.min(5, hits.size()); i++) {
+                Hit h = hits.get(i);
+                each.append(i == 0 ? "" : ";").append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%.5f", h.cosine(), nz(h.coverage()),
+                        nz(h.bm25Share())));
+            }
+            out.printf("%d\t%s\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.4f\t%.2f\t" + each + "\t%s%n", answerable, q.getKey(),
                     q.getValue().split("\\s+").length, cos1, cos5, cos10, top == null ? 0 : nz(top.coverage()), covMax,
                     top == null ? 0 : nz(top.bm25Share()), shareMax, bm25Top, overlap, q.getValue().replace('\t', ' '));
         }
