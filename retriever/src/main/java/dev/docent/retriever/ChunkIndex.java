@@ -46,10 +46,11 @@ public final class ChunkIndex implements ChunkStore {
     private final Searcher searcher;
     private final HybridSearch defaultSearch;
 
-    private ChunkIndex(Path dir) throws IOException {
+    private ChunkIndex(Path dir, VectorFormat vectors) throws IOException {
         this.directory = FSDirectory.open(dir);
         var config = new IndexWriterConfig(analysis.writing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCodec(vectors.codec())
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
@@ -95,8 +96,13 @@ public final class ChunkIndex implements ChunkStore {
 
     /** Opens (creating if needed) the index in {@code dir}. */
     public static ChunkIndex open(Path dir) {
+        return open(dir, VectorFormat.DEFAULT);
+    }
+
+    /** Opens (creating if needed) the index in {@code dir}, writing new segments' vectors in {@code vectors}' format. */
+    public static ChunkIndex open(Path dir, VectorFormat vectors) {
         try {
-            return new ChunkIndex(dir);
+            return new ChunkIndex(dir, vectors);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + dir
                     + " (is another Docent using this --data directory?)", e);

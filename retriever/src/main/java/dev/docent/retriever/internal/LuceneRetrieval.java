@@ -21,12 +21,15 @@ final class LuceneRetrieval implements Retrieval {
     private final SearcherManager manager;
     private final IndexSearcher searcher;
     private final List<Candidate> candidates;
+    private final QueryTerms terms;
     private boolean closed;
 
-    LuceneRetrieval(SearcherManager manager, IndexSearcher searcher, List<Candidate> candidates) {
+    /** @param terms the query's weighted terms, or null without query text */
+    LuceneRetrieval(SearcherManager manager, IndexSearcher searcher, List<Candidate> candidates, QueryTerms terms) {
         this.manager = manager;
         this.searcher = searcher;
         this.candidates = List.copyOf(candidates);
+        this.terms = terms;
     }
 
     @Override
@@ -42,7 +45,13 @@ final class LuceneRetrieval implements Retrieval {
             List<Hit> out = new ArrayList<>(ranked.size());
             for (Fused f : ranked) {
                 Candidate c = f.candidate();
-                out.add(ChunkFields.toHit(stored.document(c.id()), f.score(), c.bm25(), c.cosine()));
+                Hit hit = ChunkFields.toHit(stored.document(c.id()), f.score(), c.bm25(), c.cosine());
+                if (terms != null) {
+                    // Only for the hits shown, not every candidate: a postings seek per query term each.
+                    double[] cc = terms.coverageAndCeiling(searcher.getIndexReader(), c.id());
+                    hit = hit.withTextMatch(cc[0], cc[1] > 0 ? c.bm25() / cc[1] : 0);
+                }
+                out.add(hit);
             }
             return out;
         } catch (IOException e) {

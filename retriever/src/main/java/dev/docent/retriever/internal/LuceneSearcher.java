@@ -61,7 +61,9 @@ public final class LuceneSearcher implements Searcher {
             // A searcher of our own over the shared snapshot, as the shared one's similarity must not change.
             IndexSearcher searcher = new IndexSearcher(acquired.getIndexReader());
             searcher.setSimilarity(similarity);
-            Query bm25 = text == null ? null : TextQueries.scored(queryAnalyzers(searcher), scoring, text);
+            Map<Language, Analyzer> analyzers = text == null ? null : queryAnalyzers(searcher);
+            Query bm25 = text == null ? null : TextQueries.scored(analyzers, scoring, text);
+            QueryTerms terms = bm25 == null ? null : QueryTerms.of(searcher.getIndexReader(), analyzers, text);
             Map<Integer, double[]> found = new HashMap<>(); // doc -> {bm25, cosine, bm25Rank, vectorRank}
             if (bm25 != null) {
                 ScoreDoc[] docs = searcher.search(bm25, depth).scoreDocs;
@@ -84,7 +86,7 @@ public final class LuceneSearcher implements Searcher {
             ExactScores.fill(searcher, found, bm25, vector);
             List<Candidate> candidates = new ArrayList<>(found.size());
             found.forEach((doc, f) -> candidates.add(new Candidate(doc, f[0], f[1], (int) f[2], (int) f[3])));
-            return new LuceneRetrieval(manager, acquired, candidates);
+            return new LuceneRetrieval(manager, acquired, candidates, terms);
         } catch (IOException | RuntimeException e) {
             release(acquired);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

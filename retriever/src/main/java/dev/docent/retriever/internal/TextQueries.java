@@ -60,6 +60,20 @@ public final class TextQueries {
         return clauses == 0 ? null : builder.build(); // null: no searchable term (e.g. only stop words)
     }
 
+    /**
+     * The distinct terms of {@code text} per language, as {@link #scored} queries them (same analyzers,
+     * same cut); languages without a term are left out.
+     */
+    static Map<Language, Set<String>> analysed(Map<Language, Analyzer> analyzers, String text) {
+        Map<Language, Set<String>> out = new java.util.EnumMap<>(Language.class);
+        int maxTerms = MAX_TERMS / Math.max(1, analyzers.size());
+        for (var e : analyzers.entrySet()) {
+            Set<String> t = terms(e.getValue(), e.getKey().field(ChunkFields.SEARCH), text, maxTerms);
+            if (!t.isEmpty()) out.put(e.getKey(), t);
+        }
+        return out;
+    }
+
     /** Returns null when the text has no searchable term (e.g. only stop words). */
     public static Query anyTerm(Analyzer analyzer, String field, String text) {
         Set<String> terms = terms(analyzer, field, text, MAX_TERMS);

@@ -94,7 +94,6 @@ final class FollowUpSearch {
     }
 
     private static Hit withScore(Hit h, double score) {
-        return new Hit(h.path(), h.title(), h.page(), h.heading(), h.ordinal(), h.startOffset(), h.endOffset(), h.text(),
-                score, h.bm25(), h.cosine()); // the raw evidence stays: relevance and confidence are read from it
+        return h.withScore(score); // the raw evidence stays: relevance and confidence are read from it
     }
 }

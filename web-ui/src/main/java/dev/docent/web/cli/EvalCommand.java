@@ -7,6 +7,7 @@ import dev.docent.retriever.ChunkIndex;
 import dev.docent.retriever.HybridSearch;
 import dev.docent.retriever.Relevance;
 import dev.docent.retriever.TextScoring;
+import dev.docent.retriever.VectorFormat;
 import dev.docent.web.DocentConfig;
 import dev.docent.web.Main;
 import dev.docent.web.eval.EvalModes;
@@ -47,15 +48,18 @@ public final class EvalCommand implements Main.Command {
                                     test queries of the BEIR set in DIR as unanswerable against this corpus
                   --found-threshold T
                                     the threshold to report rates for (default %s)
+                  --vectors FORMAT  how the index stores vectors: hnsw(m=16,beam=100) or int8(m=16,beam=100)
+                                    (8-bit quantized graph); default %s. Pair with --exact-knn-below 0
+                                    to measure the graph, as small sets are otherwise searched exactly
                   --data DIR        where the evaluation index is cached (default: per-user data directory)
                 """.formatted(HybridSearch.DEFAULT_FUSION + "+" + HybridSearch.DEFAULT_FEEDBACK, Embedders.DEFAULT_MODEL, HybridSearch.DEFAULT_DEPTH,
-                TextScoring.DEFAULT, ChunkIndex.EXACT_KNN_BELOW, Relevance.DEFAULT_FOUND_THRESHOLD);
+                TextScoring.DEFAULT, ChunkIndex.EXACT_KNN_BELOW, Relevance.DEFAULT_FOUND_THRESHOLD, VectorFormat.DEFAULT);
     }
 
     @Override
     public int run(String[] argv) {
         Args args = Args.parse(argv, Set.of("limit", "data", "model", "embedding-model", "mode", "depth", "bm25",
-                "exact-knn-below", "unanswerable", "found-threshold", "chunk-tokens"), Set.of("json"));
+                "exact-knn-below", "unanswerable", "found-threshold", "chunk-tokens", "vectors"), Set.of("json"));
         if (args.positional().size() != 1) throw new UsageException("give exactly one BEIR_DIR");
         String model = args.has("model") ? args.get("model")
                 : args.has("embedding-model") ? args.get("embedding-model") : Embedders.DEFAULT_MODEL;
@@ -69,7 +73,8 @@ public final class EvalCommand implements Main.Command {
                     args.intValue("chunk-tokens", 0, 0, 512),
                     args.intValue("limit", 0, 0, Integer.MAX_VALUE),
                     args.has("unanswerable") ? Path.of(args.get("unanswerable")).toAbsolutePath().normalize() : null,
-                    args.has("found-threshold") ? Double.parseDouble(args.get("found-threshold")) : Relevance.DEFAULT_FOUND_THRESHOLD);
+                    args.has("found-threshold") ? Double.parseDouble(args.get("found-threshold")) : Relevance.DEFAULT_FOUND_THRESHOLD,
+                    args.has("vectors") ? VectorFormat.parse(args.get("vectors")) : VectorFormat.DEFAULT);
         } catch (IllegalArgumentException e) { // includes a malformed number
             throw new UsageException(e.getMessage());
         }

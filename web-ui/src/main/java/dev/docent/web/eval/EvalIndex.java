@@ -8,6 +8,7 @@ import dev.docent.indexer.extract.ExtractedDocument;
 import dev.docent.indexer.extract.Page;
 import dev.docent.retriever.ChunkIndex;
 import dev.docent.retriever.IndexedChunk;
+import dev.docent.retriever.VectorFormat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -41,10 +42,18 @@ public final class EvalIndex {
      * beside {@code dir}, named for the budget.
      */
     public static ChunkIndex open(BeirSet set, Embedder embedder, Path dir, PrintStream log, int chunkTokens) {
+        return open(set, embedder, dir, log, chunkTokens, VectorFormat.DEFAULT);
+    }
+
+    /**
+     * As above, the index's vectors written in {@code format}; an index in another format
+     * than the default lives in its own folder beside the default one (the vectors cache is shared).
+     */
+    public static ChunkIndex open(BeirSet set, Embedder embedder, Path dir, PrintStream log, int chunkTokens, VectorFormat format) {
         if (chunkTokens > 0) dir = dir.resolveSibling(dir.getFileName() + "-chunks" + chunkTokens);
-        Path indexDir = dir.resolve("index");
+        Path indexDir = dir.resolve(format.equals(VectorFormat.DEFAULT) ? "index" : "index-" + format.toString().replaceAll("[^a-z0-9]+", "-"));
         Path marker = indexDir.resolve("complete-layout" + LAYOUT + "-" + set.corpus().size());
-        ChunkIndex index = ChunkIndex.open(indexDir);
+        ChunkIndex index = ChunkIndex.open(indexDir, format);
         try {
             if (Files.exists(marker)) {
                 log.printf("Reusing the evaluation index in %s%n", indexDir);

@@ -24,6 +24,7 @@ public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.S
         out.put("bm25_scoring", run.scoring().toString());
         out.put("exact_knn_below", run.exactKnnBelow());
         out.put("chunk_tokens", run.chunkTokens());
+        out.put("vectors", run.vectors().toString());
         out.put("query_embedding_ms", ordered("p50", round(Latency.percentileMillis(embedNanos, 50)),
                 "p99", round(Latency.percentileMillis(embedNanos, 99)), "queries", embedNanos.length));
         scores.forEach((mode, s) -> out.put(mode, ordered("fusion", s.fusion(), "ndcg@10", s.ndcg10(),
@@ -36,7 +37,9 @@ public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.S
                     "threshold_for_2pct_false_not_found", found.thresholdFor2Percent(),
                     "not_found_unanswerable_at_that_threshold", found.notFoundAt2Percent(),
                     "answerable_confidence_p2_p50", List.of(quantile(found.answerable(), 0.02), quantile(found.answerable(), 0.5)),
-                    "unanswerable_confidence_p50_p90", List.of(quantile(found.unanswerable(), 0.5), quantile(found.unanswerable(), 0.9))));
+                    "unanswerable_confidence_p50_p90", List.of(quantile(found.unanswerable(), 0.5), quantile(found.unanswerable(), 0.9)),
+                    "curve", found.curve().stream().map(c -> ordered("threshold", c[0], "false_not_found", c[1], "not_found_unanswerable", c[2]))
+                            .toList()));
         }
         return out;
     }
@@ -51,6 +54,8 @@ public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.S
             out.printf("found at threshold %.4f: false not-found %.1f%% of answerable, not-found %.1f%% of unanswerable;"
                     + " threshold for <= 2%% false not-found %.4f (unanswerable not-found %.1f%%)%n", found.threshold(),
                     100 * found.falseNotFound(), 100 * found.notFound(), found.thresholdFor2Percent(), 100 * found.notFoundAt2Percent());
+            out.println("trade-off (threshold: false not-found / not-found of unanswerable):");
+            for (double[] c : found.curve()) out.printf("  %.4f: %.1f%% / %.1f%%%n", c[0], 100 * c[1], 100 * c[2]);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.docent.embedder.Embedders;
 import dev.docent.retriever.ChunkIndex;
 import dev.docent.retriever.HybridSearch;
 import dev.docent.retriever.TextScoring;
+import dev.docent.retriever.VectorFormat;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +27,10 @@ import java.util.Map;
  * @param limit the first N test queries only, 0 for all
  * @param unanswerableDir another BEIR folder whose queries calibrate {@code found}, or null
  * @param foundThreshold the threshold to report found rates for
+ * @param vectors how the index stores and graphs vectors (HNSW links, beam, int8)
  */
 public record EvalRun(Path setDir, String model, List<BeirEvaluator.Mode> modes, int depth, TextScoring scoring,
-        int exactKnnBelow, int chunkTokens, int limit, Path unanswerableDir, double foundThreshold) {
+        int exactKnnBelow, int chunkTokens, int limit, Path unanswerableDir, double foundThreshold, VectorFormat vectors) {
 
     /** Queries embedded afresh (not from the cache) to report the query embedding time. */
     private static final int TIMED_EMBEDDINGS = 50;
@@ -45,7 +47,7 @@ public record EvalRun(Path setDir, String model, List<BeirEvaluator.Mode> modes,
             Path cache = cacheRoot.resolve(setDir.getFileName().toString()).resolve(model);
             Map<String, float[]> vectors = EvalIndex.queryVectors(queries, embedder, cache, log);
             long[] embedNanos = timeEmbeddings(embedder, new ArrayList<>(queries.values()));
-            try (ChunkIndex index = EvalIndex.open(set, embedder, cache, log, chunkTokens)) {
+            try (ChunkIndex index = EvalIndex.open(set, embedder, cache, log, chunkTokens, vectors())) {
                 var searcher = index.searcher(scoring, exactKnnBelow);
                 var scores = new BeirEvaluator(searcher, depth).evaluate(modes, queries, vectors, set.qrels());
                 FoundCalibration found = null;

@@ -2,7 +2,9 @@ package dev.docent.web.eval;
 
 import dev.docent.retriever.HybridSearch;
 import dev.docent.retriever.Relevance;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,7 +45,24 @@ public record FoundCalibration(double threshold, double falseNotFound, double no
         return out;
     }
 
-    private static double below(double[] sorted, double threshold) {
+    /** Shares of answerable queries a threshold at which the trade-off curve is reported. */
+    static final double[] CURVE_FALSE_NOT_FOUND = {0, 0.01, 0.02, 0.05, 0.10, 0.20, 0.30, 0.50};
+
+    /**
+     * The trade-off: for thresholds that call 0 %, 1 %, 2 %, 5 % ... of the answerable queries "not
+     * found" (nearest rank from below), each {threshold, false not-found, not-found of unanswerable}.
+     */
+    public List<double[]> curve() {
+        List<double[]> out = new ArrayList<>();
+        for (double share : CURVE_FALSE_NOT_FOUND) {
+            if (answerable.length == 0) break;
+            double t = share == 0 ? answerable[0] : answerable[Math.min(answerable.length - 1, (int) Math.floor(share * answerable.length))];
+            out.add(new double[] {t, below(answerable, t), below(unanswerable, t)});
+        }
+        return out;
+    }
+
+    static double below(double[] sorted, double threshold) {
         if (sorted.length == 0) return 0;
         int n = 0;
         while (n < sorted.length && sorted[n] < threshold) n++;

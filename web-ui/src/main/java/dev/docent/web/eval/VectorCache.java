@@ -44,6 +44,13 @@ final class VectorCache {
         return out;
     }
 
+    /** The vectors already in {@code file} (e.g. while another run is still embedding), without computing any. */
+    static Map<String, float[]> cached(Path file) {
+        Map<String, float[]> known = new LinkedHashMap<>();
+        read(file, known);
+        return known;
+    }
+
     private static void append(Path file, Map<String, String> texts, Map<String, float[]> known,
             Function<String, float[]> embed, PrintStream log, int missing, String what) {
         long t0 = System.nanoTime();

@@ -5,6 +5,7 @@ import dev.docent.embedder.Embedders;
 import dev.docent.retriever.ChunkIndex;
 import dev.docent.retriever.HybridSearch;
 import dev.docent.retriever.IndexedChunk;
+import dev.docent.retriever.VectorFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Random;
  * the real model's query embedding p50/p99 apart, and the process RSS. Run after
  * {@code ./mvnw -q -pl web-ui -am package -DskipTests}:
  * {@code java --add-modules jdk.incubator.vector -cp "web-ui/target/test-classes:web-ui/target/docent.jar:web-ui/target/lib/*"
- * dev.docent.web.eval.SearchBench DIR [CHUNKS] [QUERIES]}. The index is built once in DIR and reused.
+ * dev.docent.web.eval.SearchBench DIR [CHUNKS] [QUERIES] [VECTOR_FORMAT]}. The index is built once in DIR and
+ * reused; VECTOR_FORMAT (default {@link VectorFormat#DEFAULT}, e.g. {@code int8(m=16,beam=100)}) applies when it is built.
  */
 public final class SearchBench {
 
@@ -33,8 +35,9 @@ public final class SearchBench {
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         Random random = new Random(42);
         double[] zipf = zipfCumulative();
+        VectorFormat format = args.length > 3 ? VectorFormat.parse(args[3]) : VectorFormat.DEFAULT;
         Path marker = dir.resolve("complete-" + chunks);
-        try (ChunkIndex index = ChunkIndex.open(dir)) {
+        try (ChunkIndex index = ChunkIndex.open(dir, format)) {
             if (!Files.exists(marker)) {
                 long t0 = System.nanoTime();
                 index.deleteAll();
@@ -48,7 +51,11 @@ public final class SearchBench {
                 Files.writeString(marker, "ok\n");
                 System.out.printf("Built %d chunks in %.0f s%n", chunks, (System.nanoTime() - t0) / 1e9);
             }
-            System.out.printf("%d chunks in %s%n", index.chunkCount(), dir);
+            long bytes;
+            try (var files = Files.list(dir)) {
+                bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            System.out.printf("%d chunks in %s (%s, %d MB on disk)%n", index.chunkCount(), dir, format, bytes >> 20);
             HybridSearch search = HybridSearch.defaults(index.searcher());
             List<String> texts = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
