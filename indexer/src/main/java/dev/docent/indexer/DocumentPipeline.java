@@ -1,6 +1,7 @@
 package dev.docent.indexer;
 
 import dev.docent.embedder.Embedder;
+import dev.docent.indexer.cache.EmbeddingCache;
 import dev.docent.indexer.chunk.Chunk;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.ExtractedDocument;
@@ -12,6 +13,7 @@ import dev.docent.retriever.IndexedChunk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /** The per-file steps of indexing, split so reading and embedding can overlap. */
 final class DocumentPipeline {
@@ -19,12 +21,27 @@ final class DocumentPipeline {
     private final TextExtractor extractor;
     private final Chunker chunker;
     private final Embedder embedder;
+    /** Vectors by (model, text hash); null: every chunk is embedded. */
+    private final EmbeddingCache cache;
+    /** The cache's name for the embedder: its model, vector length and that these are passages. */
+    private final String cacheModel;
     private volatile BooleanSupplier pause = () -> false;
 
     DocumentPipeline(TextExtractor extractor, Chunker chunker, Embedder embedder) {
+        this(extractor, chunker, embedder, null);
+    }
+
+    DocumentPipeline(TextExtractor extractor, Chunker chunker, Embedder embedder, EmbeddingCache cache) {
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
+        this.cache = cache;
+        this.cacheModel = cacheModelId(embedder);
+    }
+
+    /** The id under which {@code embedder}'s passage vectors are cached: any change of model misses. */
+    static String cacheModelId(Embedder embedder) {
+        return embedder.modelName() + "/" + embedder.dimensions() + "/passage";
     }
 
     void pauseWhile(BooleanSupplier condition) {
@@ -37,9 +54,23 @@ final class DocumentPipeline {
     /**
      * What reading one file gave: its content hash (null if unknown) and either the prepared
      * document, or why it failed (and whether that may pass without the file changing), or the
-     * news that the content is what the catalog already has.
+     * news that the content is what the catalog already has, or ({@code reusable}) that another
+     * indexed file has this content, so its chunks and vectors can be taken as they are.
      */
-    record Outcome(String sha256, Prepared prepared, String error, boolean retryable, boolean unchanged) {}
+    record Outcome(String sha256, Prepared prepared, String error, boolean retryable, boolean unchanged,
+            boolean reusable) {
+        Outcome(String sha256, Prepared prepared, String error, boolean retryable, boolean unchanged) {
+            this(sha256, prepared, error, retryable, unchanged, false);
+        }
+    }
+
+    /** The text given to the embedder for a chunk: the title and heading give a bare paragraph the context a reader would have. */
+    static String embeddingInput(String title, String heading, String text) {
+        return (heading.isEmpty() ? title : title + " — " + heading) + "\n" + text;
+    }
+
+    /** Chunks ready for the index, and how many of them the embedder computed (the rest came from the cache). */
+    record Embedded(List<IndexedChunk> chunks, int embedded) {}
 
     /** Embedding stopped half-way because the indexer is closing; the file stays pending. */
     static final class Stopped extends RuntimeException {
@@ -55,6 +86,14 @@ final class DocumentPipeline {
      * and chunks it, then checks it did not change meanwhile.
      */
     Outcome read(FileState f, DocumentRecord previous, FileAccess access) {
+        return read(f, previous, access, sha -> false);
+    }
+
+    /**
+     * As {@link #read(FileState, DocumentRecord, FileAccess)}; when {@code indexedElsewhere} holds
+     * for the content hash (a rename, move or copy of an indexed file), stops after hashing.
+     */
+    Outcome read(FileState f, DocumentRecord previous, FileAccess access, Predicate<String> indexedElsewhere) {
         String hash = null;
         try {
             FileAccess.Snapshot before = access.check(f.path());
@@ -63,6 +102,7 @@ final class DocumentPipeline {
                     && previous.retryAt() == null) {
                 return new Outcome(hash, null, null, false, true); // touched, not changed: keep the old outcome
             }
+            if (indexedElsewhere.test(hash)) return new Outcome(hash, null, null, false, false, true);
             ExtractedDocument doc = extractor.extract(f.path());
             access.checkUnchanged(f.path(), before);
             return new Outcome(hash, new Prepared(doc, chunker.chunk(doc)), null, false, false);
@@ -72,10 +112,14 @@ final class DocumentPipeline {
         }
     }
 
-    /** Embeds the chunks; throws {@link Stopped} between chunks once {@code stopping} holds. */
-    List<IndexedChunk> embed(String path, Prepared p, BooleanSupplier stopping) {
+    /**
+     * Embeds the chunks whose text (with its context) the cache does not hold for this model;
+     * throws {@link Stopped} between chunks once {@code stopping} holds.
+     */
+    Embedded embed(String path, Prepared p, BooleanSupplier stopping) {
         String title = p.document().title();
         List<IndexedChunk> out = new ArrayList<>(p.chunks().size());
+        int embedded = 0;
         for (Chunk c : p.chunks()) {
             while (pause.getAsBoolean() && !stopping.getAsBoolean()) {
                 try {
@@ -86,12 +130,18 @@ final class DocumentPipeline {
                 }
             }
             if (stopping.getAsBoolean()) throw new Stopped();
-            // The title and heading give a bare paragraph the context a reader would have.
-            String context = c.heading().isEmpty() ? title : title + " — " + c.heading();
-            float[] vector = embedder.embedPassage(context + "\n" + c.text());
+            String input = embeddingInput(title, c.heading(), c.text());
+            // The key is the exact text embedded, so a hit is the vector this model gives that text.
+            String key = cache == null ? null : EmbeddingCache.hash(input);
+            float[] vector = key == null ? null : cache.get(cacheModel, key, embedder.dimensions());
+            if (vector == null) {
+                vector = embedder.embedPassage(input);
+                embedded++;
+                if (key != null) cache.put(cacheModel, key, vector);
+            }
             out.add(new IndexedChunk(path, title, c.page(), c.heading(), c.ordinal(),
                     c.startOffset(), c.endOffset(), c.text(), vector));
         }
-        return out;
+        return new Embedded(out, embedded);
     }
 }

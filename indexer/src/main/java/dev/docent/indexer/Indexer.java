@@ -1,6 +1,7 @@
 package dev.docent.indexer;
 
 import dev.docent.embedder.Embedder;
+import dev.docent.indexer.cache.EmbeddingCache;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.FileAccess;
@@ -42,6 +43,11 @@ public final class Indexer implements AutoCloseable {
     private final Catalog catalog;
     private final ChunkIndex index;
     private final DocumentPipeline pipeline;
+    /** Vectors by (model, chunk text hash); null when read-only. */
+    private final EmbeddingCache cache;
+    private final String cacheModel;
+    /** Cache entries beyond the live chunks (and a quarter more) that trigger an eviction after a sync. */
+    private volatile int cacheSlack = 1000;
     private final IndexingLimits limits;
     private final Clock clock;
     /** Held by a running sync; close() waits for it only {@link #CLOSE_WAIT}. */
@@ -71,14 +77,17 @@ public final class Indexer implements AutoCloseable {
             catalog.close(); // e.g. another process holds the index: leave nothing open behind
             throw e;
         }
+        this.cache = EmbeddingCache.open(this.dataDir.resolve(EmbeddingCache.FILE));
+        this.cacheModel = DocumentPipeline.cacheModelId(embedder);
         this.pipeline = new DocumentPipeline(
                 new TextExtractor(TextExtractor.DEFAULT_MAX_CHARACTERS, PageOcr.fromSetting(limits.ocr(), limits.timePerFile())),
-                new Chunker(embedder::countTokens, chunkTokens), embedder);
+                new Chunker(embedder::countTokens, chunkTokens), embedder, cache);
         // The BM25 analysis is part of the key: an index written with other analysis has terms the
         // queries no longer produce, so it is rebuilt like one written with another model.
         String model = embedder.modelName() + "/" + embedder.dimensions() + "/chunk" + chunkTokens
                 + "/" + ChunkIndex.ANALYSIS_VERSION;
         if (!catalog.meta(MODEL_KEY).map(model::equals).orElse(true)) {
+            // The embedding cache stays: a chunking or analysis change re-embeds only texts it has not seen.
             log.info("Embedding model, chunking or text analysis changed to {}: every document will be re-indexed", model);
             index.deleteAll();
             index.commit();
@@ -105,6 +114,8 @@ public final class Indexer implements AutoCloseable {
             throw e;
         }
         this.pipeline = null;
+        this.cache = null;
+        this.cacheModel = null;
         String model = embedder.modelName() + "/" + embedder.dimensions() + "/";
         catalog.meta(MODEL_KEY).filter(m -> !m.startsWith(model)).ifPresent(m -> log.warn(
                 "The index was built with {}, not {}: answers may be poor until serve or index re-embeds it", m, model));
@@ -201,17 +212,23 @@ public final class Indexer implements AutoCloseable {
         List<Path> roots = walk.roots();
         List<FileState> found = walk.files();
         var batch = new CommitBatch(catalog, index);
-        int removed = removeVanished(roots, found, batch);
+        List<DocumentRecord> vanished = vanished(roots, found);
         List<SyncRun.WorkItem> work = new ArrayList<>();
+        Set<String> inWork = new HashSet<>();
+        Set<Long> workSizes = new HashSet<>();
         Instant now = clock.instant();
         for (FileState f : found) {
             DocumentRecord r = catalog.find(f.path().toString()).orElse(null);
             if (r == null || r.status() == DocumentStatus.PENDING || r.size() != f.size()
                     || !r.modified().equals(f.modified()) || (r.retryAt() != null && !r.retryAt().isAfter(now))) {
                 work.add(new SyncRun.WorkItem(f, r));
+                inWork.add(f.path().toString());
+                workSizes.add(f.size());
                 catalog.put(pendingRecord(f, r));
             }
         }
+        ChunkDonors donors = donors(vanished, inWork, workSizes, batch);
+        int removed = vanished.size();
         listener.planned(found.size(), work.size());
         long startedNanos = System.nanoTime();
         progress = new Progress(true, 0, work.size(), null, 0, 0, startedNanos);
@@ -220,31 +237,83 @@ public final class Indexer implements AutoCloseable {
             tally = work.isEmpty() ? new SyncRun.Tally()
                     : new SyncRun(batch, index, pipeline, new FileAccess(roots, limits.maxFileBytes()), limits.timePerFile(),
                             clock, () -> stopping, (done, total, current, failed, chunks) ->
-                                    progress = new Progress(true, done, total, current, failed, chunks, startedNanos))
-                            .run(work, listener);
+                                    progress = new Progress(true, done, total, current, failed, chunks, startedNanos),
+                            donors).run(work, listener);
         } finally {
+            for (String path : donors.leftOver()) { // vanished, and no new file took their chunks
+                index.deleteDocument(path);
+                batch.delete(path);
+            }
             batch.commit();
+            cache.flush();
             progress = Progress.IDLE;
         }
+        removed -= donors.takenOverCount(); // renames and moves: counted as reused, not removed
+        if (tally.indexed + removed + tally.reused > 0) evictCacheIfGrown();
         var report = new SyncReport(found.size(), tally.indexed, tally.failed, found.size() - work.size() + tally.unchanged,
-                removed, tally.chunks, Duration.ofNanos(System.nanoTime() - started));
+                removed, tally.chunks, Duration.ofNanos(System.nanoTime() - started), tally.reused, tally.embedded);
         log.info("Sync of {}: {}", roots, report);
         return report;
     }
 
-    private int removeVanished(List<Path> roots, List<FileState> found, CommitBatch batch) {
+    /** Catalog rows under the synced folders whose file the walk did not find. */
+    private List<DocumentRecord> vanished(List<Path> roots, List<FileState> found) {
         Set<String> present = new HashSet<>();
         for (FileState f : found) present.add(f.path().toString());
-        int removed = 0;
+        List<DocumentRecord> out = new ArrayList<>();
         for (DocumentRecord r : catalog.all()) {
             Path p = Path.of(r.path());
-            if (roots.stream().anyMatch(p::startsWith) && !present.contains(r.path())) {
+            if (roots.stream().anyMatch(p::startsWith) && !present.contains(r.path())) out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * The indexed files whose chunks a new file of the same content may take over. A vanished
+     * file is kept (searchable under its old path until the sync ends) only if a file to read has
+     * its size, so it may be the same file renamed or moved; every other vanished file leaves the
+     * index now, its row with the next commit.
+     */
+    private ChunkDonors donors(List<DocumentRecord> vanished, Set<String> inWork, Set<Long> workSizes, CommitBatch batch) {
+        var donors = new ChunkDonors();
+        Set<String> gone = new HashSet<>();
+        for (DocumentRecord r : vanished) {
+            gone.add(r.path());
+            if (workSizes.contains(r.size())) {
+                donors.offerVanished(r);
+            }
+            if (!donors.isVanished(r.path())) {
                 index.deleteDocument(r.path());
                 batch.delete(r.path()); // the row goes with the Lucene commit of the delete
-                removed++;
             }
         }
-        return removed;
+        if (!workSizes.isEmpty()) {
+            for (DocumentRecord r : catalog.all()) {
+                if (!gone.contains(r.path()) && !inWork.contains(r.path())) donors.offer(r);
+            }
+        }
+        return donors;
+    }
+
+    /**
+     * Drops cached vectors no indexed chunk uses, once the cache holds noticeably more entries
+     * than the index holds chunks (so a sync that changes little costs nothing here). Returns how
+     * many were dropped.
+     */
+    int evictCacheIfGrown() {
+        int entries = cache.size();
+        int chunks = index.chunkCount();
+        if (entries <= chunks + chunks / 4 + cacheSlack) return 0;
+        Set<String> referenced = new HashSet<>();
+        index.forEachChunk(h -> referenced.add(EmbeddingCache.hash(DocumentPipeline.embeddingInput(h.title(), h.heading(), h.text()))));
+        int dropped = cache.retainOnly(cacheModel, referenced, Set.of());
+        log.info("Embedding cache: {} of {} entries dropped (no indexed chunk uses them)", dropped, entries);
+        return dropped;
+    }
+
+    /** For tests: evict after any sync in which the cache holds more than this many extra entries. */
+    void cacheSlack(int entries) {
+        this.cacheSlack = entries;
     }
 
     private static DocumentRecord pendingRecord(FileState f, DocumentRecord old) {
@@ -276,7 +345,11 @@ public final class Indexer implements AutoCloseable {
             try {
                 catalog.close();
             } finally {
-                if (locked) syncLock.unlock();
+                try {
+                    if (cache != null) cache.close();
+                } finally {
+                    if (locked) syncLock.unlock();
+                }
             }
         }
     }

@@ -40,6 +40,10 @@ final class SyncRun {
         int failed;
         int unchanged;
         int chunks;
+        /** Files that took the chunks of an indexed file with the same content (renames, moves, copies). */
+        int reused;
+        /** Chunks the embedder computed (the others came from the cache or from a reused file). */
+        int embedded;
     }
 
     /** Receives progress for the status display. */
@@ -64,9 +68,18 @@ final class SyncRun {
     private final BooleanSupplier stopping;
     private final ProgressSink progress;
     private final java.time.Clock clock;
+    private final ChunkDonors donors;
+    /** Paths written since the last refresh: a donor among them must be refreshed before it is read. */
+    private final java.util.Set<String> unrefreshed = new java.util.HashSet<>();
 
     SyncRun(CommitBatch batch, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
             java.time.Clock clock, BooleanSupplier stopping, ProgressSink progress) {
+        this(batch, index, pipeline, access, timePerFile, clock, stopping, progress, new ChunkDonors());
+    }
+
+    SyncRun(CommitBatch batch, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
+            java.time.Clock clock, BooleanSupplier stopping, ProgressSink progress, ChunkDonors donors) {
+        this.donors = donors;
         this.batch = batch;
         this.index = index;
         this.pipeline = pipeline;
@@ -99,9 +112,11 @@ final class SyncRun {
                 long now = System.nanoTime();
                 if (now - lastCommit > COMMIT_EVERY.toNanos()) {
                     batch.commit();
+                    unrefreshed.clear();
                     lastCommit = lastRefresh = System.nanoTime();
                 } else if (now - lastRefresh > REFRESH_EVERY.toNanos()) {
                     index.refresh();
+                    unrefreshed.clear();
                     lastRefresh = System.nanoTime();
                 }
             }
@@ -113,14 +128,20 @@ final class SyncRun {
         return tally;
     }
 
+    /** Reads one file under the time limit; with {@code reuse}, stops at the hash if a donor has its content. */
+    private Outcome read(WorkItem w, boolean reuse) throws InterruptedException {
+        Watchdog.Result<Outcome> r = watchdog.call(
+                () -> pipeline.read(w.file(), w.previous(), access, reuse ? donors::has : sha -> false));
+        // A time-out or a crash is a verdict on the content: not retried until the file changes.
+        return r.failure() == null ? r.value() : new Outcome(null, null, r.failure(), false, false);
+    }
+
     /** The reading thread: every file under the time limit; it must never die silently. */
     private void readAll(List<WorkItem> work, BlockingQueue<Stage> queue) {
         try {
             for (WorkItem w : work) {
                 if (stopping.getAsBoolean()) break;
-                Watchdog.Result<Outcome> r = watchdog.call(() -> pipeline.read(w.file(), w.previous(), access));
-                // A time-out or a crash is a verdict on the content: not retried until the file changes.
-                queue.put(new Stage(w, r.failure() == null ? r.value() : new Outcome(null, null, r.failure(), false, false)));
+                queue.put(new Stage(w, read(w, true)));
             }
         } catch (InterruptedException e) {
             return; // stopping: whoever waits for END has gone
@@ -143,6 +164,21 @@ final class SyncRun {
         DocumentRecord old = s.item().previous();
         Outcome o = s.outcome();
         DocumentRecord rec;
+        if (o.reusable()) {
+            rec = takeChunks(s, o.sha256());
+            if (rec != null) {
+                tally.reused++;
+                tally.chunks += rec.chunks();
+                batch.put(rec);
+                return rec;
+            }
+            try {
+                o = read(s.item(), false); // the donor changed under us: read the file after all
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null; // stopping: the file stays pending
+            }
+        }
         if (o.unchanged() && old != null) {
             DocumentStatus status = old.error() == null ? DocumentStatus.INDEXED : DocumentStatus.FAILED;
             rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), status,
@@ -154,14 +190,18 @@ final class SyncRun {
             log.info("Failed {}: {}{}", path, o.error(), o.retryable() ? " (will retry at " + rec.retryAt() + ")" : "");
         } else {
             try {
-                var chunks = pipeline.embed(path, o.prepared(), stopping);
+                var embedded = pipeline.embed(path, o.prepared(), stopping);
+                var chunks = embedded.chunks();
                 index.replaceDocument(path, chunks);
+                unrefreshed.add(path);
+                tally.embedded += embedded.embedded();
                 var doc = o.prepared().document();
                 rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), DocumentStatus.INDEXED,
                         null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), clock.instant())
                         .withNote(doc.ocrNote());
                 tally.indexed++;
                 tally.chunks += chunks.size();
+                donors.replaceWith(rec);
             } catch (DocumentPipeline.Stopped e) {
                 return null;
             } catch (RuntimeException e) {
@@ -172,6 +212,46 @@ final class SyncRun {
             }
         }
         batch.put(rec); // written with the Lucene commit that holds its chunks
+        return rec;
+    }
+
+    /**
+     * Writes the chunks of the donor with this content under the file's path, vectors and all:
+     * no extraction, no embedding. A vanished donor (a rename or move) leaves the index and the
+     * catalog in the same commit. Returns null if the donor's chunks are not what its record says.
+     */
+    private DocumentRecord takeChunks(Stage s, String sha256) {
+        DocumentRecord donor = donors.get(sha256);
+        if (donor == null) return null;
+        if (unrefreshed.remove(donor.path())) {
+            index.refresh();
+            unrefreshed.clear();
+        }
+        List<dev.docent.retriever.IndexedChunk> theirs = index.storedChunksOf(donor.path());
+        if (theirs.size() != donor.chunks()) return null;
+        String path = s.file().path().toString();
+        // A title that was the file name follows the file; the vectors keep the context they were
+        // embedded with (the old name), which a search hardly notices and an edit renews.
+        String donorName = java.nio.file.Path.of(donor.path()).getFileName().toString();
+        String ownName = s.file().path().getFileName().toString();
+        List<dev.docent.retriever.IndexedChunk> ours = new java.util.ArrayList<>(theirs.size());
+        for (var c : theirs) {
+            String title = donorName.equals(c.title()) ? ownName : c.title();
+            ours.add(new dev.docent.retriever.IndexedChunk(path, title, c.page(), c.heading(), c.ordinal(),
+                    c.startOffset(), c.endOffset(), c.text(), c.vector()));
+        }
+        index.replaceDocument(path, ours);
+        unrefreshed.add(path);
+        if (donors.isVanished(donor.path())) {
+            index.deleteDocument(donor.path());
+            batch.delete(donor.path()); // the old row goes in the same catalog transaction as the new one
+            donors.takenOver(donor.path());
+        }
+        String title = donorName.equals(donor.title()) ? ownName : donor.title();
+        var rec = new DocumentRecord(path, s.file().size(), s.file().modified(), sha256, DocumentStatus.INDEXED, null,
+                title, donor.pages(), ours.size(), clock.instant()).withNote(donor.note());
+        donors.replaceWith(rec);
+        log.debug("{} has the content of {}: its chunks were taken over", path, donor.path());
         return rec;
     }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 at random points, while a child JVM syncs a folder of a few hundred files that this test
- * keeps changing (adds, edits, deletes, renames, moves). After every restart the next child goes
+ * keeps changing (adds, edits, deletes, renames, moves, copies: the last three take over indexed
+ * chunks instead of reading the file). After every restart the next child goes
  * on from what the last one left; at the end one clean sync must leave exactly what an
  * uninterrupted run on the same files gives: same documents, same chunk count, no duplicate
  * chunk, no chunk of a deleted file. The seed is printed; -Ddocent.crash.seed=N replays a run.
@@ -107,7 +108,7 @@ class CrashTest {
         }
     }
 
-    /** One random change: add, edit, delete, rename in place, or move to another folder. */
+    /** One random change: add, edit, delete, rename in place, move to another folder, or copy. */
     private static int change(Path docs, Random random, int serial) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(docs)) {
@@ -118,11 +119,12 @@ class CrashTest {
             return serial + 1;
         }
         Path f = files.get(random.nextInt(files.size()));
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(6)) {
             case 0 -> write(docs.resolve("d" + random.nextInt(7)).resolve("f" + serial + ".txt"), random, serial);
             case 1 -> write(f, random, serial);
             case 2 -> Files.deleteIfExists(f);
             case 3 -> Files.move(f, f.resolveSibling("r" + serial + ".txt"));
+            case 4 -> Files.copy(f, docs.resolve("d" + random.nextInt(7)).resolve("c" + serial + ".txt"));
             default -> Files.move(f, docs.resolve("d" + random.nextInt(7)).resolve("m" + serial + ".txt"));
         }
         return serial + 1;
