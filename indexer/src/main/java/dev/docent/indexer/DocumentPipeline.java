@@ -64,11 +64,6 @@ final class DocumentPipeline {
         }
     }
 
-    /** The text given to the embedder for a chunk: the title and heading give a bare paragraph the context a reader would have. */
-    static String embeddingInput(String title, String heading, String text) {
-        return (heading.isEmpty() ? title : title + " — " + heading) + "\n" + text;
-    }
-
     /** Chunks ready for the index, and how many of them the embedder computed (the rest came from the cache). */
     record Embedded(List<IndexedChunk> chunks, int embedded) {}
 
@@ -130,7 +125,7 @@ final class DocumentPipeline {
                 }
             }
             if (stopping.getAsBoolean()) throw new Stopped();
-            String input = embeddingInput(title, c.heading(), c.text());
+            String input = EmbeddingInput.of(title, c.heading(), c.text());
             // The key is the exact text embedded, so a hit is the vector this model gives that text.
             String key = cache == null ? null : EmbeddingCache.hash(input);
             float[] vector = key == null ? null : cache.get(cacheModel, key, embedder.dimensions());

@@ -305,7 +305,7 @@ public final class Indexer implements AutoCloseable {
         int chunks = index.chunkCount();
         if (entries <= chunks + chunks / 4 + cacheSlack) return 0;
         Set<String> referenced = new HashSet<>();
-        index.forEachChunk(h -> referenced.add(EmbeddingCache.hash(DocumentPipeline.embeddingInput(h.title(), h.heading(), h.text()))));
+        index.forEachChunk(h -> referenced.add(EmbeddingCache.hash(EmbeddingInput.of(h.title(), h.heading(), h.text()))));
         int dropped = cache.retainOnly(cacheModel, referenced, Set.of());
         log.info("Embedding cache: {} of {} entries dropped (no indexed chunk uses them)", dropped, entries);
         return dropped;

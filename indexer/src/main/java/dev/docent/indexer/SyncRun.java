@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
 final class SyncRun {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRun.class);
-    /** Commit (fsync) at least this often during a long sync, so a crash loses little. */
-    private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
+    /**
+     * Commit (fsync) at least this often during a long sync, so a crash loses little. The system
+     * property is for the crash test, whose kills must land between many commits.
+     */
+    private static final Duration COMMIT_EVERY = Duration.ofMillis(Long.getLong("docent.sync.commit_every_ms", 5000));
     /** Make new chunks searchable at least this often (a cheap near-real-time refresh). */
     private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
     /** How often the embedding loop looks at the stop flag while it waits for the next file. */
