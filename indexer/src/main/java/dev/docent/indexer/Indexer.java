@@ -240,7 +240,9 @@ public final class Indexer implements AutoCloseable {
                                     progress = new Progress(true, done, total, current, failed, chunks, startedNanos),
                             donors).run(work, listener);
         } finally {
-            for (String path : donors.leftOver()) { // vanished, and no new file took their chunks
+            // Vanished, and no new file took their chunks. When closing, the files not read yet may
+            // still be their renames: the next sync decides.
+            for (String path : stopping ? List.<String>of() : donors.leftOver()) {
                 index.deleteDocument(path);
                 batch.delete(path);
             }
@@ -249,6 +251,7 @@ public final class Indexer implements AutoCloseable {
             progress = Progress.IDLE;
         }
         removed -= donors.takenOverCount(); // renames and moves: counted as reused, not removed
+        if (stopping) removed -= donors.leftOver().size(); // left for the next sync
         if (tally.indexed + removed + tally.reused > 0) evictCacheIfGrown();
         var report = new SyncReport(found.size(), tally.indexed, tally.failed, found.size() - work.size() + tally.unchanged,
                 removed, tally.chunks, Duration.ofNanos(System.nanoTime() - started), tally.reused, tally.embedded);

@@ -31,6 +31,8 @@ import java.util.Set;
  */
 public final class EmbeddingCache implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddingCache.class);
+
     /** File name under the data directory. */
     public static final String FILE = "embedding-cache.db";
     /** Buffered puts beyond this are written at once. */
@@ -45,21 +47,39 @@ public final class EmbeddingCache implements AutoCloseable {
         this.db = db;
     }
 
-    /** Opens (creating if needed) the cache in {@code file}. */
+    /**
+     * Opens (creating if needed) the cache in {@code file}. A file SQLite cannot read as a
+     * database is replaced by an empty cache: it only costs embedding time.
+     */
     public static EmbeddingCache open(Path file) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, text_sha256 TEXT NOT NULL,"
-                        + " vector BLOB NOT NULL, PRIMARY KEY (model, text_sha256)) WITHOUT ROWID");
+            return new EmbeddingCache(connect(file));
+        } catch (SQLException first) {
+            log.warn("The embedding cache {} cannot be read ({}); starting an empty one", file, first.getMessage());
+            try {
+                for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                    java.nio.file.Files.deleteIfExists(Path.of(file + suffix));
+                }
+                return new EmbeddingCache(connect(file));
+            } catch (SQLException | java.io.IOException e) {
+                throw new IllegalStateException("Cannot open the embedding cache " + file + ": " + e.getMessage()
+                        + " (it is only a cache: deleting the file is safe)", e);
             }
-            return new EmbeddingCache(c);
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, text_sha256 TEXT NOT NULL,"
+                    + " vector BLOB NOT NULL, PRIMARY KEY (model, text_sha256)) WITHOUT ROWID");
+            return c;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open the embedding cache " + file + ": " + e.getMessage()
-                    + " (it is only a cache: deleting the file is safe)", e);
+            c.close();
+            throw e;
         }
     }
 
