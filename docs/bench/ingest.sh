@@ -16,4 +16,4 @@ trap 'rm -rf "$work" "$cp_file"' EXIT
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >/dev/null)
 cp="$root/bench/target/classes:$(cat "$cp_file")"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xmx2g \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" dev.docent.bench.IngestBench --docs "$docs" --work "$work" "$@"
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.dev.docent.indexer.SyncRun=info -cp "$cp" dev.docent.bench.IngestBench --docs "$docs" --work "$work" "$@"

@@ -112,6 +112,16 @@ final class DocumentPipeline {
      * throws {@link Stopped} between chunks once {@code stopping} holds.
      */
     Embedded embed(String path, Prepared p, BooleanSupplier stopping) {
+        return embed(path, p, stopping, input -> null);
+    }
+
+    /**
+     * As {@link #embed(String, Prepared, BooleanSupplier)}; on a cache miss, {@code indexed} may
+     * give the vector the index already holds for a chunk of the file's previous version with
+     * exactly this title, heading and text (a renamed file's chunks keep the vectors they were
+     * embedded with under the old name, which the cache knows only under that name's input).
+     */
+    Embedded embed(String path, Prepared p, BooleanSupplier stopping, java.util.function.Function<String, float[]> indexed) {
         String title = p.document().title();
         List<IndexedChunk> out = new ArrayList<>(p.chunks().size());
         int embedded = 0;
@@ -129,6 +139,7 @@ final class DocumentPipeline {
             // The key is the exact text embedded, so a hit is the vector this model gives that text.
             String key = cache == null ? null : EmbeddingCache.hash(input);
             float[] vector = key == null ? null : cache.get(cacheModel, key, embedder.dimensions());
+            if (vector == null) vector = indexed.apply(input);
             if (vector == null) {
                 vector = embedder.embedPassage(input);
                 embedded++;

@@ -25,12 +25,15 @@ final class SyncRun {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRun.class);
     /**
-     * Commit (fsync) at least this often during a long sync, so a crash loses little. The system
+     * Commit (fsync) this often during a long sync, so a crash loses little (less often only when
+     * commits are slow, see {@link #OVERHEAD_FACTOR}). The system
      * property is for the crash test, whose kills must land between many commits.
      */
     private static final Duration COMMIT_EVERY = Duration.ofMillis(Long.getLong("docent.sync.commit_every_ms", 5000));
     /** Make new chunks searchable at least this often (a cheap near-real-time refresh). */
     private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
+    /** Commits and refreshes wait at least this many times their last duration: each costs at most ~5%. */
+    private static final long OVERHEAD_FACTOR = 20;
     /** How often the embedding loop looks at the stop flag while it waits for the next file. */
     private static final long POLL_MILLIS = 100;
 
@@ -47,6 +50,11 @@ final class SyncRun {
         int reused;
         /** Chunks the embedder computed (the others came from the cache or from a reused file). */
         int embedded;
+        /** Where the sync's thread spent its time (nanoseconds): the log's breakdown of a slow sync. */
+        long waitingNanos;
+        long embeddingNanos;
+        long writingNanos;
+        long committingNanos;
     }
 
     /** Receives progress for the status display. */
@@ -99,36 +107,54 @@ final class SyncRun {
         Thread reader = Thread.ofPlatform().name("docent-extract").daemon().start(() -> readAll(work, queue));
         long lastCommit = System.nanoTime();
         long lastRefresh = lastCommit;
+        long lastCommitNanos = 0;
+        long lastRefreshNanos = 0;
         int done = 0;
         try {
             while (true) {
+                long w0 = System.nanoTime();
                 Stage s = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                tally.waitingNanos += System.nanoTime() - w0;
                 if (stopping.getAsBoolean()) break;
                 if (s == null) continue;
                 if (s == END) break;
                 progress.update(done, work.size(), s.file().path().toString(), tally.failed, tally.chunks);
+                long f0 = System.nanoTime();
                 DocumentRecord rec = finish(s, tally);
+                tally.embeddingNanos += System.nanoTime() - f0;
                 if (rec == null) break; // stopped half-way through embedding
                 done++;
                 progress.update(done, work.size(), null, tally.failed, tally.chunks);
                 listener.fileDone(done, work.size(), rec);
                 long now = System.nanoTime();
-                if (now - lastCommit > COMMIT_EVERY.toNanos()) {
+                // At most ~5% of the time goes to commits and to refreshes each: on a busy disk
+                // a commit's fsync can take a second, and then commits come less often.
+                if (now - lastCommit > Math.max(COMMIT_EVERY.toNanos(), OVERHEAD_FACTOR * lastCommitNanos)) {
                     batch.commit();
                     unrefreshed.clear();
                     lastCommit = lastRefresh = System.nanoTime();
-                } else if (now - lastRefresh > REFRESH_EVERY.toNanos()) {
+                    lastCommitNanos = lastCommit - now;
+                } else if (now - lastRefresh > Math.max(REFRESH_EVERY.toNanos(), OVERHEAD_FACTOR * lastRefreshNanos)) {
                     index.refresh();
                     unrefreshed.clear();
                     lastRefresh = System.nanoTime();
+                    lastRefreshNanos = lastRefresh - now;
                 }
+                tally.committingNanos += System.nanoTime() - now;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             reader.interrupt(); // ends it, or abandons its stuck extraction; never joined
         }
+        log.info("Sync run of {} files: {} s waiting for the reading thread, {} s embedding and writing (of which {} s"
+                + " writing to the index), {} s in commits and refreshes", done, seconds(tally.waitingNanos),
+                seconds(tally.embeddingNanos), seconds(tally.writingNanos), seconds(tally.committingNanos));
         return tally;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** Reads one file under the time limit; with {@code reuse}, stops at the hash if a donor has its content. */
@@ -193,9 +219,11 @@ final class SyncRun {
             log.info("Failed {}: {}{}", path, o.error(), o.retryable() ? " (will retry at " + rec.retryAt() + ")" : "");
         } else {
             try {
-                var embedded = pipeline.embed(path, o.prepared(), stopping);
+                var embedded = pipeline.embed(path, o.prepared(), stopping, indexedVectors(old));
                 var chunks = embedded.chunks();
+                long w0 = System.nanoTime();
                 index.replaceDocument(path, chunks);
+                tally.writingNanos += System.nanoTime() - w0;
                 unrefreshed.add(path);
                 tally.embedded += embedded.embedded();
                 var doc = o.prepared().document();
@@ -216,6 +244,25 @@ final class SyncRun {
         }
         batch.put(rec); // written with the Lucene commit that holds its chunks
         return rec;
+    }
+
+    /**
+     * The vectors the index holds for the previous version of a file, by embedding input, read at
+     * the first cache miss only (usually never: unchanged chunks hit the cache).
+     */
+    private java.util.function.Function<String, float[]> indexedVectors(DocumentRecord old) {
+        if (old == null || old.chunks() == 0) return input -> null;
+        var byInput = new java.util.HashMap<String, float[]>();
+        boolean[] loaded = {false};
+        return input -> {
+            if (!loaded[0]) {
+                loaded[0] = true;
+                for (var c : index.storedChunksOf(old.path())) {
+                    byInput.put(EmbeddingInput.of(c.title(), c.heading(), c.text()), c.vector());
+                }
+            }
+            return byInput.get(input);
+        };
     }
 
     /**

@@ -101,15 +101,21 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
     }
 
     @Test
-    void anEditedParagraphReEmbedsOnlyItsChunks(@TempDir Path tmp) throws Exception {
+    void anEditedParagraphReEmbedsOnlyItsChunksEvenAfterARename(@TempDir Path tmp) throws Exception {
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         Path file = docs.resolve("long.md");
         Files.writeString(file, sections("the long document", -1));
         var counting = new CountingEmbedder(embedder);
         try (Indexer indexer = Indexer.open(tmp.resolve("data"), counting)) {
             indexer.sync(List.of(docs), SyncProgress.NONE);
+            // Renamed first: its title (the file name) changes, its chunks keep the vectors they
+            // were embedded with, and the edit must still re-embed only what changed.
+            Path renamed = docs.resolve("longer.md");
+            Files.move(file, renamed);
+            file = renamed;
+            indexer.sync(List.of(docs), SyncProgress.NONE);
             List<IndexedChunk> before = indexer.index().storedChunksOf(file.toString());
-            counting.takeCount();
+            assertEquals(0, counting.takeCount() - before.size(), "the rename embedded nothing");
 
             Files.writeString(file, sections("the long document", 5));
             SyncReport edited = indexer.sync(List.of(docs), SyncProgress.NONE);
