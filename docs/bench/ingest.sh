@@ -5,7 +5,7 @@
 # runs langchain4j's loader + splitter + the same quantized bge-small on the same files.
 # Builds the bench module (-Pbench: never part of the shipped jar) from this checkout's reactor.
 # Usage: docs/bench/ingest.sh [DOCS] [extra IngestBench arguments, e.g. --no-peer --threads 2]
-# About 8-10 minutes for 2,000 documents on 2 busy cores (three embedding passes over ~5k chunks).
+# 2,000 documents (6,608 chunks): 26 minutes with --no-peer on 2 busy cores; the peer adds a third pass.
 set -euo pipefail
 docs="${1:-2000}"; shift || true
 root="$(cd "$(dirname "$0")/../.." && pwd)"
