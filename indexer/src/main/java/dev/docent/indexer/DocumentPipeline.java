@@ -1,6 +1,7 @@
 package dev.docent.indexer;
 
 import dev.docent.embedder.Embedder;
+import dev.docent.indexer.cache.EmbeddingCache;
 import dev.docent.indexer.chunk.Chunk;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.ExtractedDocument;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /** The per-file steps of indexing, split so reading and embedding can overlap. */
 final class DocumentPipeline {
@@ -23,12 +25,27 @@ final class DocumentPipeline {
     private final TextExtractor extractor;
     private final Chunker chunker;
     private final Embedder embedder;
+    /** Vectors by (model, text hash); null: every chunk is embedded. */
+    private final EmbeddingCache cache;
+    /** The cache's name for the embedder: its model, vector length and that these are passages. */
+    private final String cacheModel;
     private volatile BooleanSupplier pause = () -> false;
 
     DocumentPipeline(TextExtractor extractor, Chunker chunker, Embedder embedder) {
+        this(extractor, chunker, embedder, null);
+    }
+
+    DocumentPipeline(TextExtractor extractor, Chunker chunker, Embedder embedder, EmbeddingCache cache) {
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
+        this.cache = cache;
+        this.cacheModel = cacheModelId(embedder);
+    }
+
+    /** The id under which {@code embedder}'s passage vectors are cached: any change of model misses. */
+    static String cacheModelId(Embedder embedder) {
+        return embedder.modelName() + "/" + embedder.dimensions() + "/passage";
     }
 
     void pauseWhile(BooleanSupplier condition) {
@@ -41,9 +58,18 @@ final class DocumentPipeline {
     /**
      * What reading one file gave: its content hash (null if unknown) and either the prepared
      * document, or why it failed (and whether that may pass without the file changing), or the
-     * news that the content is what the catalog already has.
+     * news that the content is what the catalog already has, or ({@code reusable}) that another
+     * indexed file has this content, so its chunks and vectors can be taken as they are.
      */
-    record Outcome(String sha256, Prepared prepared, String error, boolean retryable, boolean unchanged) {}
+    record Outcome(String sha256, Prepared prepared, String error, boolean retryable, boolean unchanged,
+            boolean reusable) {
+        Outcome(String sha256, Prepared prepared, String error, boolean retryable, boolean unchanged) {
+            this(sha256, prepared, error, retryable, unchanged, false);
+        }
+    }
+
+    /** Chunks ready for the index, and how many of them the embedder computed (the rest came from the cache). */
+    record Embedded(List<IndexedChunk> chunks, int embedded) {}
 
     /** Embedding stopped half-way because the indexer is closing; the file stays pending. */
     static final class Stopped extends RuntimeException {
@@ -59,6 +85,14 @@ final class DocumentPipeline {
      * and chunks it, then checks it did not change meanwhile.
      */
     Outcome read(FileState f, DocumentRecord previous, FileAccess access) {
+        return read(f, previous, access, sha -> false);
+    }
+
+    /**
+     * As {@link #read(FileState, DocumentRecord, FileAccess)}; when {@code indexedElsewhere} holds
+     * for the content hash (a rename, move or copy of an indexed file), stops after hashing.
+     */
+    Outcome read(FileState f, DocumentRecord previous, FileAccess access, Predicate<String> indexedElsewhere) {
         String hash = null;
         try {
             FileAccess.Snapshot before = access.check(f.path());
@@ -67,6 +101,7 @@ final class DocumentPipeline {
                     && previous.retryAt() == null) {
                 return new Outcome(hash, null, null, false, true); // touched, not changed: keep the old outcome
             }
+            if (indexedElsewhere.test(hash)) return new Outcome(hash, null, null, false, false, true);
             ExtractedDocument doc = extractor.extract(f.path());
             access.checkUnchanged(f.path(), before);
             return new Outcome(hash, new Prepared(doc, chunker.chunk(doc)), null, false, false);
@@ -76,12 +111,26 @@ final class DocumentPipeline {
         }
     }
 
-    /** Embeds the chunks; throws {@link Stopped} between chunks once {@code stopping} holds. */
-    List<IndexedChunk> embed(String path, Prepared p, BooleanSupplier stopping) {
+    /**
+     * Embeds the chunks whose text (with its context) the cache does not hold for this model;
+     * throws {@link Stopped} between chunks once {@code stopping} holds.
+     */
+    Embedded embed(String path, Prepared p, BooleanSupplier stopping) {
+        return embed(path, p, stopping, input -> null);
+    }
+
+    /**
+     * As {@link #embed(String, Prepared, BooleanSupplier)}; on a cache miss, {@code indexed} may
+     * give the vector the index already holds for a chunk of the file's previous version with
+     * exactly this title, heading and text (a renamed file's chunks keep the vectors they were
+     * embedded with under the old name, which the cache knows only under that name's input).
+     */
+    Embedded embed(String path, Prepared p, BooleanSupplier stopping, java.util.function.Function<String, float[]> indexed) {
         String title = p.document().title();
         List<IndexedChunk> out = new ArrayList<>(p.chunks().size());
         Map<Integer, Page> pages = new HashMap<>();
         for (Page page : p.document().pages()) pages.putIfAbsent(page.number(), page);
+        int embedded = 0;
         for (Chunk c : p.chunks()) {
             while (pause.getAsBoolean() && !stopping.getAsBoolean()) {
                 try {
@@ -92,15 +141,22 @@ final class DocumentPipeline {
                 }
             }
             if (stopping.getAsBoolean()) throw new Stopped();
-            // The title and heading give a bare paragraph the context a reader would have.
-            String context = c.heading().isEmpty() ? title : title + " — " + c.heading();
-            float[] vector = embedder.embedPassage(context + "\n" + c.text());
+            String input = EmbeddingInput.of(title, c.heading(), c.text());
+            // The key is the exact text embedded, so a hit is the vector this model gives that text.
+            String key = cache == null ? null : EmbeddingCache.hash(input);
+            float[] vector = key == null ? null : cache.get(cacheModel, key, embedder.dimensions());
+            if (vector == null) vector = indexed.apply(input);
+            if (vector == null) {
+                vector = embedder.embedPassage(input);
+                embedded++;
+                if (key != null) cache.put(cacheModel, key, vector);
+            }
             // Where the chunk is on its page, kept for the source viewer's highlight (PDF text layers).
             Page page = pages.get(c.page());
             String regions = page == null ? "" : PageRegions.encode(PageRegions.of(page, c.startOffset(), c.endOffset()));
             out.add(new IndexedChunk(path, title, c.page(), c.heading(), c.ordinal(),
                     c.startOffset(), c.endOffset(), c.text(), vector, regions));
         }
-        return out;
+        return new Embedded(out, embedded);
     }
 }

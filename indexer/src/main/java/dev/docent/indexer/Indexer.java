@@ -1,6 +1,7 @@
 package dev.docent.indexer;
 
 import dev.docent.embedder.Embedder;
+import dev.docent.indexer.cache.EmbeddingCache;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.FileAccess;
@@ -62,6 +63,14 @@ public final class Indexer implements AutoCloseable {
     /** Searches hold the read side, so a switch never closes an index under a running search. */
     private final ReentrantReadWriteLock switching = new ReentrantReadWriteLock();
     private final DocumentPipeline pipeline;
+    /**
+     * Vectors by (model, chunk text hash), one per data directory, shared by every generation (a
+     * chunking or analysis change re-embeds only texts it has not seen); null when read-only.
+     */
+    private final EmbeddingCache cache;
+    private final String cacheModel;
+    /** Cache entries beyond the live chunks (and a quarter more) that trigger an eviction after a sync. */
+    private volatile int cacheSlack = 1000;
     private final IndexingLimits limits;
     private final Clock clock;
     /** Held by a running sync; close() waits for it only {@link #CLOSE_WAIT}. */
@@ -122,9 +131,17 @@ public final class Indexer implements AutoCloseable {
             log.info("The {} changed: answering from index generation {} while generation {} is built ({})",
                     recipe.changesFrom(current.recipe()), current.id(), next.id(), recipe.canonical());
         }
+        try {
+            this.cache = EmbeddingCache.open(this.dataDir.resolve(EmbeddingCache.FILE));
+        } catch (RuntimeException e) {
+            active.close();
+            if (building != null) building.close();
+            throw e;
+        }
+        this.cacheModel = DocumentPipeline.cacheModelId(embedder);
         this.pipeline = new DocumentPipeline(
                 new TextExtractor(TextExtractor.DEFAULT_MAX_CHARACTERS, PageOcr.fromSetting(limits.ocr(), limits.timePerFile())),
-                new Chunker(embedder::countTokens, chunkTokens), embedder);
+                new Chunker(embedder::countTokens, chunkTokens), embedder, cache);
     }
 
     /**
@@ -175,6 +192,8 @@ public final class Indexer implements AutoCloseable {
         this.clock = Clock.systemUTC();
         this.active = openReadOnly(Generations.activeForReading(this.dataDir));
         this.pipeline = null;
+        this.cache = null;
+        this.cacheModel = null;
     }
 
     /** Opens a generation's committed state for reading beside a writer. */
@@ -420,9 +439,11 @@ public final class Indexer implements AutoCloseable {
             return report;
         }
         switchTo(next);
-        return new SyncReport(report.seen(), report.indexed() + catchUp.indexed(), report.failed() + catchUp.failed(),
+        SyncReport both = new SyncReport(report.seen(), report.indexed() + catchUp.indexed(), report.failed() + catchUp.failed(),
                 report.unchanged(), report.removed() + catchUp.removed(), report.chunks() + catchUp.chunks(),
-                report.took().plus(catchUp.took()));
+                report.took().plus(catchUp.took()), report.reused() + catchUp.reused(), report.embedded() + catchUp.embedded());
+        evictCacheIfGrown(); // the old generation's texts no longer count
+        return both;
     }
 
     /** Points the data directory at {@code next} (atomically), searches after it, and deletes the old one. */
@@ -455,17 +476,23 @@ public final class Indexer implements AutoCloseable {
         List<Path> roots = walk.roots();
         List<FileState> found = walk.files();
         var batch = new CommitBatch(catalog, index);
-        int removed = removeVanished(catalog, index, roots, found, batch);
+        List<DocumentRecord> vanished = vanished(catalog, roots, found);
         List<SyncRun.WorkItem> work = new ArrayList<>();
+        Set<String> inWork = new HashSet<>();
+        Set<Long> workSizes = new HashSet<>();
         Instant now = clock.instant();
         for (FileState f : found) {
             DocumentRecord r = catalog.find(f.path().toString()).orElse(null);
             if (r == null || r.status() == DocumentStatus.PENDING || r.size() != f.size()
                     || !r.modified().equals(f.modified()) || (r.retryAt() != null && !r.retryAt().isAfter(now))) {
                 work.add(new SyncRun.WorkItem(f, r));
+                inWork.add(f.path().toString());
+                workSizes.add(f.size());
                 catalog.put(pendingRecord(f, r));
             }
         }
+        ChunkDonors donors = donors(catalog, index, vanished, inWork, workSizes, batch);
+        int removed = vanished.size();
         listener.planned(found.size(), work.size());
         long startedNanos = System.nanoTime();
         progress = new Progress(true, 0, work.size(), null, 0, 0, startedNanos);
@@ -474,32 +501,89 @@ public final class Indexer implements AutoCloseable {
             tally = work.isEmpty() ? new SyncRun.Tally()
                     : new SyncRun(batch, index, pipeline, new FileAccess(roots, limits.maxFileBytes()), limits.timePerFile(),
                             clock, () -> stopping, (done, total, current, failed, chunks) ->
-                                    progress = new Progress(true, done, total, current, failed, chunks, startedNanos))
-                            .run(work, listener);
+                                    progress = new Progress(true, done, total, current, failed, chunks, startedNanos),
+                            donors).run(work, listener);
         } finally {
+            // Vanished, and no new file took their chunks. When closing, the files not read yet may
+            // still be their renames: the next sync decides.
+            for (String path : stopping ? List.<String>of() : donors.leftOver()) {
+                index.deleteDocument(path);
+                batch.delete(path);
+            }
             batch.commit();
+            cache.flush();
             progress = Progress.IDLE;
         }
+        removed -= donors.takenOverCount(); // renames and moves: counted as reused, not removed
+        if (stopping) removed -= donors.leftOver().size(); // left for the next sync
+        // While a generation is built the active one's chunks are live too: evict after the switch.
+        if (building == null && tally.indexed + removed + tally.reused > 0) evictCacheIfGrown();
         var report = new SyncReport(found.size(), tally.indexed, tally.failed, found.size() - work.size() + tally.unchanged,
-                removed, tally.chunks, Duration.ofNanos(System.nanoTime() - started));
+                removed, tally.chunks, Duration.ofNanos(System.nanoTime() - started), tally.reused, tally.embedded);
         log.info("Sync of {}: {}", roots, report);
         return report;
     }
 
-    private static int removeVanished(Catalog catalog, ChunkIndex index, List<Path> roots, List<FileState> found,
-            CommitBatch batch) {
+    /** Catalog rows under the synced folders whose file the walk did not find. */
+    private static List<DocumentRecord> vanished(Catalog catalog, List<Path> roots, List<FileState> found) {
         Set<String> present = new HashSet<>();
         for (FileState f : found) present.add(f.path().toString());
-        int removed = 0;
+        List<DocumentRecord> out = new ArrayList<>();
         for (DocumentRecord r : catalog.all()) {
             Path p = Path.of(r.path());
-            if (roots.stream().anyMatch(p::startsWith) && !present.contains(r.path())) {
+            if (roots.stream().anyMatch(p::startsWith) && !present.contains(r.path())) out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * The indexed files whose chunks a new file of the same content may take over. A vanished
+     * file is kept (searchable under its old path until the sync ends) only if a file to read has
+     * its size, so it may be the same file renamed or moved; every other vanished file leaves the
+     * index now, its row with the next commit.
+     */
+    private static ChunkDonors donors(Catalog catalog, ChunkIndex index, List<DocumentRecord> vanished, Set<String> inWork,
+            Set<Long> workSizes, CommitBatch batch) {
+        var donors = new ChunkDonors();
+        Set<String> gone = new HashSet<>();
+        for (DocumentRecord r : vanished) {
+            gone.add(r.path());
+            if (workSizes.contains(r.size())) {
+                donors.offerVanished(r);
+            }
+            if (!donors.isVanished(r.path())) {
                 index.deleteDocument(r.path());
                 batch.delete(r.path()); // the row goes with the Lucene commit of the delete
-                removed++;
             }
         }
-        return removed;
+        if (!workSizes.isEmpty()) {
+            for (DocumentRecord r : catalog.all()) {
+                if (!gone.contains(r.path()) && !inWork.contains(r.path())) donors.offer(r);
+            }
+        }
+        return donors;
+    }
+
+    /**
+     * Drops cached vectors no indexed chunk of the active generation uses, once the cache holds
+     * noticeably more entries than the index holds chunks (so a sync that changes little costs
+     * nothing here). Returns how many were dropped.
+     */
+    int evictCacheIfGrown() {
+        ChunkIndex index = active.index();
+        int entries = cache.size();
+        int chunks = index.chunkCount();
+        if (entries <= chunks + chunks / 4 + cacheSlack) return 0;
+        Set<String> referenced = new HashSet<>();
+        index.forEachChunk(h -> referenced.add(EmbeddingCache.hash(EmbeddingInput.of(h.title(), h.heading(), h.text()))));
+        int dropped = cache.retainOnly(cacheModel, referenced, Set.of());
+        log.info("Embedding cache: {} of {} entries dropped (no indexed chunk uses them)", dropped, entries);
+        return dropped;
+    }
+
+    /** For tests: evict after any sync in which the cache holds more than this many extra entries. */
+    void cacheSlack(int entries) {
+        this.cacheSlack = entries;
     }
 
     private static DocumentRecord pendingRecord(FileState f, DocumentRecord old) {
@@ -535,7 +619,11 @@ public final class Indexer implements AutoCloseable {
             try {
                 if (building != null) building.close();
             } finally {
-                if (locked) syncLock.unlock();
+                try {
+                    if (cache != null) cache.close();
+                } finally {
+                    if (locked) syncLock.unlock();
+                }
             }
         }
     }

@@ -24,10 +24,16 @@ import org.slf4j.LoggerFactory;
 final class SyncRun {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRun.class);
-    /** Commit (fsync) at least this often during a long sync, so a crash loses little. */
-    private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
+    /**
+     * Commit (fsync) this often during a long sync, so a crash loses little (less often only when
+     * commits are slow, see {@link #OVERHEAD_FACTOR}). The system
+     * property is for the crash test, whose kills must land between many commits.
+     */
+    private static final Duration COMMIT_EVERY = Duration.ofMillis(Long.getLong("docent.sync.commit_every_ms", 5000));
     /** Make new chunks searchable at least this often (a cheap near-real-time refresh). */
     private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
+    /** Commits and refreshes wait at least this many times their last duration: each costs at most ~5%. */
+    private static final long OVERHEAD_FACTOR = 20;
     /** How often the embedding loop looks at the stop flag while it waits for the next file. */
     private static final long POLL_MILLIS = 100;
 
@@ -40,6 +46,15 @@ final class SyncRun {
         int failed;
         int unchanged;
         int chunks;
+        /** Files that took the chunks of an indexed file with the same content (renames, moves, copies). */
+        int reused;
+        /** Chunks the embedder computed (the others came from the cache or from a reused file). */
+        int embedded;
+        /** Where the sync's thread spent its time (nanoseconds): the log's breakdown of a slow sync. */
+        long waitingNanos;
+        long embeddingNanos;
+        long writingNanos;
+        long committingNanos;
     }
 
     /** Receives progress for the status display. */
@@ -64,9 +79,18 @@ final class SyncRun {
     private final BooleanSupplier stopping;
     private final ProgressSink progress;
     private final java.time.Clock clock;
+    private final ChunkDonors donors;
+    /** Paths written since the last refresh: a donor among them must be refreshed before it is read. */
+    private final java.util.Set<String> unrefreshed = new java.util.HashSet<>();
 
     SyncRun(CommitBatch batch, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
             java.time.Clock clock, BooleanSupplier stopping, ProgressSink progress) {
+        this(batch, index, pipeline, access, timePerFile, clock, stopping, progress, new ChunkDonors());
+    }
+
+    SyncRun(CommitBatch batch, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
+            java.time.Clock clock, BooleanSupplier stopping, ProgressSink progress, ChunkDonors donors) {
+        this.donors = donors;
         this.batch = batch;
         this.index = index;
         this.pipeline = pipeline;
@@ -83,34 +107,62 @@ final class SyncRun {
         Thread reader = Thread.ofPlatform().name("docent-extract").daemon().start(() -> readAll(work, queue));
         long lastCommit = System.nanoTime();
         long lastRefresh = lastCommit;
+        long lastCommitNanos = 0;
+        long lastRefreshNanos = 0;
         int done = 0;
         try {
             while (true) {
+                long w0 = System.nanoTime();
                 Stage s = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                tally.waitingNanos += System.nanoTime() - w0;
                 if (stopping.getAsBoolean()) break;
                 if (s == null) continue;
                 if (s == END) break;
                 progress.update(done, work.size(), s.file().path().toString(), tally.failed, tally.chunks);
+                long f0 = System.nanoTime();
                 DocumentRecord rec = finish(s, tally);
+                tally.embeddingNanos += System.nanoTime() - f0;
                 if (rec == null) break; // stopped half-way through embedding
                 done++;
                 progress.update(done, work.size(), null, tally.failed, tally.chunks);
                 listener.fileDone(done, work.size(), rec);
                 long now = System.nanoTime();
-                if (now - lastCommit > COMMIT_EVERY.toNanos()) {
+                // At most ~5% of the time goes to commits and to refreshes each: on a busy disk
+                // a commit's fsync can take a second, and then commits come less often.
+                if (now - lastCommit > Math.max(COMMIT_EVERY.toNanos(), OVERHEAD_FACTOR * lastCommitNanos)) {
                     batch.commit();
+                    unrefreshed.clear();
                     lastCommit = lastRefresh = System.nanoTime();
-                } else if (now - lastRefresh > REFRESH_EVERY.toNanos()) {
+                    lastCommitNanos = lastCommit - now;
+                } else if (now - lastRefresh > Math.max(REFRESH_EVERY.toNanos(), OVERHEAD_FACTOR * lastRefreshNanos)) {
                     index.refresh();
+                    unrefreshed.clear();
                     lastRefresh = System.nanoTime();
+                    lastRefreshNanos = lastRefresh - now;
                 }
+                tally.committingNanos += System.nanoTime() - now;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             reader.interrupt(); // ends it, or abandons its stuck extraction; never joined
         }
+        log.info("Sync run of {} files: {} s waiting for the reading thread, {} s embedding and writing (of which {} s"
+                + " writing to the index), {} s in commits and refreshes", done, seconds(tally.waitingNanos),
+                seconds(tally.embeddingNanos), seconds(tally.writingNanos), seconds(tally.committingNanos));
         return tally;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
+    /** Reads one file under the time limit; with {@code reuse}, stops at the hash if a donor has its content. */
+    private Outcome read(WorkItem w, boolean reuse) throws InterruptedException {
+        Watchdog.Result<Outcome> r = watchdog.call(
+                () -> pipeline.read(w.file(), w.previous(), access, reuse ? donors::has : sha -> false));
+        // A time-out or a crash is a verdict on the content: not retried until the file changes.
+        return r.failure() == null ? r.value() : new Outcome(null, null, r.failure(), false, false);
     }
 
     /** The reading thread: every file under the time limit; it must never die silently. */
@@ -118,9 +170,7 @@ final class SyncRun {
         try {
             for (WorkItem w : work) {
                 if (stopping.getAsBoolean()) break;
-                Watchdog.Result<Outcome> r = watchdog.call(() -> pipeline.read(w.file(), w.previous(), access));
-                // A time-out or a crash is a verdict on the content: not retried until the file changes.
-                queue.put(new Stage(w, r.failure() == null ? r.value() : new Outcome(null, null, r.failure(), false, false)));
+                queue.put(new Stage(w, read(w, true)));
             }
         } catch (InterruptedException e) {
             return; // stopping: whoever waits for END has gone
@@ -143,6 +193,21 @@ final class SyncRun {
         DocumentRecord old = s.item().previous();
         Outcome o = s.outcome();
         DocumentRecord rec;
+        if (o.reusable()) {
+            rec = takeChunks(s, o.sha256());
+            if (rec != null) {
+                tally.reused++;
+                tally.chunks += rec.chunks();
+                batch.put(rec);
+                return rec;
+            }
+            try {
+                o = read(s.item(), false); // the donor changed under us: read the file after all
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null; // stopping: the file stays pending
+            }
+        }
         if (o.unchanged() && old != null) {
             DocumentStatus status = old.error() == null ? DocumentStatus.INDEXED : DocumentStatus.FAILED;
             rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), status,
@@ -154,14 +219,20 @@ final class SyncRun {
             log.info("Failed {}: {}{}", path, o.error(), o.retryable() ? " (will retry at " + rec.retryAt() + ")" : "");
         } else {
             try {
-                var chunks = pipeline.embed(path, o.prepared(), stopping);
+                var embedded = pipeline.embed(path, o.prepared(), stopping, indexedVectors(old));
+                var chunks = embedded.chunks();
+                long w0 = System.nanoTime();
                 index.replaceDocument(path, chunks);
+                tally.writingNanos += System.nanoTime() - w0;
+                unrefreshed.add(path);
+                tally.embedded += embedded.embedded();
                 var doc = o.prepared().document();
                 rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), DocumentStatus.INDEXED,
                         null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), clock.instant())
                         .withNote(doc.ocrNote());
                 tally.indexed++;
                 tally.chunks += chunks.size();
+                donors.replaceWith(rec);
             } catch (DocumentPipeline.Stopped e) {
                 return null;
             } catch (RuntimeException e) {
@@ -172,6 +243,65 @@ final class SyncRun {
             }
         }
         batch.put(rec); // written with the Lucene commit that holds its chunks
+        return rec;
+    }
+
+    /**
+     * The vectors the index holds for the previous version of a file, by embedding input, read at
+     * the first cache miss only (usually never: unchanged chunks hit the cache).
+     */
+    private java.util.function.Function<String, float[]> indexedVectors(DocumentRecord old) {
+        if (old == null || old.chunks() == 0) return input -> null;
+        var byInput = new java.util.HashMap<String, float[]>();
+        boolean[] loaded = {false};
+        return input -> {
+            if (!loaded[0]) {
+                loaded[0] = true;
+                for (var c : index.storedChunksOf(old.path())) {
+                    byInput.put(EmbeddingInput.of(c.title(), c.heading(), c.text()), c.vector());
+                }
+            }
+            return byInput.get(input);
+        };
+    }
+
+    /**
+     * Writes the chunks of the donor with this content under the file's path, vectors and all:
+     * no extraction, no embedding. A vanished donor (a rename or move) leaves the index and the
+     * catalog in the same commit. Returns null if the donor's chunks are not what its record says.
+     */
+    private DocumentRecord takeChunks(Stage s, String sha256) {
+        DocumentRecord donor = donors.get(sha256);
+        if (donor == null) return null;
+        if (unrefreshed.remove(donor.path())) {
+            index.refresh();
+            unrefreshed.clear();
+        }
+        List<dev.docent.retriever.IndexedChunk> theirs = index.storedChunksOf(donor.path());
+        if (theirs.size() != donor.chunks()) return null;
+        String path = s.file().path().toString();
+        // A title that was the file name follows the file; the vectors keep the context they were
+        // embedded with (the old name), which a search hardly notices and an edit renews.
+        String donorName = java.nio.file.Path.of(donor.path()).getFileName().toString();
+        String ownName = s.file().path().getFileName().toString();
+        List<dev.docent.retriever.IndexedChunk> ours = new java.util.ArrayList<>(theirs.size());
+        for (var c : theirs) {
+            String title = donorName.equals(c.title()) ? ownName : c.title();
+            ours.add(new dev.docent.retriever.IndexedChunk(path, title, c.page(), c.heading(), c.ordinal(),
+                    c.startOffset(), c.endOffset(), c.text(), c.vector()));
+        }
+        index.replaceDocument(path, ours);
+        unrefreshed.add(path);
+        if (donors.isVanished(donor.path())) {
+            index.deleteDocument(donor.path());
+            batch.delete(donor.path()); // the old row goes in the same catalog transaction as the new one
+            donors.takenOver(donor.path());
+        }
+        String title = donorName.equals(donor.title()) ? ownName : donor.title();
+        var rec = new DocumentRecord(path, s.file().size(), s.file().modified(), sha256, DocumentStatus.INDEXED, null,
+                title, donor.pages(), ours.size(), clock.instant()).withNote(donor.note());
+        donors.replaceWith(rec);
+        log.debug("{} has the content of {}: its chunks were taken over", path, donor.path());
         return rec;
     }
 

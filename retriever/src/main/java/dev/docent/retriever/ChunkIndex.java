@@ -277,6 +277,45 @@ public final class ChunkIndex implements ChunkStore {
         });
     }
 
+    /**
+     * Every chunk of {@code path} as written, vector included, in document order (empty if it is
+     * not indexed): a renamed or copied file's chunks are written again under the new path from
+     * these, so a rename costs no extraction and no embedding. Reads the latest refreshed state.
+     */
+    public List<IndexedChunk> storedChunksOf(String path) {
+        return withSearcher(searcher -> {
+            var query = new org.apache.lucene.search.TermQuery(new Term(ChunkFields.PATH, path));
+            int n = Math.max(1, searcher.count(query));
+            int[] docs = java.util.Arrays.stream(searcher.search(query, n).scoreDocs).mapToInt(sd -> sd.doc).sorted().toArray();
+            List<IndexedChunk> out = new ArrayList<>(docs.length);
+            var leaves = searcher.getIndexReader().leaves();
+            var stored = searcher.storedFields();
+            for (int doc : docs) {
+                var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+                float[] vector = ChunkFields.vector(leaf.reader(), doc - leaf.docBase);
+                if (vector == null) throw new IllegalStateException("chunk of " + path + " has no vector");
+                out.add(ChunkFields.toChunk(stored.document(doc), vector));
+            }
+            out.sort(java.util.Comparator.comparingInt(IndexedChunk::ordinal));
+            return out;
+        });
+    }
+
+    /** Calls {@code action} with every live chunk's stored fields (no vector), e.g. to see which texts are in use. */
+    public void forEachChunk(java.util.function.Consumer<Hit> action) {
+        withSearcher(searcher -> {
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var reader = leaf.reader();
+                var live = reader.getLiveDocs();
+                var stored = reader.storedFields();
+                for (int d = 0; d < reader.maxDoc(); d++) {
+                    if (live == null || live.get(d)) action.accept(ChunkFields.toHit(stored.document(d), 0));
+                }
+            }
+            return null;
+        });
+    }
+
     /** The searching side over this index: raw candidates of both retrievers, always the latest snapshot. */
     public Searcher searcher() {
         return searcher;

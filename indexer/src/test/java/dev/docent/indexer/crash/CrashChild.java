@@ -12,6 +12,8 @@ import java.util.List;
 public final class CrashChild {
 
     public static final String OPENED = "CRASH-CHILD-OPENED";
+    /** Printed after each file a sync finishes: the test's kills are timed from the first. */
+    public static final String FILE_DONE = "CRASH-CHILD-FILE-DONE";
 
     private CrashChild() {}
 
@@ -19,8 +21,15 @@ public final class CrashChild {
         Indexer indexer = Indexer.open(Path.of(args[0]), new HashEmbedder());
         System.out.println(OPENED);
         System.out.flush();
+        SyncProgress progress = new SyncProgress() {
+            @Override
+            public void fileDone(int done, int toProcess, dev.docent.indexer.DocumentRecord record) {
+                System.out.println(FILE_DONE);
+                System.out.flush();
+            }
+        };
         while (true) {
-            indexer.sync(List.of(Path.of(args[1])), SyncProgress.NONE);
+            indexer.sync(List.of(Path.of(args[1])), progress);
         }
     }
 }

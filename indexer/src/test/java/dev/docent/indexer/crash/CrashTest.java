@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 at random points, while a child JVM syncs a folder of a few hundred files that this test
- * keeps changing (adds, edits, deletes, renames, moves). After every restart the next child goes
+ * keeps changing (adds, edits, deletes, renames, moves, copies: the last three take over indexed
+ * chunks instead of reading the file). After every restart the next child goes
  * on from what the last one left; at the end one clean sync must leave exactly what an
  * uninterrupted run on the same files gives: same documents, same chunk count, no duplicate
  * chunk, no chunk of a deleted file. The seed is printed; -Ddocent.crash.seed=N replays a run.
@@ -70,8 +71,9 @@ class CrashTest {
 
         // Restart, then one clean sync: what a user gets after the crashes.
         IndexSnapshot crashed;
+        dev.docent.indexer.SyncReport restart;
         try (Indexer indexer = Indexer.open(data, new HashEmbedder())) {
-            indexer.sync(List.of(docs), SyncProgress.NONE);
+            restart = indexer.sync(List.of(docs), SyncProgress.NONE);
         }
         crashed = snapshotAfterClose(data, docs);
         // The same files indexed in one uninterrupted run.
@@ -86,8 +88,10 @@ class CrashTest {
             s.filter(Files::isRegularFile).forEach(p -> onDisk.add(docs.relativize(p).toString()));
         }
         System.out.printf("CrashTest seed %d: %d kills (%d while files were changing) in %.1f s; %d files on disk,"
-                + " %d chunks after the crashes, %d in the uninterrupted run%n", seed, kills, killedWhileChanging,
-                crashMillis / 1000.0, onDisk.size(), crashed.chunkIds().size(), clean.chunkIds().size());
+                + " %d chunks after the crashes, %d in the uninterrupted run; the restart's sync found %d files unchanged,"
+                + " read %d, took over %d (renames, copies)%n", seed, kills, killedWhileChanging,
+                crashMillis / 1000.0, onDisk.size(), crashed.chunkIds().size(), clean.chunkIds().size(),
+                restart.unchanged(), restart.indexed(), restart.reused());
 
         assertEquals(clean.documents(), crashed.documents(), "catalog differs from an uninterrupted run (seed " + seed + ")");
         assertEquals(clean.chunkIds().size(), crashed.chunkIds().size(), "chunk count (seed " + seed + ")");
@@ -107,7 +111,7 @@ class CrashTest {
         }
     }
 
-    /** One random change: add, edit, delete, rename in place, or move to another folder. */
+    /** One random change: add, edit, delete, rename in place, move to another folder, or copy. */
     private static int change(Path docs, Random random, int serial) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(docs)) {
@@ -118,11 +122,12 @@ class CrashTest {
             return serial + 1;
         }
         Path f = files.get(random.nextInt(files.size()));
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(6)) {
             case 0 -> write(docs.resolve("d" + random.nextInt(7)).resolve("f" + serial + ".txt"), random, serial);
             case 1 -> write(f, random, serial);
             case 2 -> Files.deleteIfExists(f);
             case 3 -> Files.move(f, f.resolveSibling("r" + serial + ".txt"));
+            case 4 -> Files.copy(f, docs.resolve("d" + random.nextInt(7)).resolve("c" + serial + ".txt"));
             default -> Files.move(f, docs.resolve("d" + random.nextInt(7)).resolve("m" + serial + ".txt"));
         }
         return serial + 1;
@@ -151,25 +156,33 @@ class CrashTest {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--enable-native-access") || a.startsWith("--add-modules")).forEach(command::add);
-        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        // Commits every 100 ms instead of 5 s: kills then land between many commits, so renames,
+        // copies and deletes are caught committed in the index but not yet in the catalog.
+        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Ddocent.sync.commit_every_ms=100", "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), data.toString(), docs.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    /** Waits until the child has opened catalog and index (JVM start-up is not worth killing), then drains it. */
+    /** Waits until the child has opened catalog and index and finished a file (or 5 s), then drains it. */
     private static void awaitOpened(Process child) throws Exception {
         var reader = new BufferedReader(new InputStreamReader(child.getInputStream()));
         var opened = new java.util.concurrent.CountDownLatch(1);
+        var indexing = new java.util.concurrent.CountDownLatch(1);
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 for (String line; (line = reader.readLine()) != null; ) {
                     if (line.contains(CrashChild.OPENED)) opened.countDown();
+                    if (line.contains(CrashChild.FILE_DONE)) indexing.countDown();
                 }
             } catch (IOException ignored) {
                 // the child was killed
             }
         });
         assertTrue(opened.await(60, TimeUnit.SECONDS) || !child.isAlive(), "child did not open the data directory");
+        // Kills are timed from the first file the child finishes (Tika's start-up is not worth
+        // killing either), so they land among commits of adds, edits, renames, copies and deletes;
+        // if it has nothing to do for a while, from now.
+        indexing.await(5, TimeUnit.SECONDS);
         assertTrue(child.isAlive(), () -> "child died before it was killed: exit " + child.exitValue());
     }
 }

@@ -66,6 +66,23 @@ public final class ChunkFields {
         return doc;
     }
 
+    /** A stored chunk back as written, with its vector (read separately: vectors are not stored fields). */
+    public static IndexedChunk toChunk(Document d, float[] vector) {
+        return new IndexedChunk(d.get(PATH), d.get(TITLE), d.getField(PAGE).numericValue().intValue(), d.get(HEADING),
+                d.getField(ORDINAL).numericValue().intValue(), d.getField(START).numericValue().intValue(),
+                d.getField(END).numericValue().intValue(), d.get(TEXT), vector,
+                d.get(REGIONS) == null ? "" : d.get(REGIONS)); // a copy keeps its page highlights
+    }
+
+    /** The vector of leaf document {@code doc} (a copy), or null if it has none. */
+    public static float[] vector(org.apache.lucene.index.LeafReader leaf, int doc) throws java.io.IOException {
+        var values = leaf.getFloatVectorValues(VECTOR);
+        if (values == null) return null;
+        var it = values.iterator();
+        if (it.advance(doc) != doc) return null;
+        return values.vectorValue(it.index()).clone();
+    }
+
     public static Hit toHit(Document d, double score) {
         return toHit(d, score, 0, Double.NaN);
     }
