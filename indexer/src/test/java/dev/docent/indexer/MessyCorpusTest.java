@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * walk, every file must end indexed or failed with a reason, files that cannot hold text must fail
  * for the right reason, and what was indexed must be findable.
  */
+// Longer than the build's 1-minute default: 79 real broken files with OCR and per-file limits: about 2 minutes here.
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class MessyCorpusTest {
 
     /**

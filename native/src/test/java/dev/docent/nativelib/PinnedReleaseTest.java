@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The pin holds together: the llama.cpp source bundle in node-llama-cpp@3.21.1 and every pinned
  * platform package were built from the same release, and every package still has the pinned
  * sha256. Fetches with npm (its cache makes reruns offline).
  */
+// Longer than the build's 1-minute default: unpacks every pinned platform package.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class PinnedReleaseTest {
 
     private static final List<String> PLATFORMS = List.of(

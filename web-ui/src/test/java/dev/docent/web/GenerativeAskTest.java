@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * generative mode, streaming, timings, the citation check's note, the status report, and the
  * fallback to extractive answers when a model file is bad.
  */
+// Longer than the build's 1-minute default: fills the model queue with real generations.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class GenerativeAskTest {
 
     private static Path docs(Path tmp) throws Exception {

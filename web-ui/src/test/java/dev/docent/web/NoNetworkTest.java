@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * non-loopback address, nothing may look up a name (port 53), a fresh HOME stays empty, the JVM's
  * temp folder is left as it was, and the data directory is private (700 / 600).
  */
+// Longer than the build's 1-minute default: a whole serve run under strace.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class NoNetworkTest {
 
     /** An IPv4 or IPv6 socket address as strace prints it, with its port. */

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * never reads holds up neither indexing nor other clients and is let go; the stream ends when
  * Docent stops.
  */
+// Longer than the build's 1-minute default: waits out a 15 s idle timeout on purpose.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StatusEventsTest {
 
     private static final int FILES = 120;
