@@ -29,6 +29,38 @@ abstract class EmbedderContractTest {
         embedder.close();
     }
 
+    /**
+     * Closing while other threads embed (a client going away mid-search, a signal during
+     * indexing) waits for them, and later calls fail with an exception: never a native crash.
+     */
+    @Test
+    void closeWhileEmbeddingWaitsAndLaterCallsFailCleanly() throws Exception {
+        Embedder own = create();
+        String passage = "The greenhouse is watered every morning at six. ".repeat(40);
+        own.embedPassage(passage); // loaded
+        var outcomes = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        var started = new java.util.concurrent.CountDownLatch(2);
+        List<Thread> workers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                started.countDown();
+                try {
+                    for (int n = 0; n < 1000; n++) own.embedPassage(passage);
+                    outcomes.add("finished");
+                } catch (IllegalStateException closed) {
+                    outcomes.add("closed");
+                }
+            }));
+        }
+        started.await();
+        Thread.sleep(100);
+        own.close();
+        for (Thread w : workers) w.join(30_000);
+        assertEquals(List.of("closed", "closed"), List.copyOf(outcomes));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> own.embedQuery("after close"));
+        own.close(); // a second close is harmless
+    }
+
     @Test
     void vectorsHaveTheDeclaredLengthAndUnitNorm() {
         for (float[] v : List.of(embedder.embedPassage("The boiler is serviced every March."),

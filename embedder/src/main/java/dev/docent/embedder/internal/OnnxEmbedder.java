@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * A BERT-style embedding model run by ONNX Runtime: CLS or mean pooling as the model was trained,
@@ -37,6 +39,14 @@ public final class OnnxEmbedder implements Embedder {
     private final int batchSize;
     /** Tokenizer and ONNX session, loading in the background (about a second) from construction on. */
     private final CompletableFuture<Loaded> loaded;
+    /**
+     * Every use of the session or the tokenizer holds the read side; close() takes the write side,
+     * so it frees the natives only after running embeddings end. Without it, closing while a
+     * query was being embedded (an MCP client closing stdin mid-search) crashed the JVM in ONNX
+     * Runtime with SIGSEGV.
+     */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    private boolean closed; // guarded by inUse
 
     /** What loading produces; every method that needs the model waits for it. */
     private record Loaded(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, boolean wantsTokenTypeIds) {}
@@ -139,7 +149,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public int countTokens(String text) {
-        return model().tokenizer().encode(text, false, false).getIds().length;
+        return whileOpen(() -> model().tokenizer().encode(text, false, false).getIds().length);
     }
 
     @Override
@@ -158,7 +168,18 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private float[] embed(String text) {
-        return run(List.of(model().tokenizer().encode(text))).getFirst();
+        return whileOpen(() -> run(List.of(model().tokenizer().encode(text))).getFirst());
+    }
+
+    /** Runs {@code work} with the natives held open; after close() it fails instead of crashing. */
+    private <T> T whileOpen(Supplier<T> work) {
+        inUse.readLock().lock();
+        try {
+            if (closed) throw new IllegalStateException("the embedding model " + spec.name() + " is closed");
+            return work.get();
+        } finally {
+            inUse.readLock().unlock();
+        }
     }
 
     /**
@@ -167,6 +188,10 @@ public final class OnnxEmbedder implements Embedder {
      */
     @Override
     public List<float[]> embedPassages(List<String> passages) {
+        return whileOpen(() -> embedEach(passages));
+    }
+
+    private List<float[]> embedEach(List<String> passages) {
         List<float[]> out = new ArrayList<>(passages.size());
         for (int i = 0; i < passages.size(); i += batchSize) {
             List<Encoding> batch = new ArrayList<>();
@@ -246,6 +271,13 @@ public final class OnnxEmbedder implements Embedder {
             m = loaded.join();
         } catch (CompletionException e) {
             return; // nothing was loaded, nothing to free
+        }
+        inUse.writeLock().lock(); // waits for running embeddings
+        try {
+            if (closed) return;
+            closed = true;
+        } finally {
+            inUse.writeLock().unlock();
         }
         try {
             m.session().close();
