@@ -73,12 +73,16 @@ class McpTest {
         assertTrue(found.get("found").asBoolean(), found.toString());
         JsonNode best = found.get("passages").get(0);
         String lily = server.folder.resolve("lily.txt").toString();
-        assertEquals(lily, best.get("document_id").asText());
+        assertEquals(lily, best.get("path").asText());
+        assertEquals(dev.docent.indexer.DocumentId.of(lily), best.get("document_id").asText(), "the web API's id");
         assertTrue(best.get("snippet").asText().contains("red ball"), best.toString());
         assertTrue(best.has("page") && best.has("score"), best.toString());
 
-        JsonNode doc = json(call(client, "get_document", Map.of("path", lily)));
+        JsonNode doc = json(call(client, "get_document", Map.of("id", best.get("document_id").asText())));
         assertTrue(doc.get("text").asText().contains("She gave it to her friend Tom."), doc.toString());
+        JsonNode byPath = json(call(client, "get_document", Map.of("path", lily)));
+        assertEquals(doc.get("text").asText(), byPath.get("text").asText());
+        assertTrue(call(client, "get_document", Map.of("id", "0123456789abcdef")).isError(), "an unknown id");
 
         CallToolResult missing = call(client, "get_document", Map.of("path", "/etc/passwd"));
         assertTrue(missing.isError(), "only documents in the catalog can be read");

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** {@code serve}: index, watch, and serve the UI and API on loopback until stopped. */
 public final class ServeCommand implements Main.Command {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+
     @Override
     public String usage() {
         return """
@@ -77,8 +79,11 @@ public final class ServeCommand implements Main.Command {
         AtomicBoolean closed = new AtomicBoolean();
         Runnable close = () -> {
             if (!closed.compareAndSet(false, true)) return;
+            long t0 = System.nanoTime();
             app.stop();
+            long t1 = System.nanoTime();
             docent.close();
+            log.info("Stopped: web server in {} ms, Docent closed in {} ms", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             stopped.countDown();
         };
         OrderlyExit.onSignals(close); // SIGTERM, Ctrl-C: close, then exit

@@ -1,6 +1,7 @@
 package dev.docent.web.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docent.indexer.DocumentId;
 import dev.docent.indexer.DocumentRecord;
 import dev.docent.web.answer.Answer;
 import dev.docent.web.answer.Passage;
@@ -96,7 +97,7 @@ public final class DocentTools {
             if (passages.size() == topK) break;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", passages.size() + 1);
-            m.put("document_id", p.path()); // the id get_document takes
+            m.put("document_id", DocumentId.of(p.path())); // the id the web API and get_document take
             m.put("path", p.path());
             m.put("title", p.title());
             m.put("page", p.page());
@@ -130,10 +131,13 @@ public final class DocentTools {
     }
 
     private Map<String, Object> getDocument(Map<String, Object> args) throws DocumentText.ToolException {
-        String path = Args.text(args, "path", 4096);
-        DocumentRecord r = library.documents().stream().filter(d -> d.path().equals(path)).findFirst()
-                .orElseThrow(() -> new DocumentText.ToolException("no document with the path " + path
-                        + " is in Docent's catalog: use a path exactly as list_documents or search return it"));
+        String id = Args.optionalText(args, "id");
+        String path = id == null ? Args.text(args, "path", 4096) : null;
+        // By id (document_id from search, id from list_documents) or by path: only catalogued documents.
+        DocumentRecord r = library.documents().stream()
+                .filter(d -> id != null ? DocumentId.of(d.path()).equals(id) : d.path().equals(path)).findFirst()
+                .orElseThrow(() -> new DocumentText.ToolException("no document with the " + (id != null ? "id " + id : "path " + path)
+                        + " is in Docent's catalog: use an id or path exactly as search or list_documents return it"));
         Integer from = Args.optionalInteger(args, "from_page", 1, Integer.MAX_VALUE);
         Integer to = Args.optionalInteger(args, "to_page", 1, Integer.MAX_VALUE);
         return documentText.read(r, from, to);

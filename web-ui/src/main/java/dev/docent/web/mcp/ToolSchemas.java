@@ -11,7 +11,7 @@ final class ToolSchemas {
             Search the user's private local documents (PDFs, Word, text, web pages... indexed by Docent) \
             for passages relevant to a query; hybrid keyword + semantic search. Use it to find where \
             something is written, or to gather evidence before answering yourself. Returns passages best \
-            first, each with document_id (the document's path; pass it to get_document), path, title, \
+            first, each with document_id (pass it to get_document as 'id'), path, title, \
             page (null for formats without pages), heading, snippet and score in [0,1]; 'found' is false \
             when even the best passage is unlikely to hold what was asked, so say the documents do not \
             seem to cover it rather than guessing.""", """
@@ -40,15 +40,16 @@ final class ToolSchemas {
 
     static final Def GET_DOCUMENT = new Def("get_document", "Read a document", """
             Read the text of one document in Docent's catalog, whole or a page range, e.g. to read \
-            around a passage that search found. 'path' is the document's path exactly as \
-            list_documents or search return it (document_id). Pages are 1-based and inclusive; the text \
+            around a passage that search found. Give 'id' (a passage's document_id from search, or \
+            id from list_documents) or 'path' exactly as they return it. Pages are 1-based and inclusive; the text \
             marks each page with '--- page N ---'. Long documents are cut at about 60,000 characters: \
             'truncated' is then true and 'note' says which page to continue from.""", """
             {"type": "object", "properties": {
-              "path": {"type": "string", "description": "The document's path (document_id from search, or path from list_documents)."},
+              "id": {"type": "string", "description": "The document's id (document_id from search, or id from list_documents)."},
+              "path": {"type": "string", "description": "The document's path, instead of its id."},
               "from_page": {"type": "integer", "minimum": 1, "description": "First page to return (default 1)."},
               "to_page": {"type": "integer", "minimum": 1, "description": "Last page to return, inclusive (default: the last page)."}
-            }, "required": ["path"], "additionalProperties": false}""");
+            }, "additionalProperties": false}""");
 
     static final Def LIST_DOCUMENTS = new Def("list_documents", "List the user's documents", """
             List the documents Docent knows about, ordered by path: path, title, status (indexed, \
