@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The real embedder, counting the passages it is asked to embed; optionally under another model name. */
-final class CountingEmbedder implements Embedder {
+final class CountingEmbedder extends ForwardingEmbedder {
 
-    private final Embedder real;
     private final String name;
     private final AtomicInteger passages = new AtomicInteger();
 
@@ -16,7 +15,7 @@ final class CountingEmbedder implements Embedder {
     }
 
     CountingEmbedder(Embedder real, String name) {
-        this.real = real;
+        super(real);
         this.name = name;
     }
 
@@ -38,32 +37,7 @@ final class CountingEmbedder implements Embedder {
     }
 
     @Override
-    public float[] embedQuery(String query) {
-        return real.embedQuery(query);
-    }
-
-    @Override
-    public int countTokens(String text) {
-        return real.countTokens(text);
-    }
-
-    @Override
-    public int maxTokens() {
-        return real.maxTokens();
-    }
-
-    @Override
-    public int dimensions() {
-        return real.dimensions();
-    }
-
-    @Override
     public String modelName() {
         return name;
-    }
-
-    @Override
-    public void close() {
-        // the real one belongs to the test class
     }
 }

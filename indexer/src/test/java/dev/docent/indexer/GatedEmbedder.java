@@ -8,16 +8,15 @@ import java.util.concurrent.TimeUnit;
  * A real embedder whose passage embedding can be held at a gate: the test's hook to keep an index
  * build in progress for as long as it wants to look at what searches answer meanwhile.
  */
-final class GatedEmbedder implements Embedder {
+final class GatedEmbedder extends ForwardingEmbedder {
 
-    private final Embedder real;
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch reached = new CountDownLatch(1);
     private volatile int passBefore;
 
     /** Lets {@code passages} embeddings through, then holds every later one until {@link #release()}. */
     GatedEmbedder(Embedder real, int passages) {
-        this.real = real;
+        super(real);
         this.passBefore = passages;
     }
 
@@ -44,35 +43,5 @@ final class GatedEmbedder implements Embedder {
             }
         }
         return real.embedPassage(passage);
-    }
-
-    @Override
-    public float[] embedQuery(String query) {
-        return real.embedQuery(query);
-    }
-
-    @Override
-    public int countTokens(String text) {
-        return real.countTokens(text);
-    }
-
-    @Override
-    public int maxTokens() {
-        return real.maxTokens();
-    }
-
-    @Override
-    public int dimensions() {
-        return real.dimensions();
-    }
-
-    @Override
-    public String modelName() {
-        return real.modelName();
-    }
-
-    @Override
-    public void close() {
-        // the real embedder belongs to the test class
     }
 }

@@ -86,48 +86,17 @@ class RetryTest {
     }
 
     /** The real model, made to fail while {@link #failing} is set. */
-    private static final class FailingEmbedder implements Embedder {
-        private final Embedder real;
+    private static final class FailingEmbedder extends ForwardingEmbedder {
         volatile boolean failing;
 
         FailingEmbedder(Embedder real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
         public float[] embedPassage(String passage) {
             if (failing) throw new IllegalStateException("ONNX Runtime session failed");
             return real.embedPassage(passage);
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return real.embedQuery(query);
-        }
-
-        @Override
-        public int countTokens(String text) {
-            return real.countTokens(text);
-        }
-
-        @Override
-        public int maxTokens() {
-            return real.maxTokens();
-        }
-
-        @Override
-        public int dimensions() {
-            return real.dimensions();
-        }
-
-        @Override
-        public String modelName() {
-            return real.modelName();
-        }
-
-        @Override
-        public void close() {
-            // the real model is closed by the test
         }
     }
 
