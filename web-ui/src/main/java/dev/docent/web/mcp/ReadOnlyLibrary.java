@@ -11,6 +11,8 @@ import dev.docent.llm.Generator;
 import dev.docent.web.GeneratorFactory;
 import dev.docent.web.DocentConfig;
 import dev.docent.web.LibraryCaches;
+import dev.docent.web.LlmSettings;
+import dev.docent.web.ModelNames;
 import dev.docent.web.answer.Answer;
 import dev.docent.web.answer.Answerer;
 import dev.docent.web.answer.Question;
@@ -63,7 +65,12 @@ public final class ReadOnlyLibrary implements Library, AutoCloseable {
         }
         Generator g = null;
         try {
-            g = GeneratorFactory.open(config.llm());
+            LlmSettings llm = config.llm();
+            if (llm.endpoint() == null && llm.model() != null) {
+                // llm.model may be a name from `docent models` or "auto", as for serve.
+                llm = llm.withModel(ModelNames.resolve(llm.model().toString(), data));
+            }
+            g = GeneratorFactory.open(llm);
         } catch (RuntimeException e) {
             log.warn("Answering extractively: {}", e.getMessage());
         }
