@@ -3,36 +3,15 @@ package dev.docent.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI as a user runs it: index, ask (text and JSON), eval, and usage errors. */
 class CliTest {
 
-    record Run(int exit, String out, String err) {}
-
-    private static synchronized Run run(String... args) throws Exception {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            Callable<Integer> c = () -> Main.run(args);
-            int exit = c.call();
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void indexThenAskFromTheSameDataDirectory(@TempDir Path tmp) throws Exception {
@@ -41,17 +20,17 @@ class CliTest {
         Files.writeString(docs.resolve("empty.pdf"), "");
         String data = tmp.resolve("data").toString();
 
-        Run index = run("index", "--data", data, docs.toString());
+        CliRun index = CliRun.of("index", "--data", data, docs.toString());
         assertEquals(0, index.exit(), index.err());
         assertTrue(index.out().contains("Indexed 1, failed 1"), index.out());
         assertTrue(index.out().contains("empty.pdf: empty file"), index.out());
 
-        Run ask = run("ask", "--data", data, "When are the beehives inspected?");
+        CliRun ask = CliRun.of("ask", "--data", data, "When are the beehives inspected?");
         assertEquals(0, ask.exit(), ask.err());
         assertTrue(ask.out().contains("every Thursday morning"), ask.out());
         assertTrue(ask.out().contains("[1] bees.txt"), ask.out());
 
-        Run json = run("ask", "--data", data, "--json", "--top-k", "1", "beehives");
+        CliRun json = CliRun.of("ask", "--data", data, "--json", "--top-k", "1", "beehives");
         assertEquals(0, json.exit(), json.err());
         var node = RunningDocent.JSON.readTree(json.out());
         assertEquals("extractive", node.get("mode").asText());
@@ -68,11 +47,11 @@ class CliTest {
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(docs.resolve("bees.txt"), "The beehives are inspected every Thursday morning.");
         String data = tmp.resolve("data").toString();
-        assertEquals(0, run("index", "--data", data, docs.toString()).exit());
+        assertEquals(0, CliRun.of("index", "--data", data, docs.toString()).exit());
         try (ChildDocent serve = ChildDocent.start(List.of(), java.util.Map.of(), List.of(),
                 List.of("serve", "--port", "0", "--data", data, docs.toString()))) {
             serve.awaitPort(java.time.Duration.ofSeconds(90));
-            Run ask = run("ask", "--data", data, "When are the beehives inspected?");
+            CliRun ask = CliRun.of("ask", "--data", data, "When are the beehives inspected?");
             assertEquals(0, ask.exit(), ask.err() + "\nserve: " + serve.output());
             assertTrue(ask.out().contains("every Thursday morning"), ask.out());
             assertTrue(serve.process.isAlive(), "serve died: " + serve.output());
@@ -81,27 +60,27 @@ class CliTest {
 
     @Test
     void askingAnEmptyIndexSaysWhatToDo(@TempDir Path tmp) throws Exception {
-        Run r = run("ask", "--data", tmp.toString(), "anything?");
+        CliRun r = CliRun.of("ask", "--data", tmp.toString(), "anything?");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("run ./docent index"), r.err());
     }
 
     @Test
     void usageErrorsExitWith2AndExplain(@TempDir Path tmp) throws Exception {
-        assertEquals(2, run().exit());
-        Run unknown = run("frobnicate");
+        assertEquals(2, CliRun.of().exit());
+        CliRun unknown = CliRun.of("frobnicate");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown command"));
-        Run noFolder = run("index", "--data", tmp.toString(), tmp.resolve("missing").toString());
+        CliRun noFolder = CliRun.of("index", "--data", tmp.toString(), tmp.resolve("missing").toString());
         assertEquals(2, noFolder.exit());
         assertTrue(noFolder.err().contains("folder not found"), noFolder.err());
-        Run badFlag = run("serve", "--prot", "9");
+        CliRun badFlag = CliRun.of("serve", "--prot", "9");
         assertEquals(2, badFlag.exit());
         assertTrue(badFlag.err().contains("unknown option --prot"), badFlag.err());
-        Run badPort = run("serve", "--port", "eighty", tmp.toString());
+        CliRun badPort = CliRun.of("serve", "--port", "eighty", tmp.toString());
         assertEquals(2, badPort.exit());
         assertTrue(badPort.err().contains("whole number"), badPort.err());
-        Run help = run("ask", "--help");
+        CliRun help = CliRun.of("ask", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("Usage: ./docent ask"));
     }
@@ -122,7 +101,7 @@ class CliTest {
                 {"_id": "q3", "text": "not in the test split"}
                 """);
         Files.writeString(set.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\r\nq1\td1\t1\r\nq2\td2\t1\r\n");
-        Run r = run("eval", "--json", "--data", tmp.resolve("data").toString(), set.toString());
+        CliRun r = CliRun.of("eval", "--json", "--data", tmp.resolve("data").toString(), set.toString());
         assertEquals(0, r.exit(), r.err());
         var node = RunningDocent.JSON.readTree(r.out());
         assertEquals("hybrid", node.get("default_mode").asText(), r.out());
@@ -135,13 +114,13 @@ class CliTest {
             assertEquals(1.0, node.get(mode).get("mrr@10").asDouble(), 1e-9, mode + ": " + r.out());
             assertTrue(node.get(mode).get("latency_ms").get("p99").asDouble() >= node.get(mode).get("latency_ms").get("p50").asDouble());
         }
-        Run picked = run("eval", "--json", "--limit", "1", "--mode", "bm25,convex(vector=0.5,norm=zscore)+prf(docs=1,weight=1)",
+        CliRun picked = CliRun.of("eval", "--json", "--limit", "1", "--mode", "bm25,convex(vector=0.5,norm=zscore)+prf(docs=1,weight=1)",
                 "--data", tmp.resolve("data").toString(), set.toString());
         assertEquals(0, picked.exit(), picked.err());
         var p = RunningDocent.JSON.readTree(picked.out());
         assertEquals("[\"bm25\",\"convex(vector=0.5,norm=zscore)+prf(docs=1,weight=1)\"]", p.get("modes").toString());
         assertEquals(1, p.get("bm25").get("queries").asInt());
-        Run bad = run("eval", "--mode", "borda", set.toString());
+        CliRun bad = CliRun.of("eval", "--mode", "borda", set.toString());
         assertTrue(bad.exit() != 0 && bad.err().contains("unknown fusion"), bad.err());
     }
 }

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -97,24 +94,11 @@ class ModelPullTest {
         ex.close();
     }
 
-    record Run(int exit, String out, String err) {}
-
-    private synchronized Run pull(String... extra) throws Exception {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            var args = new java.util.ArrayList<>(List.of("models", "pull", "someone/tiny-GGUF/tiny-q8.gguf",
-                    "--base-url", "http://127.0.0.1:" + server.getAddress().getPort(), "--data", tmp.resolve("data").toString()));
-            args.addAll(List.of(extra));
-            int exit = Main.run(args.toArray(String[]::new));
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun pull(String... extra) {
+        var args = new java.util.ArrayList<>(List.of("models", "pull", "someone/tiny-GGUF/tiny-q8.gguf",
+                "--base-url", "http://127.0.0.1:" + server.getAddress().getPort(), "--data", tmp.resolve("data").toString()));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private Path saved() {
@@ -127,7 +111,7 @@ class ModelPullTest {
 
     @Test
     void downloadsSaysItUsesTheNetworkChecksTheSha256AndTheModelIsThenFoundByName() throws Exception {
-        Run r = pull();
+        CliRun r = pull();
         assertEquals(0, r.exit(), r.out() + r.err());
         String firstLine = r.out().lines().findFirst().orElse("");
         assertTrue(firstLine.startsWith("This uses the network") && firstLine.contains("127.0.0.1:" + server.getAddress().getPort()),
@@ -141,7 +125,7 @@ class ModelPullTest {
         assertEquals(List.of("null"), ranges);
         assertTrue(ModelNames.resolve("tiny-q8", tmp.resolve("data")).endsWith("tiny-q8.gguf"));
 
-        Run again = pull();
+        CliRun again = pull();
         assertEquals(0, again.exit());
         assertTrue(again.out().contains("already there"), again.out());
         assertEquals(1, ranges.size(), "downloaded twice");
@@ -150,14 +134,14 @@ class ModelPullTest {
     @Test
     void anInterruptedDownloadResumesWhereItStoppedWhenRunAgain() throws Exception {
         dropsLeft = 1;
-        Run cut = pull();
+        CliRun cut = pull();
         assertEquals(1, cut.exit(), cut.out());
         assertTrue(cut.err().contains("interrupted") && cut.err().contains("run the same command again to resume"), cut.err());
         assertFalse(Files.exists(saved()), "a partial file was put in place");
         long have = Files.size(part());
         assertTrue(have > 0 && have < model.length, "part: " + have);
 
-        Run resumed = pull();
+        CliRun resumed = pull();
         assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
         assertEquals("bytes=" + have + "-", ranges.get(1), ranges.toString());
         assertTrue(resumed.out().contains("resumed at"), resumed.out());
@@ -169,7 +153,7 @@ class ModelPullTest {
     @Test
     void aDownloadWhoseSha256DiffersIsRefusedAndNotLeftAnywhere() throws Exception {
         announced = "0".repeat(64);
-        Run r = pull();
+        CliRun r = pull();
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.err().contains("sha256") && r.err().contains("corrupt"), r.err());
         assertFalse(Files.exists(saved()));
@@ -177,7 +161,7 @@ class ModelPullTest {
 
         // The user's own --sha256 disagreeing with the server's: nothing is downloaded.
         announced = sha;
-        Run mine = pull("--sha256", "1".repeat(64));
+        CliRun mine = pull("--sha256", "1".repeat(64));
         assertEquals(1, mine.exit());
         assertTrue(mine.err().contains("check --sha256"), mine.err());
         assertEquals(1, ranges.size(), "the file was fetched although the sha256s disagree");
@@ -185,37 +169,16 @@ class ModelPullTest {
 
     @Test
     void aMissingFileOrAMissingBaseUrlSaysWhatToDo() throws Exception {
-        Run missing = pull();
+        CliRun missing = pull();
         assertEquals(0, missing.exit()); // the right file, to have one on disk
-        var old = System.out;
-        Run notFound;
-        {
-            PrintStream oldErr = System.err;
-            var err = new ByteArrayOutputStream();
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            try {
-                int exit = Main.run(new String[] {"models", "pull", "someone/tiny-GGUF/nope.gguf", "--base-url",
-                        "http://127.0.0.1:" + server.getAddress().getPort(), "--data", tmp.resolve("data").toString()});
-                notFound = new Run(exit, "", err.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setErr(oldErr);
-                System.setOut(old);
-            }
-        }
+        CliRun notFound = CliRun.of("models", "pull", "someone/tiny-GGUF/nope.gguf", "--base-url",
+                "http://127.0.0.1:" + server.getAddress().getPort(), "--data", tmp.resolve("data").toString());
         assertEquals(1, notFound.exit());
         assertTrue(notFound.err().contains("not found (HTTP 404)") && notFound.err().contains("case-sensitive"), notFound.err());
         assertFalse(Files.exists(tmp.resolve("data/models/nope.gguf.part")));
 
-        PrintStream oldErr = System.err;
-        var err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(2, Main.run(new String[] {"models", "pull", "someone/tiny-GGUF/tiny-q8.gguf", "--data",
-                    tmp.resolve("other").toString()}));
-        } finally {
-            System.setErr(oldErr);
-        }
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("models.base_url"), err.toString(StandardCharsets.UTF_8));
+        CliRun noBase = CliRun.of("models", "pull", "someone/tiny-GGUF/tiny-q8.gguf", "--data", tmp.resolve("other").toString());
+        assertEquals(2, noBase.exit());
+        assertTrue(noBase.err().contains("models.base_url"), noBase.err());
     }
 }

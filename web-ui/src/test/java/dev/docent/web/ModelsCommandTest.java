@@ -3,9 +3,6 @@ package dev.docent.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,21 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code docent models} lists names to pick by, and {@code --model NAME} takes one (exact or a unique beginning). */
 class ModelsCommandTest {
 
-    record Run(int exit, String out, String err) {}
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.run(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void listsChatModelsByNameApartFromFilesThatCannotAnswerAndAsksWithOneByName(@TempDir Path tmp) throws Exception {
@@ -36,7 +18,7 @@ class ModelsCommandTest {
         Path models = ModelSwitchTest.modelsIn(data);
         Files.copy(RunningDocent.repoRoot().resolve("llm-engine/src/test/resources/models/ggml-vocab-qwen2.gguf"),
                 models.resolve("ggml-vocab-qwen2.gguf"));
-        Run list = run("models", "--data", data.toString());
+        CliRun list = CliRun.of("models", "--data", data.toString());
         assertEquals(0, list.exit(), list.err());
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith("tiny-a ") && l.contains("models folder")), list.out());
         String notChat = list.out().substring(list.out().indexOf("Not chat models"));
@@ -48,19 +30,19 @@ class ModelsCommandTest {
 
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(docs.resolve("lily.txt"), "Lily found a red ball in the park.");
-        assertEquals(0, run("index", "--data", data.toString(), docs.toString()).exit());
-        Run ask = run("ask", "--data", data.toString(), "--json", "--model", "tiny-b", "What did Lily find?");
+        assertEquals(0, CliRun.of("index", "--data", data.toString(), docs.toString()).exit());
+        CliRun ask = CliRun.of("ask", "--data", data.toString(), "--json", "--model", "tiny-b", "What did Lily find?");
         assertEquals(0, ask.exit(), ask.err());
         assertEquals("generative", RunningDocent.JSON.readTree(ask.out()).get("mode").asText(), ask.out());
 
-        Run ambiguous = run("ask", "--data", data.toString(), "--model", "tiny", "What did Lily find?");
+        CliRun ambiguous = CliRun.of("ask", "--data", data.toString(), "--model", "tiny", "What did Lily find?");
         assertEquals(2, ambiguous.exit());
         assertTrue(ambiguous.err().contains("'tiny' matches 3 models: tiny-a, tiny-b, tiny-broken; give more of the name"),
                 ambiguous.err());
-        Run vocab = run("ask", "--data", data.toString(), "--model", "ggml-vocab", "What did Lily find?");
+        CliRun vocab = CliRun.of("ask", "--data", data.toString(), "--model", "ggml-vocab", "What did Lily find?");
         assertEquals(2, vocab.exit());
         assertTrue(vocab.err().contains("not a chat model") || vocab.err().contains("vocabulary without weights"), vocab.err());
-        Run missing = run("ask", "--data", data.toString(), "--model", "/nowhere/model.gguf", "What did Lily find?");
+        CliRun missing = CliRun.of("ask", "--data", data.toString(), "--model", "/nowhere/model.gguf", "What did Lily find?");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("model file not found"), missing.err());
     }
