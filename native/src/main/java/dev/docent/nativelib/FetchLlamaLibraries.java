@@ -53,15 +53,42 @@ public final class FetchLlamaLibraries {
                     + " (quoted passages) until they are: " + e.getMessage());
             return;
         }
-        unpack(tgz, pkg, dir);
-        Files.deleteIfExists(tgz);
+        try {
+            unpack(tgz, pkg, dir);
+        } finally {
+            discard(tgz);
+        }
         Files.writeString(dir.resolve(COMPLETE), expected + "\n");
         System.out.println("[docent-native] fetched llama.cpp " + LlamaRelease.release() + " (" + pkg + ") into " + dir);
     }
 
-    /** Runs {@code npm pack SPEC} into a temp folder and returns the verified .tgz. */
+    /**
+     * Runs {@code npm pack SPEC} into a temp folder and returns the verified .tgz; the caller hands
+     * it to {@link #discard} when done. On failure the temp folder is removed here.
+     */
     static Path npmPack(String spec, String expectedSha256) throws IOException, InterruptedException {
         Path tmp = Files.createTempDirectory("docent-npm");
+        try {
+            return npmPackInto(tmp, spec, expectedSha256);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            deleteFolder(tmp);
+            throw e;
+        }
+    }
+
+    /** Deletes a package {@link #npmPack} returned, and the temp folder it was packed into. */
+    static void discard(Path tgz) throws IOException {
+        deleteFolder(tgz.getParent());
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(folder);
+    }
+
+    private static Path npmPackInto(Path tmp, String spec, String expectedSha256) throws IOException, InterruptedException {
         String npm = System.getProperty("docent.npm",
                 System.getProperty("os.name", "").toLowerCase().contains("win") ? "npm.cmd" : "npm");
         List<String> cmd = List.of(npm, "pack", spec, "--pack-destination", tmp.toString(), "--silent");

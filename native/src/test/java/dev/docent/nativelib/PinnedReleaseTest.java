@@ -1,6 +1,7 @@
 package dev.docent.nativelib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ class PinnedReleaseTest {
         Path source = FetchLlamaLibraries.npmPack("node-llama-cpp@" + LlamaRelease.npmVersion(),
                 LlamaRelease.sha256("node-llama-cpp"));
         String json = FetchLlamaLibraries.readEntry(source, "package/llama/binariesGithubRelease.json");
-        Files.deleteIfExists(source);
+        FetchLlamaLibraries.discard(source);
+        assertFalse(Files.exists(source.getParent()), "the temp folder npm packed into is left behind");
         Matcher m = Pattern.compile("\"release\"\\s*:\\s*\"([^\"]+)\"").matcher(json == null ? "" : json);
         assertTrue(m.find(), "no release in binariesGithubRelease.json: " + json);
         assertEquals(LlamaRelease.release(), m.group(1), "the source bundle's release");
@@ -37,7 +39,7 @@ class PinnedReleaseTest {
             Path tgz = FetchLlamaLibraries.npmPack("@node-llama-cpp/" + platform + "@" + LlamaRelease.npmVersion(),
                     LlamaRelease.sha256(platform)); // also checks the pinned sha256
             String metadata = FetchLlamaLibraries.readEntry(tgz, "package/bins/" + platform + "/_nlcBuildMetadata.json");
-            Files.deleteIfExists(tgz);
+            FetchLlamaLibraries.discard(tgz);
             assertEquals(m.group(1), FetchLlamaLibraries.releaseOf(metadata), platform);
         }
     }
