@@ -97,7 +97,8 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
         if (url == null) return null;
         return new LlmSettings.Endpoint(url, props.raw("llm.endpoint_model"),
                 "true".equalsIgnoreCase(props.raw("llm.allow_remote_endpoint")),
-                props.integer("llm.endpoint_context", dev.docent.llm.remote.RemoteOptions.DEFAULT_CONTEXT));
+                props.integer("llm.endpoint_context", dev.docent.llm.remote.RemoteOptions.DEFAULT_CONTEXT),
+                props.raw("llm.endpoint_key_env"));
     }
 
     /** Typed reads of optional keys; a malformed value names the key and the file. */

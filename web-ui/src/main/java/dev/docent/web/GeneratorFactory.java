@@ -7,6 +7,7 @@ import dev.docent.llm.remote.EndpointPolicy;
 import dev.docent.llm.remote.RemoteOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ public final class GeneratorFactory {
 
     /**
      * Refuses, before anything else is opened, an endpoint Docent may not connect to (off this
-     * machine without {@code llm.allow_remote_endpoint}, malformed, no model name).
+     * machine without {@code llm.allow_remote_endpoint}, malformed, no model name, a key variable
+     * that is not set).
      *
      * @throws IllegalArgumentException saying what to change in the config
      */
@@ -31,6 +33,10 @@ public final class GeneratorFactory {
         if (s.endpoint() == null) return;
         RemoteOptions o = remoteOptions(s);
         EndpointPolicy.check(o.endpoint(), o.allowRemote());
+        if (o.apiKey() != null && o.allowRemote() && "http".equalsIgnoreCase(o.endpoint().getScheme())) {
+            log.warn("llm.endpoint {} is plain http: off this machine, the API key and your passages cross the network"
+                    + " unencrypted; use https for a remote server", o.endpoint());
+        }
     }
 
     /**
@@ -48,8 +54,12 @@ public final class GeneratorFactory {
         return s.model() == null ? null : Generators.llama(Docent.llamaOptions(s));
     }
 
-    /** The remote generator's options for these settings. */
+    /** The remote generator's options for these settings, the API key read from this process's environment. */
     static RemoteOptions remoteOptions(LlmSettings s) {
+        return remoteOptions(s, System::getenv);
+    }
+
+    static RemoteOptions remoteOptions(LlmSettings s, UnaryOperator<String> environment) {
         LlmSettings.Endpoint e = s.endpoint();
         URI url;
         try {
@@ -63,7 +73,20 @@ public final class GeneratorFactory {
                 .withSampling(sampling(s))
                 .withQueueCapacity(Math.max(1, s.maxWaiting()))
                 // The server may take long to read a big prompt before its first token.
-                .withReadTimeout(Duration.ofSeconds(Math.max(30, s.timeoutSeconds())));
+                .withReadTimeout(Duration.ofSeconds(Math.max(30, s.timeoutSeconds())))
+                .withApiKey(apiKey(e, environment));
+    }
+
+    /** The key in the variable {@code llm.endpoint_key_env} names; a named variable that is unset stops the start. */
+    private static String apiKey(LlmSettings.Endpoint e, UnaryOperator<String> environment) {
+        if (e.keyVariable() == null) return null;
+        String key = environment.apply(e.keyVariable());
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("llm.endpoint_key_env names the environment variable " + e.keyVariable()
+                    + ", but it is not set in Docent's environment: set it to the model server's API key"
+                    + " (or empty llm.endpoint_key_env if the server needs none)");
+        }
+        return key.strip();
     }
 
     /** {@code llm.temperature} over Docent's factual defaults (greedy at 0); local and remote alike. */

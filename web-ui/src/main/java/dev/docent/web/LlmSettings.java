@@ -31,8 +31,14 @@ public record LlmSettings(Path model, int contextSize, int threads, Integer gpuL
      * @param model the server's name for the model
      * @param allowRemote a host off this machine is allowed ({@code llm.allow_remote_endpoint})
      * @param contextSize the server's context window in tokens ({@code llm.endpoint_context})
+     * @param keyVariable the environment variable holding the server's API key, or null for none
+     *     ({@code llm.endpoint_key_env}; the key itself never sits in a config file)
      */
-    public record Endpoint(String url, String model, boolean allowRemote, int contextSize) {}
+    public record Endpoint(String url, String model, boolean allowRemote, int contextSize, String keyVariable) {
+        public Endpoint(String url, String model, boolean allowRemote, int contextSize) {
+            this(url, model, allowRemote, contextSize, null);
+        }
+    }
 
     public static LlmSettings defaults() {
         return new LlmSettings(null, 4096, 0, null, 0.2f, 512, 120, 4);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,21 @@ class RemoteAnswersTest {
         assertEquals(new LlmSettings.Endpoint("http://127.0.0.1:11434/v1", "qwen2.5:3b", false, 8192), e);
         assertEquals(null, DocentConfig.load(Files.writeString(tmp.resolve("none.properties"), "llm.endpoint =\n")).llm().endpoint(),
                 "empty means off");
+        LlmSettings.Endpoint keyed = DocentConfig.load(Files.writeString(tmp.resolve("keyed.properties"), """
+                llm.endpoint = https://models.example.org/v1
+                llm.endpoint_model = big
+                llm.allow_remote_endpoint = true
+                llm.endpoint_key_env = MODEL_SERVER_KEY
+                """)).llm().endpoint();
+        assertEquals("MODEL_SERVER_KEY", keyed.keyVariable());
+        var settings = LlmSettings.defaults().withEndpoint(keyed);
+        assertEquals("sk-1", GeneratorFactory.remoteOptions(settings, Map.of("MODEL_SERVER_KEY", " sk-1\n")::get).apiKey(),
+                "the key is read from the named variable, trimmed");
+        var unset = assertThrows(IllegalArgumentException.class, () -> GeneratorFactory.remoteOptions(settings, Map.<String, String>of()::get));
+        assertTrue(unset.getMessage().contains("MODEL_SERVER_KEY") && unset.getMessage().contains("llm.endpoint_key_env"),
+                unset.getMessage());
+        assertEquals(null, GeneratorFactory.remoteOptions(LlmSettings.defaults().withEndpoint(e), Map.<String, String>of()::get).apiKey(),
+                "no variable named: no key sent");
         Path shipped = RunningDocent.repoRoot().resolve("config/docent.properties");
         assertEquals(null, DocentConfig.load(shipped).llm().endpoint(), "the shipped config connects nowhere");
     }

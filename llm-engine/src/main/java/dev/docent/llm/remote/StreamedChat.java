@@ -95,11 +95,12 @@ final class StreamedChat {
     }
 
     Completion run(Consumer<String> onText) throws Retryable {
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(options.readTimeout()) // until the response headers arrive
                 .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Accept", "text/event-stream");
+        if (options.apiKey() != null) builder.header("Authorization", "Bearer " + options.apiKey());
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<InputStream> response = send(request);
         if (response == null) return cancelledBeforeText(start, promptEstimate);
         stream = response.body();
@@ -177,8 +178,10 @@ final class StreamedChat {
                     + "/models lists the models) and that llm.endpoint ends with /v1");
         }
         if (status == 401 || status == 403) {
-            return new IllegalStateException(at + " refused access (HTTP " + status + "): " + message
-                    + "; Docent sends no API key, so use a server that needs none on this machine");
+            return new IllegalStateException(at + " refused access (HTTP " + status + "): " + message + (options.apiKey() == null
+                    ? "; Docent sent no API key: put the server's key in an environment variable and name that variable"
+                            + " in llm.endpoint_key_env"
+                    : "; check the key in the environment variable llm.endpoint_key_env names"));
         }
         return new IllegalStateException(at + " refused the request (HTTP " + status + "): " + message);
     }

@@ -257,4 +257,36 @@ class RemoteGeneratorFaultsTest {
             assertEquals(8, whole.generatedTokens());
         }
     }
+
+    @Test
+    void anApiKeyIsSentAsABearerTokenAndARefusalSaysWhereTheKeyComesFrom() throws Exception {
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        URI url = serve((ex, n) -> {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(String.valueOf(auth));
+            if (!"Bearer sk-test-123".equals(auth)) {
+                reply(ex, 401, "application/json", "{\"error\":{\"message\":\"Invalid API key\"}}");
+                return;
+            }
+            startStream(ex);
+            send(ex, chunk("ok", "stop") + "data: [DONE]\n\n");
+        });
+        try (Generator keyless = remote(url)) {
+            var e = assertThrows(IllegalStateException.class, () -> keyless.chat(HELLO, t -> {}, () -> false));
+            assertTrue(e.getMessage().contains("HTTP 401") && e.getMessage().contains("Invalid API key")
+                    && e.getMessage().contains("llm.endpoint_key_env"), e.getMessage());
+        }
+        RemoteOptions keyed = RemoteOptions.defaults(url, "tiny").withApiKey("sk-test-123");
+        try (Generator g = Generators.remote(keyed)) {
+            assertEquals("ok", g.chat(HELLO, t -> {}, () -> false).text());
+        }
+        assertEquals(List.of("null", "Bearer sk-test-123"), authorizations, "401 is not retried; the key goes in the header");
+        var wrong = RemoteOptions.defaults(url, "tiny").withApiKey("sk-wrong");
+        try (Generator g = Generators.remote(wrong)) {
+            var e = assertThrows(IllegalStateException.class, () -> g.chat(HELLO, t -> {}, () -> false));
+            assertTrue(e.getMessage().contains("check the key"), e.getMessage());
+        }
+        assertTrue(!keyed.toString().contains("sk-test-123") && keyed.toString().contains("apiKey=(set)"),
+                "options are logged, the key must not be: " + keyed);
+    }
 }
