@@ -19,11 +19,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -156,7 +158,32 @@ class McpTest {
                 assertEquals(3, status.get("documents").get("indexed").asInt(), status.toString());
             }
             assertTrue(String.join("\n", stderr).contains("serving"), "its own messages go to stderr: " + stderr);
+            aScriptThatClosesStdinAtOnceStillGetsItsReply(cmd);
         }
+    }
+
+    /** {@code printf '...' | docent mcp}: the requests are all read before the search is answered. */
+    private static void aScriptThatClosesStdinAtOnceStillGetsItsReply(List<String> cmd) throws Exception {
+        List<String> full = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        full.addAll(cmd);
+        Process piped = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var stdin = piped.getOutputStream()) {
+            stdin.write("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"sh","version":"1"}}}
+                    {"jsonrpc":"2.0","method":"notifications/initialized"}
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search","arguments":{"query":"green kite windmill","top_k":1}}}
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(piped.waitFor(60, TimeUnit.SECONDS), "mcp did not end after stdin closed");
+        assertEquals(0, piped.exitValue());
+        JsonNode searched = null;
+        for (String line : out.split("\n")) {
+            JsonNode m = RunningDocent.JSON.readTree(line);
+            if (m.path("id").asInt() == 2) searched = m;
+        }
+        assertTrue(searched != null && searched.has("result"), "no reply to the search in: " + out);
+        assertTrue(searched.toString().contains("kite.txt"), searched.toString());
     }
 
     private static String classpath() {

@@ -3,6 +3,7 @@ package dev.docent.web.cli;
 import dev.docent.web.DocentConfig;
 import dev.docent.web.Main;
 import dev.docent.web.mcp.McpServers;
+import dev.docent.web.mcp.PendingReplies;
 import dev.docent.web.mcp.ReadOnlyLibrary;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,6 +25,9 @@ import java.util.concurrent.CountDownLatch;
  * real stdout goes to the transport, and System.out is pointed at stderr for anything else.
  */
 public final class McpCommand implements Main.Command {
+
+    /** How long, after stdin closes, requests already read may take to be answered (an ask on a slow model). */
+    private static final Duration REPLY_LIMIT = Duration.ofMinutes(5);
 
     @Override
     public String usage() {
@@ -43,10 +48,12 @@ public final class McpCommand implements Main.Command {
         Args args = Args.parse(argv, Set.of("data", "model"), Set.of());
         if (!args.positional().isEmpty()) throw new UsageException("mcp takes no folders; it serves the index in --data");
         DocentConfig config = Common.config(args);
-        OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+        // Requests piped in and then stdin closed still get their replies before the session ends.
+        PendingReplies replies = new PendingReplies();
+        OutputStream protocol = replies.replies(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true)); // stray prints must not corrupt the protocol
         CountDownLatch stdinClosed = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(new FileInputStream(FileDescriptor.in)) {
+        InputStream in = new FilterInputStream(replies.requests(new FileInputStream(FileDescriptor.in), REPLY_LIMIT)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
