@@ -1,6 +1,7 @@
 package dev.docent.indexer.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +12,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two image-only PDFs of ../shared/corpus-messy: without OCR they fail as "needs OCR"; with
- * tesseract installed they are read page by page through Tika's Tesseract support, and the
+ * tesseract installed they are read page by page by tesseract, and the
  * document says its text came from OCR. Real tesseract, real files; skipped (with the reason)
- * when tesseract or ../shared is missing.
+ * when tesseract or ../shared is missing. A page typeset here checks where OCR puts each word.
  */
 class ScannedPdfOcrTest {
 
@@ -61,6 +75,63 @@ class ScannedPdfOcrTest {
         System.out.println("OCR pdf-scanned-table-image-only.pdf: " + text);
         assertEquals(1, doc.ocrPages());
         for (String word : new String[] {"integrative", "health", "sports", "performance", "miamisburg"}) assertTrue(text.contains(word), word + " not in: " + text);
+    }
+
+    /**
+     * A page typeset with PDFBox, rendered to a picture and saved as an image-only PDF: OCR must
+     * find the words, and each word's box must be where the text was drawn (within 1 % of the
+     * page), so a citation on a scanned page is highlighted in the right place.
+     */
+    @Test
+    void ocrWordsKeepTheirBoxesOnThePage(@TempDir Path tmp) throws Exception {
+        PageOcr ocr = ocrOrSkip();
+        var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        float size = 22;
+        float x = 72;
+        float baseline = 600; // from the bottom, in points
+        String line = "The quarterly invoice was paid";
+        Path scan = tmp.resolve("scan.pdf");
+        try (var typeset = new PDDocument(); var scanned = new PDDocument()) {
+            var page = new PDPage(PDRectangle.A4);
+            typeset.addPage(page);
+            try (var out = new PDPageContentStream(typeset, page)) {
+                out.beginText();
+                out.setFont(font, size);
+                out.newLineAtOffset(x, baseline);
+                out.showText(line);
+                out.endText();
+            }
+            BufferedImage picture = new PDFRenderer(typeset).renderImageWithDPI(0, 150, ImageType.GRAY);
+            var imagePage = new PDPage(PDRectangle.A4);
+            scanned.addPage(imagePage);
+            try (var out = new PDPageContentStream(scanned, imagePage)) {
+                out.drawImage(LosslessFactory.createFromImage(scanned, picture), 0, 0, PDRectangle.A4.getWidth(),
+                        PDRectangle.A4.getHeight());
+            }
+            scanned.save(scan.toFile());
+        }
+        ExtractedDocument doc = new TextExtractor(1_000_000, ocr).extract(scan);
+        assertEquals(1, doc.ocrPages());
+        Block block = doc.pages().getFirst().blocks().stream().filter(b -> b.text().contains("invoice")).findFirst()
+                .orElseThrow(() -> new AssertionError("OCR did not read 'invoice': " + text(doc)));
+        assertNotNull(block.boxes(), "OCR'd words have no boxes");
+        int at = block.text().indexOf("invoice");
+        List<float[]> boxes = new ArrayList<>();
+        block.boxes().overlapping(at, at + "invoice".length(), boxes);
+        assertEquals(1, boxes.size(), "one box for the word");
+        float[] box = boxes.getFirst();
+        float w = PDRectangle.A4.getWidth();
+        float h = PDRectangle.A4.getHeight();
+        float left = (x + font.getStringWidth("The quarterly ") / 1000 * size) / w;
+        float right = left + font.getStringWidth("invoice") / 1000 * size / w;
+        float bottom = (h - baseline) / h; // "invoice" has no descender: its ink ends on the baseline
+        float top = (h - baseline - font.getFontDescriptor().getAscent() / 1000 * size) / h;
+        String where = java.util.Arrays.toString(box) + " expected about [" + left + ", " + top + ", " + right + ", " + bottom + "]";
+        System.out.println("OCR box of 'invoice': " + where);
+        assertEquals(left, box[0], 0.01, where);
+        assertEquals(right, box[2], 0.01, where);
+        assertEquals(bottom, box[3], 0.01, where);
+        assertTrue(box[1] >= top - 0.01 && box[1] < box[3], where);
     }
 
     private static String text(ExtractedDocument doc) {
