@@ -140,7 +140,7 @@ public final class Indexer implements AutoCloseable {
         }
         this.cacheModel = DocumentPipeline.cacheModelId(embedder);
         this.pipeline = new DocumentPipeline(
-                new TextExtractor(TextExtractor.DEFAULT_MAX_CHARACTERS, PageOcr.fromSetting(limits.ocr(), limits.timePerFile())),
+                new TextExtractor(TextExtractor.DEFAULT_MAX_CHARACTERS, PageOcr.fromSetting(limits.ocr(), limits.ocrLanguages(), limits.timePerFile())),
                 new Chunker(embedder::countTokens, chunkTokens), embedder, cache);
     }
 

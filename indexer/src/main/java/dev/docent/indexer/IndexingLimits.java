@@ -13,10 +13,13 @@ import java.time.Duration;
  *     (setting {@code indexing.ocr})
  * @param chunkTokens the chunker's token budget (setting {@code indexing.chunk_tokens}); part of
  *     the index's recipe, so changing it builds a new index generation
+ * @param ocrLanguages the languages tesseract reads, as its {@code -l} takes them, e.g.
+ *     {@code eng+deu} (setting {@code indexing.ocr_languages})
  */
-public record IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr, int chunkTokens) {
+public record IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr, int chunkTokens, String ocrLanguages) {
 
     public static final String DEFAULT_OCR = "auto";
+    public static final String DEFAULT_OCR_LANGUAGES = "eng";
 
     /** With OCR on when tesseract is installed. */
     public IndexingLimits(Duration timePerFile, long maxFileBytes) {
@@ -25,17 +28,22 @@ public record IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr
 
     /** With the default chunking. */
     public IndexingLimits(Duration timePerFile, long maxFileBytes, String ocr) {
-        this(timePerFile, maxFileBytes, ocr, dev.docent.indexer.chunk.Chunker.DEFAULT_MAX_TOKENS);
+        this(timePerFile, maxFileBytes, ocr, dev.docent.indexer.chunk.Chunker.DEFAULT_MAX_TOKENS, DEFAULT_OCR_LANGUAGES);
     }
 
     /** These limits with the OCR setting {@code mode}. */
     public IndexingLimits withOcr(String mode) {
-        return new IndexingLimits(timePerFile, maxFileBytes, mode, chunkTokens);
+        return new IndexingLimits(timePerFile, maxFileBytes, mode, chunkTokens, ocrLanguages);
+    }
+
+    /** These limits with OCR reading {@code languages} (tesseract's {@code -l}, e.g. {@code eng+deu}). */
+    public IndexingLimits withOcrLanguages(String languages) {
+        return new IndexingLimits(timePerFile, maxFileBytes, ocr, chunkTokens, languages);
     }
 
     /** These limits with chunks of at most {@code tokens} tokens. */
     public IndexingLimits withChunkTokens(int tokens) {
-        return new IndexingLimits(timePerFile, maxFileBytes, ocr, tokens);
+        return new IndexingLimits(timePerFile, maxFileBytes, ocr, tokens, ocrLanguages);
     }
 
     public static final int DEFAULT_SECONDS_PER_FILE = 120;

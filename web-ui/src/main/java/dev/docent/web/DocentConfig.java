@@ -71,6 +71,8 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                 IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
                         props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB))
                         .withOcr(props.raw("indexing.ocr") == null ? IndexingLimits.DEFAULT_OCR : props.raw("indexing.ocr"))
+                        .withOcrLanguages(props.raw("indexing.ocr_languages") == null ? IndexingLimits.DEFAULT_OCR_LANGUAGES
+                                : props.raw("indexing.ocr_languages"))
                         .withChunkTokens(props.integer("indexing.chunk_tokens", d.indexing().chunkTokens())),
                 props.decimal("ask.found_threshold", (float) d.foundThreshold()));
     }

@@ -44,7 +44,7 @@ class ScannedPdfOcrTest {
         boolean present = PageOcr.tesseractOnPath();
         if (!present) System.out.println("SKIPPED: tesseract is not installed (Debian: tesseract-ocr); OCR is not tested");
         assumeTrue(present, "tesseract is not installed (Debian: tesseract-ocr)");
-        PageOcr ocr = PageOcr.fromSetting("auto", Duration.ofSeconds(50));
+        PageOcr ocr = PageOcr.fromSetting("auto", "eng", Duration.ofSeconds(50));
         assertTrue(ocr != null, "tesseract is on the PATH but Tika cannot run it");
         return ocr;
     }
@@ -54,8 +54,8 @@ class ScannedPdfOcrTest {
         Path file = messy("pdf-scanned-image-only.pdf");
         var e = assertThrows(ExtractionException.class, () -> new TextExtractor(1_000_000, null).extract(file));
         assertTrue(e.getMessage().startsWith("needs OCR"), e.getMessage());
-        assertNull(PageOcr.fromSetting("off", Duration.ofSeconds(5)), "indexing.ocr = off gives no OCR");
-        assertThrows(IllegalArgumentException.class, () -> PageOcr.fromSetting("sometimes", Duration.ofSeconds(5)));
+        assertNull(PageOcr.fromSetting("off", "eng", Duration.ofSeconds(5)), "indexing.ocr = off gives no OCR");
+        assertThrows(IllegalArgumentException.class, () -> PageOcr.fromSetting("sometimes", "eng", Duration.ofSeconds(5)));
     }
 
     @Test
@@ -132,6 +132,18 @@ class ScannedPdfOcrTest {
         assertEquals(right, box[2], 0.01, where);
         assertEquals(bottom, box[3], 0.01, where);
         assertTrue(box[1] >= top - 0.01 && box[1] < box[3], where);
+    }
+
+    @Test
+    void aLanguageTesseractDoesNotHaveStopsTheStartWithWhatToInstall() {
+        ocrOrSkip();
+        var missing = assertThrows(IllegalArgumentException.class,
+                () -> PageOcr.fromSetting("auto", "eng+zzz_qq", Duration.ofSeconds(30)));
+        assertTrue(missing.getMessage().contains("zzz_qq") && missing.getMessage().contains("tesseract-ocr-zzz-qq")
+                && missing.getMessage().contains("eng"), missing.getMessage());
+        var malformed = assertThrows(IllegalArgumentException.class,
+                () -> PageOcr.fromSetting("auto", "eng --tessdata-dir /tmp", Duration.ofSeconds(30)));
+        assertTrue(malformed.getMessage().contains("indexing.ocr_languages"), malformed.getMessage());
     }
 
     private static String text(ExtractedDocument doc) {
