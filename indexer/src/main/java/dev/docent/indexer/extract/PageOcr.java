@@ -110,7 +110,7 @@ public final class PageOcr {
         try {
             Path png = dir.resolve("page.png");
             ImageIO.write(page, "png", png.toFile());
-            // tesseract IMAGE OUTBASE -l eng tsv writes OUTBASE.tsv
+            // tesseract IMAGE OUTBASE -l LANGS tsv writes OUTBASE.tsv
             run(List.of(TESSERACT, png.toString(), dir.resolve("page").toString(), "-l", languages, "tsv"), dir);
             String tsv = Files.readString(dir.resolve("page.tsv"), StandardCharsets.UTF_8);
             return TesseractTsv.blocks(tsv, page.getWidth(), page.getHeight());
