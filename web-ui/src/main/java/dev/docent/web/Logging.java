@@ -57,6 +57,16 @@ public final class Logging {
                 super.publish(r);
                 flush(); // a warning must not sit in a buffer while a progress bar redraws
             }
+
+            /**
+             * Flushes and leaves stderr open, as ConsoleHandler does. The log manager closes its
+             * handlers in a shutdown hook, and StreamHandler's close would close System.err under
+             * anything still printing at exit (a shutdown warning was lost that way).
+             */
+            @Override
+            public synchronized void close() {
+                flush();
+            }
         };
         terminal.setLevel(verbose ? Level.ALL : Level.WARNING);
         root.addHandler(terminal);

@@ -1,5 +1,6 @@
 package dev.docent.web;
 
+import dev.docent.web.cli.ClassDataNotice;
 import dev.docent.web.cli.AskCommand;
 import dev.docent.web.cli.EvalCommand;
 import dev.docent.web.cli.IndexCommand;
@@ -45,7 +46,9 @@ public final class Main {
         // Logging first: it names SLF4J's provider, which must happen before any class gets a logger.
         Logging.toTerminal(Arrays.asList(argv).contains("--verbose"));
         StartupTimer.mainStarted();
-        System.exit(OrderlyExit.exitCode(run(argv)));
+        int code = OrderlyExit.exitCode(run(argv));
+        ClassDataNotice.beforeExit();
+        System.exit(code);
     }
 
     /** Runs a command and returns its exit code: 0 done, 1 failed, 2 usage error. */

@@ -47,6 +47,7 @@ public final class OrderlyExit {
                         } catch (RuntimeException e) {
                             log.warn("Closing on {} failed: {}", signal.getName(), e.toString());
                         } finally {
+                            ClassDataNotice.beforeExit();
                             System.exit(signalExitCode);
                         }
                     });
