@@ -1,5 +1,6 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.extract.ExtractionHeartbeat;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -7,13 +8,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one file's reading on a thread of its own under a time limit, so that a parser which never
  * returns, or dies with an {@link Error} ({@link StackOverflowError}, {@link OutOfMemoryError}),
- * costs that one file: it ends failed with a reason and the queue moves on.
+ * costs that one file: it ends failed with a reason and the queue moves on. The limit counts from
+ * the start, or from the last {@link ExtractionHeartbeat#beat} when the extractor reports progress
+ * (a scanned PDF, page by page).
  *
  * <p>Limit: Java cannot kill a thread. When the time is up the thread is interrupted (Docent's own
  * handler, PDF reader and hashing check for that and stop; most Tika parsers do not) and abandoned,
@@ -42,20 +46,33 @@ final class Watchdog {
      */
     <T> Result<T> call(Callable<T> task) throws InterruptedException {
         var result = new CompletableFuture<T>();
+        AtomicLong lastBeat = new AtomicLong(System.nanoTime());
         Thread worker = Thread.ofPlatform().name("docent-read-" + threadNumber.incrementAndGet()).daemon().unstarted(() -> {
             try {
-                result.complete(task.call());
+                result.complete(ExtractionHeartbeat.around(lastBeat, task));
             } catch (Throwable e) { // everything: an Error here must fail one file, not the sync
                 result.completeExceptionally(e);
             }
         });
         worker.start();
+        long started = System.nanoTime();
         try {
-            return new Result<>(result.get(limit.toMillis(), TimeUnit.MILLISECONDS), null);
-        } catch (TimeoutException e) {
-            abandon(worker, result, "after " + limit.toSeconds() + " s");
-            return new Result<>(null, "took longer than " + limit.toSeconds() + " s to extract"
-                    + " (setting indexing.max_seconds_per_file)");
+            while (true) {
+                // The limit counts from the last sign of progress (see ExtractionHeartbeat).
+                long left = limit.toNanos() - (System.nanoTime() - lastBeat.get());
+                if (left <= 0) break;
+                try {
+                    return new Result<>(result.get(left, TimeUnit.NANOSECONDS), null);
+                } catch (TimeoutException checkAgain) {
+                    // no result yet: a beat may have moved the deadline
+                }
+            }
+            boolean progressed = lastBeat.get() - started > 0; // a beat came after the start
+            abandon(worker, result, "after " + limit.toSeconds() + " s" + (progressed ? " without progress" : ""));
+            return new Result<>(null, progressed
+                    ? "stopped making progress: nothing for " + limit.toSeconds() + " s, after "
+                            + (System.nanoTime() - started) / 1_000_000_000 + " s of extracting (setting indexing.max_seconds_per_file)"
+                    : "took longer than " + limit.toSeconds() + " s to extract (setting indexing.max_seconds_per_file)");
         } catch (ExecutionException e) {
             return new Result<>(null, describe(e.getCause()));
         } catch (InterruptedException e) {

@@ -135,6 +135,7 @@ final class PdfPageCollector extends PDFTextStripper {
     @Override
     protected void writePageEnd() {
         endLine();
+        ExtractionHeartbeat.beat(); // a long PDF is getting on, page by page
     }
 
     private void endLine() {

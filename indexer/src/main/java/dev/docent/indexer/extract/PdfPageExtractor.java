@@ -58,6 +58,7 @@ final class PdfPageExtractor {
                     pages.set(i, new Page(i + 1, blocks));
                     characters += pages.get(i).text().length();
                     if (!blocks.isEmpty()) ocred++;
+                    ExtractionHeartbeat.beat(); // each page OCR'd is progress: a scanned book may take minutes
                 } catch (InterruptedIOException e) {
                     throw e;
                 } catch (Exception e) {

@@ -110,8 +110,10 @@ class ScannedPdfOcrTest {
             }
             scanned.save(scan.toFile());
         }
-        ExtractedDocument doc = new TextExtractor(1_000_000, ocr).extract(scan);
+        var lastBeat = new java.util.concurrent.atomic.AtomicLong(0);
+        ExtractedDocument doc = ExtractionHeartbeat.around(lastBeat, () -> new TextExtractor(1_000_000, ocr).extract(scan));
         assertEquals(1, doc.ocrPages());
+        assertTrue(lastBeat.get() != 0, "OCR'd pages must count as progress for the per-file time limit");
         Block block = doc.pages().getFirst().blocks().stream().filter(b -> b.text().contains("invoice")).findFirst()
                 .orElseThrow(() -> new AssertionError("OCR did not read 'invoice': " + text(doc)));
         assertNotNull(block.boxes(), "OCR'd words have no boxes");
