@@ -76,6 +76,11 @@ function renderStatus(s) {
   }
   box.append(line);
   if (s.indexing && s.progress.current) box.append(text("div", "Reading " + fileName(s.progress.current), "status-current"));
+  // A long extraction ahead of it (a scan being OCR'd page by page) says how far it has got.
+  const r = s.indexing && s.progress.reading;
+  if (r && r.doing && r.path !== s.progress.current) {
+    box.append(text("div", "Extracting " + fileName(r.path) + ": " + r.doing, "status-current"));
+  }
   if (s.last_sync_error) box.append(text("div", "Indexing problem: " + s.last_sync_error, "error"));
 }
 

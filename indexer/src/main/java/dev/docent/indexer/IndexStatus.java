@@ -18,6 +18,16 @@ import java.util.List;
  * @param skipped paths the last walk left out, with the reason (the first {@link WalkResult#MAX_SKIPPED})
  * @param skippedCount how many paths the last walk left out in all
  * @param throughput the running sync's queue, rate and time left; null when no sync runs
+ * @param reading the file being extracted (ahead of {@code current}, which is being embedded), or null
  */
 public record IndexStatus(int indexed, int pending, int failed, int chunks, boolean indexing, int done, int toProcess, String current,
-        List<SkippedPath> skipped, int skippedCount, SyncThroughput throughput) {}
+        List<SkippedPath> skipped, int skippedCount, SyncThroughput throughput, Reading reading) {
+
+    /**
+     * A file being extracted.
+     *
+     * @param path the file
+     * @param doing what a long extraction says it is doing ("OCR of page 3 of 40"), or null
+     */
+    public record Reading(String path, String doing) {}
+}

@@ -76,6 +76,8 @@ public final class Indexer implements AutoCloseable {
     /** Held by a running sync; close() waits for it only {@link #CLOSE_WAIT}. */
     private final ReentrantLock syncLock = new ReentrantLock();
     private volatile Progress progress = Progress.IDLE;
+    /** The sync's file reading, while one runs (for the status). */
+    private volatile SyncRun running;
     private volatile FolderWalker walker;
     /** What the last sync's walk left out, for the status. */
     private volatile WalkResult lastWalk = WalkResult.empty();
@@ -369,10 +371,15 @@ public final class Indexer implements AutoCloseable {
                     counts.get(DocumentStatus.FAILED), a.index().chunkCount(), p.running(), p.done(), p.toProcess(),
                     p.current(), lastWalk.skipped(), lastWalk.skippedCount(), p.running()
                             ? SyncThroughput.measure(p.done(), p.toProcess(), p.failed(), p.chunks(), p.startedNanos())
-                            : null);
+                            : null, reading());
         } finally {
             switching.readLock().unlock();
         }
+    }
+
+    private IndexStatus.Reading reading() {
+        SyncRun r = running;
+        return r == null ? null : r.reading();
     }
 
     /** Which generation answers, and the progress of one being built for a changed recipe. */
@@ -498,12 +505,18 @@ public final class Indexer implements AutoCloseable {
         progress = new Progress(true, 0, work.size(), null, 0, 0, startedNanos);
         SyncRun.Tally tally;
         try {
-            tally = work.isEmpty() ? new SyncRun.Tally()
-                    : new SyncRun(batch, index, pipeline, new FileAccess(roots, limits.maxFileBytes()), limits.timePerFile(),
-                            clock, () -> stopping, (done, total, current, failed, chunks) ->
-                                    progress = new Progress(true, done, total, current, failed, chunks, startedNanos),
-                            donors).run(work, listener);
+            if (work.isEmpty()) {
+                tally = new SyncRun.Tally();
+            } else {
+                var run = new SyncRun(batch, index, pipeline, new FileAccess(roots, limits.maxFileBytes()), limits.timePerFile(),
+                        clock, () -> stopping, (done, total, current, failed, chunks) ->
+                                progress = new Progress(true, done, total, current, failed, chunks, startedNanos),
+                        donors);
+                running = run;
+                tally = run.run(work, listener);
+            }
         } finally {
+            running = null;
             // Vanished, and no new file took their chunks. When closing, the files not read yet may
             // still be their renames: the next sync decides.
             for (String path : stopping ? List.<String>of() : donors.leftOver()) {

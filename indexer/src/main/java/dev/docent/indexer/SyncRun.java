@@ -76,6 +76,8 @@ final class SyncRun {
     private final DocumentPipeline pipeline;
     private final FileAccess access;
     private final Watchdog watchdog;
+    /** The file the reading thread is extracting, or null. */
+    private volatile String reading;
     private final BooleanSupplier stopping;
     private final ProgressSink progress;
     private final java.time.Clock clock;
@@ -159,8 +161,13 @@ final class SyncRun {
 
     /** Reads one file under the time limit; with {@code reuse}, stops at the hash if a donor has its content. */
     private Outcome read(WorkItem w, boolean reuse) throws InterruptedException {
-        Watchdog.Result<Outcome> r = watchdog.call(
-                () -> pipeline.read(w.file(), w.previous(), access, reuse ? donors::has : sha -> false));
+        reading = w.file().path().toString();
+        Watchdog.Result<Outcome> r;
+        try {
+            r = watchdog.call(() -> pipeline.read(w.file(), w.previous(), access, reuse ? donors::has : sha -> false));
+        } finally {
+            reading = null;
+        }
         // A time-out or a crash is a verdict on the content: not retried until the file changes.
         return r.failure() == null ? r.value() : new Outcome(null, null, r.failure(), false, false);
     }
@@ -319,5 +326,11 @@ final class SyncRun {
     static Instant retryAt(int attempts, Instant now) {
         long minutes = Math.min(1L << Math.min(attempts - 1, 16), 360);
         return now.plus(Duration.ofMinutes(minutes));
+    }
+
+    /** The file being extracted now and what its extraction says it is doing, or null between files. */
+    IndexStatus.Reading reading() {
+        String path = reading;
+        return path == null ? null : new IndexStatus.Reading(path, watchdog.doing());
     }
 }

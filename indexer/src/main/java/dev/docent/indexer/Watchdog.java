@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +34,7 @@ final class Watchdog {
 
     private final Duration limit;
     private final AtomicInteger abandoned = new AtomicInteger();
+    private volatile ExtractionHeartbeat.Pulse current;
 
     Watchdog(Duration limit) {
         this.limit = limit;
@@ -46,20 +46,20 @@ final class Watchdog {
      */
     <T> Result<T> call(Callable<T> task) throws InterruptedException {
         var result = new CompletableFuture<T>();
-        AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+        var pulse = new ExtractionHeartbeat.Pulse();
         Thread worker = Thread.ofPlatform().name("docent-read-" + threadNumber.incrementAndGet()).daemon().unstarted(() -> {
             try {
-                result.complete(ExtractionHeartbeat.around(lastBeat, task));
+                result.complete(ExtractionHeartbeat.around(pulse, task));
             } catch (Throwable e) { // everything: an Error here must fail one file, not the sync
                 result.completeExceptionally(e);
             }
         });
+        current = pulse;
         worker.start();
-        long started = System.nanoTime();
         try {
             while (true) {
                 // The limit counts from the last sign of progress (see ExtractionHeartbeat).
-                long left = limit.toNanos() - (System.nanoTime() - lastBeat.get());
+                long left = limit.toNanos() - (System.nanoTime() - pulse.lastNanos());
                 if (left <= 0) break;
                 try {
                     return new Result<>(result.get(left, TimeUnit.NANOSECONDS), null);
@@ -67,18 +67,26 @@ final class Watchdog {
                     // no result yet: a beat may have moved the deadline
                 }
             }
-            boolean progressed = lastBeat.get() - started > 0; // a beat came after the start
+            boolean progressed = pulse.beaten();
             abandon(worker, result, "after " + limit.toSeconds() + " s" + (progressed ? " without progress" : ""));
             return new Result<>(null, progressed
-                    ? "stopped making progress: nothing for " + limit.toSeconds() + " s, after "
-                            + (System.nanoTime() - started) / 1_000_000_000 + " s of extracting (setting indexing.max_seconds_per_file)"
+                    ? "stopped making progress (" + pulse.doing() + "): nothing for " + limit.toSeconds()
+                            + " s (setting indexing.max_seconds_per_file)"
                     : "took longer than " + limit.toSeconds() + " s to extract (setting indexing.max_seconds_per_file)");
         } catch (ExecutionException e) {
             return new Result<>(null, describe(e.getCause()));
         } catch (InterruptedException e) {
             abandon(worker, result, "to stop indexing");
             throw e;
+        } finally {
+            current = null;
         }
+    }
+
+    /** What the file being read now says it is doing ("OCR of page 3 of 40"), or null. */
+    String doing() {
+        ExtractionHeartbeat.Pulse p = current;
+        return p == null ? null : p.doing();
     }
 
     private void abandon(Thread worker, CompletableFuture<?> result, String why) {

@@ -1,28 +1,50 @@
 package dev.docent.indexer.extract;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Lets the per-file time limit tell a long file that is getting on from a parser that is stuck.
- * A scanned book OCR'd at ~2 s a page needs minutes, more than any sensible limit for one file,
- * yet each page is progress. Whoever limits a file's time runs its extraction inside
- * {@link #around}, and extraction calls {@link #beat} after each unit of work (a PDF's pages, each
- * OCR'd page); the limit then counts from the last beat. Parsers that never beat (Tika's) are held
- * to the limit from the start, as before.
+ * Progress from inside one file's extraction. It lets the per-file time limit tell a long file
+ * that is getting on from a parser that is stuck: a scanned book OCR'd at ~2 s a page needs
+ * minutes, more than any sensible limit for one file, yet each page is progress. And it lets the
+ * status say what a long extraction is doing ("OCR of page 37 of 200").
  *
- * <p>A thread-local, so that the extractors' signatures stay as they are: the one thread that reads
- * a file is the one that beats.
+ * <p>Whoever limits a file's time runs its extraction inside {@link #around} with a {@link Pulse};
+ * extraction calls {@link #beat} at each unit of work (a PDF's pages, each page it OCRs), and the
+ * limit counts from the last beat. Parsers that never beat (Tika's) are held to the limit from the
+ * start. A thread-local, so that the extractors' signatures stay as they are: the one thread that
+ * reads a file is the one that beats.
  */
 public final class ExtractionHeartbeat {
 
-    private static final ThreadLocal<AtomicLong> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Pulse> CURRENT = new ThreadLocal<>();
 
     private ExtractionHeartbeat() {}
 
-    /** Runs {@code task} on this thread; each {@link #beat} in it stores {@link System#nanoTime} in {@code lastBeat}. */
-    public static <T> T around(AtomicLong lastBeat, Callable<T> task) throws Exception {
-        CURRENT.set(lastBeat);
+    /** One file's progress: when it last moved on, and what it is doing now. */
+    public static final class Pulse {
+        private final long startedNanos = System.nanoTime();
+        private volatile long lastNanos = startedNanos;
+        private volatile String doing;
+
+        /** {@link System#nanoTime} at the last beat, or at the start. */
+        public long lastNanos() {
+            return lastNanos;
+        }
+
+        /** Whether anything beat since the start. */
+        public boolean beaten() {
+            return lastNanos != startedNanos;
+        }
+
+        /** What the extraction said it is doing at its last beat, or null. */
+        public String doing() {
+            return doing;
+        }
+    }
+
+    /** Runs {@code task} on this thread, each {@link #beat} in it moving {@code pulse} on. */
+    public static <T> T around(Pulse pulse, Callable<T> task) throws Exception {
+        CURRENT.set(pulse);
         try {
             return task.call();
         } finally {
@@ -30,9 +52,11 @@ public final class ExtractionHeartbeat {
         }
     }
 
-    /** Notes progress on this thread's file (nothing outside {@link #around}). */
-    public static void beat() {
-        AtomicLong last = CURRENT.get();
-        if (last != null) last.set(System.nanoTime());
+    /** Notes progress on this thread's file, and what it does next (nothing outside {@link #around}). */
+    public static void beat(String doing) {
+        Pulse p = CURRENT.get();
+        if (p == null) return;
+        p.doing = doing;
+        p.lastNanos = System.nanoTime();
     }
 }

@@ -135,7 +135,7 @@ final class PdfPageCollector extends PDFTextStripper {
     @Override
     protected void writePageEnd() {
         endLine();
-        ExtractionHeartbeat.beat(); // a long PDF is getting on, page by page
+        ExtractionHeartbeat.beat("text of page " + getCurrentPageNo() + " of " + pages.size()); // a long PDF is getting on
     }
 
     private void endLine() {

@@ -52,13 +52,14 @@ final class PdfPageExtractor {
                 }
                 if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("OCR was stopped");
                 if (renderer == null) renderer = new PDFRenderer(doc);
+                // Each page OCR'd is progress (a scanned book takes minutes), and the status shows it.
+                ExtractionHeartbeat.beat("OCR of page " + (i + 1) + " of " + pages.size());
                 try {
                     BufferedImage image = renderer.renderImageWithDPI(i, OCR_DPI, ImageType.GRAY);
                     List<Block> blocks = ocr.read(image);
                     pages.set(i, new Page(i + 1, blocks));
                     characters += pages.get(i).text().length();
                     if (!blocks.isEmpty()) ocred++;
-                    ExtractionHeartbeat.beat(); // each page OCR'd is progress: a scanned book may take minutes
                 } catch (InterruptedIOException e) {
                     throw e;
                 } catch (Exception e) {

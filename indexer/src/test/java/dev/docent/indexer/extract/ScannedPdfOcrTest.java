@@ -12,18 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -85,35 +76,16 @@ class ScannedPdfOcrTest {
     @Test
     void ocrWordsKeepTheirBoxesOnThePage(@TempDir Path tmp) throws Exception {
         PageOcr ocr = ocrOrSkip();
-        var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        float size = 22;
-        float x = 72;
-        float baseline = 600; // from the bottom, in points
-        String line = "The quarterly invoice was paid";
+        var font = ScannedPdfs.FONT;
+        float size = ScannedPdfs.SIZE;
+        float x = ScannedPdfs.X;
+        float baseline = ScannedPdfs.BASELINE;
         Path scan = tmp.resolve("scan.pdf");
-        try (var typeset = new PDDocument(); var scanned = new PDDocument()) {
-            var page = new PDPage(PDRectangle.A4);
-            typeset.addPage(page);
-            try (var out = new PDPageContentStream(typeset, page)) {
-                out.beginText();
-                out.setFont(font, size);
-                out.newLineAtOffset(x, baseline);
-                out.showText(line);
-                out.endText();
-            }
-            BufferedImage picture = new PDFRenderer(typeset).renderImageWithDPI(0, 150, ImageType.GRAY);
-            var imagePage = new PDPage(PDRectangle.A4);
-            scanned.addPage(imagePage);
-            try (var out = new PDPageContentStream(scanned, imagePage)) {
-                out.drawImage(LosslessFactory.createFromImage(scanned, picture), 0, 0, PDRectangle.A4.getWidth(),
-                        PDRectangle.A4.getHeight());
-            }
-            scanned.save(scan.toFile());
-        }
-        var lastBeat = new java.util.concurrent.atomic.AtomicLong(0);
-        ExtractedDocument doc = ExtractionHeartbeat.around(lastBeat, () -> new TextExtractor(1_000_000, ocr).extract(scan));
+        ScannedPdfs.write(scan, List.of("The quarterly invoice was paid"));
+        var pulse = new ExtractionHeartbeat.Pulse();
+        ExtractedDocument doc = ExtractionHeartbeat.around(pulse, () -> new TextExtractor(1_000_000, ocr).extract(scan));
         assertEquals(1, doc.ocrPages());
-        assertTrue(lastBeat.get() != 0, "OCR'd pages must count as progress for the per-file time limit");
+        assertEquals("OCR of page 1 of 1", pulse.doing(), "OCR'd pages count as progress for the per-file time limit");
         Block block = doc.pages().getFirst().blocks().stream().filter(b -> b.text().contains("invoice")).findFirst()
                 .orElseThrow(() -> new AssertionError("OCR did not read 'invoice': " + text(doc)));
         assertNotNull(block.boxes(), "OCR'd words have no boxes");

@@ -109,6 +109,15 @@ public final class DocentApp {
         return Math.round(v * 10) / 10.0;
     }
 
+    /** The file being extracted, and what a long extraction is doing ("OCR of page 3 of 40"), or null. */
+    private static Map<String, Object> reading(IndexStatus.Reading r) {
+        if (r == null) return null;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("path", r.path());
+        out.put("doing", r.doing());
+        return out;
+    }
+
     /** What {@code GET /api/status} reports (also the MCP {@code status} tool). */
     public static Map<String, Object> status(Docent docent) {
         IndexStatus s = docent.indexer().status();
@@ -121,6 +130,7 @@ public final class DocentApp {
         progress.put("done", s.done());
         progress.put("total", s.toProcess());
         progress.put("current", s.current());
+        progress.put("reading", reading(s.reading()));
         var t = s.throughput(); // measured over the running sync; null fields while idle
         progress.put("queued", t == null ? 0 : t.queued());
         progress.put("failed", t == null ? 0 : t.failed());
