@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of loading classes, about a second faster), and the JVM writes that archive as it exits, after
  * Docent itself has stopped: 80 MB and about 6 s for {@code serve} on 2 cores. The launcher sets
  * {@code docent.cds_first_run} when the archive does not exist yet. Printed just before
- * {@code System.exit} (by {@code Main}, or by {@link OrderlyExit} on a signal), not from a shutdown
- * hook, whose output was lost in some runs.
+ * {@code System.exit} (by {@code Main}, or by {@link OrderlyExit} on a signal) rather than from a
+ * shutdown hook: hooks run beside one another in no set order, the log manager's among them.
  */
 public final class ClassDataNotice {
 
