@@ -40,15 +40,8 @@ class LiveStatusBrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/");
-            assertTrue(browser.waitFor("return document.getElementById('status').innerText.includes('Up to date');",
-                    Duration.ofSeconds(20)), browser.execute("return document.getElementById('status').innerText;").toString());
-            // Remember every text the status panel shows from now on, and mark this page load.
-            browser.execute("""
-                    window.sameLoad = true; window.statusTexts = [];
-                    new MutationObserver(() => window.statusTexts.push(document.getElementById('status').innerText))
-                      .observe(document.getElementById('status'), {childList: true, subtree: true, characterData: true});
-                    return null;""");
+            browser.openAndRecordStatus(server.base() + "/");
+            browser.execute("window.sameLoad = true; return null;"); // a reload would lose it
 
             Files.move(StatusEventsTest.generate(tmp.resolve("generated"), 120), server.folder.resolve("generated"));
             assertTrue(browser.waitFor("return document.querySelector('#status progress') !== null;", Duration.ofMinutes(1)),

@@ -41,14 +41,7 @@ class ScanProgressBrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/");
-            assertTrue(browser.waitFor("return document.getElementById('status').innerText.includes('Up to date');",
-                    Duration.ofSeconds(20)), browser.execute("return document.getElementById('status').innerText;").toString());
-            browser.execute("""
-                    window.statusTexts = [];
-                    new MutationObserver(() => window.statusTexts.push(document.getElementById('status').innerText))
-                      .observe(document.getElementById('status'), {childList: true, subtree: true, characterData: true});
-                    return null;""");
+            browser.openAndRecordStatus(server.base() + "/");
 
             Path scan = tmp.resolve("scan.pdf");
             writeScan(scan);

@@ -70,6 +70,23 @@ final class WebDriverSession implements AutoCloseable {
         java.nio.file.Files.write(file, java.util.Base64.getDecoder().decode(png));
     }
 
+    /**
+     * Opens Docent's page and waits for the live status to say "Up to date", then keeps every text
+     * the status panel shows from then on in {@code window.statusTexts}.
+     */
+    void openAndRecordStatus(String url) throws Exception {
+        open(url);
+        if (!waitFor("return document.getElementById('status').innerText.includes('Up to date');", Duration.ofSeconds(20))) {
+            throw new AssertionError("the status never said 'Up to date': "
+                    + execute("return document.getElementById('status').innerText;"));
+        }
+        execute("""
+                window.statusTexts = [];
+                new MutationObserver(() => window.statusTexts.push(document.getElementById('status').innerText))
+                  .observe(document.getElementById('status'), {childList: true, subtree: true, characterData: true});
+                return null;""");
+    }
+
     /** Polls {@code condition} (a function body returning a boolean) until true or the timeout. */
     boolean waitFor(String condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
