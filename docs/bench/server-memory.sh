@@ -2,7 +2,7 @@
 # Where the server's memory goes: starts `serve` on sample-corpus from the built jar with the given
 # JVM flags (pass the launcher's, e.g. -Xmx2048m -Xms32m ...) and Native Memory Tracking, waits for
 # the index, prints idle RSS (anonymous + file-backed), sends 300 extractive /ask requests 20 at a
-# time on loopback, prints the peak RSS and NMT's summary. Build first: ./mvnw -q -pl web-ui -am package -DskipTests
+# time on loopback, prints the peak RSS and NMT's summary. Build first: ./mvnw -q -pl cli -am package -DskipTests
 # Usage: docs/bench/server-memory.sh LABEL [JVM FLAGS...]
 set -u
 LABEL=$1; shift
@@ -11,7 +11,7 @@ J="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin"
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$J/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:NativeMemoryTracking=summary "$@" \
-  -Ddocent.config="$ROOT/config/docent.properties" -jar "$ROOT/web-ui/target/docent.jar" serve --port "$PORT" \
+  -Ddocent.config="$ROOT/config/docent.properties" -jar "$ROOT/cli/target/docent.jar" serve --port "$PORT" \
   --data "$WORK/data" "$ROOT/sample-corpus" > "$WORK/serve.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT

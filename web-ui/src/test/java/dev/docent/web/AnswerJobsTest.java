@@ -1,11 +1,13 @@
 package dev.docent.web;
 
+import dev.docent.assistant.LlmSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docent.web.answer.Answer;
-import dev.docent.web.answer.AnswerJob;
-import dev.docent.web.answer.Question;
+import dev.docent.assistant.answer.Answer;
+import dev.docent.assistant.answer.AnswerJob;
+import dev.docent.assistant.answer.Question;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package dev.docent.web;
 
+import dev.docent.assistant.Docent;
+import dev.docent.assistant.DocentConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,8 +13,8 @@ import dev.docent.indexer.DocumentRecord;
 import dev.docent.indexer.IndexingLimits;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.retriever.Hit;
-import dev.docent.web.answer.Question;
-import dev.docent.web.mcp.ReadOnlyLibrary;
+import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.StatusReport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,9 +82,9 @@ class GenerationSwitchTest {
                 assertFalse(hits.isEmpty());
                 for (Hit h : hits) assertFalse(oldChunks.contains(h.text()));
             }
-            try (ReadOnlyLibrary mcp = ReadOnlyLibrary.open(config)) {
-                assertEquals(newGeneration, mcp.status().get("generation"));
-                assertFalse(mcp.ask(Question.of(QUERY, 3)).citations().isEmpty());
+            try (Docent mcp = Docent.openReadOnly(config)) { // as ./docent mcp opens it
+                assertEquals(newGeneration, ((java.util.Map<?, ?>) StatusReport.of(mcp).get("generation")).get("active"));
+                assertFalse(mcp.answers().start(Question.of(QUERY, 3)).answer().citations().isEmpty());
             }
             assertEquals(Generations.readPointer(config.dataDir()).orElseThrow().id(), newGeneration);
         }

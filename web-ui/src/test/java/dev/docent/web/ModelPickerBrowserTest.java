@@ -1,5 +1,7 @@
 package dev.docent.web;
 
+import dev.docent.assistant.LlmSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,11 @@
 package dev.docent.web;
 
+import dev.docent.assistant.GeneratorFactory;
+
+import dev.docent.assistant.LlmSettings;
+import dev.docent.assistant.ModelNames;
+import dev.docent.assistant.ModelSwitch;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docent.llm.Generator;
 import dev.docent.llm.Generators;
-import dev.docent.web.answer.ActiveModel;
-import dev.docent.web.answer.Answer;
-import dev.docent.web.answer.Question;
+import dev.docent.assistant.answer.ActiveModel;
+import dev.docent.assistant.answer.Answer;
+import dev.docent.assistant.answer.Question;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the list can be chosen.
  */
 @Timeout(180)
-class ModelSwitchTest {
+public class ModelSwitchTest {
 
     /** A models folder with two loadable copies of the tiny model and one cut short. */
-    static Path modelsIn(Path data) throws Exception {
+    public static Path modelsIn(Path data) throws Exception {
         Path models = Files.createDirectories(data.resolve("models"));
         Files.copy(RunningDocent.storiesModel(), models.resolve("tiny-a.gguf"));
         Files.copy(RunningDocent.storiesModel(), models.resolve("tiny-b.gguf"));
@@ -146,7 +152,7 @@ class ModelSwitchTest {
     void whileAModelLoadsAnswersAreExtractiveAndTheOldModelIsKeptUntilTheNewOneIsReady(@TempDir Path tmp) throws Exception {
         Path models = modelsIn(tmp.resolve("data"));
         LlmSettings settings = llm(models.resolve("tiny-a.gguf"), 8);
-        ActiveModel active = ActiveModel.of(Generators.llama(Docent.llamaOptions(settings)));
+        ActiveModel active = ActiveModel.of(Generators.llama(GeneratorFactory.llamaOptions(settings)));
         CountDownLatch release = new CountDownLatch(1);
         var models2 = new ModelSwitch(active, file -> {
             try {
@@ -154,7 +160,7 @@ class ModelSwitchTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return Generators.llama(Docent.llamaOptions(settings.withModel(file)));
+            return Generators.llama(GeneratorFactory.llamaOptions(settings.withModel(file)));
         }, () -> ModelNames.found(tmp.resolve("data")), models.resolve("tiny-a.gguf"));
         try (active; models2) {
             Generator before = active.current();

@@ -1,5 +1,10 @@
 package dev.docent.web;
 
+import dev.docent.assistant.Docent;
+import dev.docent.assistant.DocentConfig;
+import dev.docent.assistant.GeneratorFactory;
+import dev.docent.assistant.LlmSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package dev.docent.web;
 
+import dev.docent.assistant.LlmSettings;
+
 import dev.docent.llm.Generator;
 import dev.docent.llm.GeneratorContract;
 import dev.docent.llm.Generators;

@@ -1,5 +1,8 @@
 package dev.docent.web;
 
+import dev.docent.assistant.Docent;
+import dev.docent.assistant.DocentConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docent.web.api.DocentApp;
@@ -22,19 +25,19 @@ import java.util.List;
  * A real Docent (embedder, indexer, Lucene on disk, SQLite) serving HTTP on an ephemeral port of
  * 127.0.0.1 over a copy of a folder, exactly as {@code serve} wires it.
  */
-final class RunningDocent implements AutoCloseable {
+public final class RunningDocent implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    final Docent docent;
-    final Javalin app;
-    final Path folder;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public final Docent docent;
+    public final Javalin app;
+    public final Path folder;
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    RunningDocent(Path source, Path tmp) throws IOException {
+    public RunningDocent(Path source, Path tmp) throws IOException {
         this(source, tmp, c -> c);
     }
 
-    RunningDocent(Path source, Path tmp, java.util.function.UnaryOperator<DocentConfig> tweak) throws IOException {
+    public RunningDocent(Path source, Path tmp, java.util.function.UnaryOperator<DocentConfig> tweak) throws IOException {
         this.folder = tmp.resolve("docs");
         copyTree(source, folder);
         DocentConfig config = tweak.apply(DocentConfig.defaults().withDataDir(tmp.resolve("data")).withPort(0));
@@ -43,22 +46,22 @@ final class RunningDocent implements AutoCloseable {
         docent.watch(List.of(folder));
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String root = System.getProperty("docent.repo.root");
         return (root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent()).toAbsolutePath().normalize();
     }
 
     /** The real tiny llama model the engine tests use (a story writer, not a chat model). */
-    static Path storiesModel() {
+    public static Path storiesModel() {
         return repoRoot().resolve("llm-engine/src/test/resources/models/stories260K.gguf");
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + app.port();
     }
 
     /** Waits until a sync has finished and nothing is pending; returns the final status. */
-    JsonNode awaitIndexed(Duration timeout) throws Exception {
+    public JsonNode awaitIndexed(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode s;
         do {
@@ -70,17 +73,17 @@ final class RunningDocent implements AutoCloseable {
         return s;
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, String body) throws Exception {
+    public HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -102,7 +105,7 @@ final class RunningDocent implements AutoCloseable {
         docent.close();
     }
 
-    static void deleteQuietly(Path p) {
+    public static void deleteQuietly(Path p) {
         try {
             if (Files.exists(p)) Files.delete(p);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.docent.web;
 
+import dev.docent.assistant.answer.Question;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,7 +117,7 @@ class SampleCorpusEndToEndTest {
         }
         // Relevance is on one scale for all questions, not a rank rescaled so the first is always 1.
         assertTrue(lowestTop < 0.9, "every top citation scored " + lowestTop + " or more");
-        for (String q : dev.docent.web.eval.SampleCorpusRetrievalTest.OFF_TOPIC) {
+        for (String q : dev.docent.assistant.SampleCorpusRetrievalTest.OFF_TOPIC) {
             JsonNode a = ask(q);
             assertEquals(false, a.get("found").asBoolean(), q + " -> " + a);
             assertTrue(a.get("answer").asText().contains("do not seem to contain"), a.get("answer").asText());

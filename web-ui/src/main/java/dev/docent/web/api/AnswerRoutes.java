@@ -2,11 +2,11 @@ package dev.docent.web.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docent.llm.GeneratorBusyException;
-import dev.docent.web.Docent;
-import dev.docent.web.answer.Answer;
-import dev.docent.web.answer.AnswerJob;
-import dev.docent.web.answer.Question;
-import dev.docent.web.answer.SearchResult;
+import dev.docent.assistant.Docent;
+import dev.docent.assistant.answer.Answer;
+import dev.docent.assistant.answer.AnswerJob;
+import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.answer.SearchResult;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docent.web.answer.Question;
-import dev.docent.web.answer.Turn;
+import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.answer.Turn;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docent.llm.ChatMessage;
 import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.Sampling;
-import dev.docent.web.answer.Question;
-import dev.docent.web.answer.Turn;
+import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.answer.Turn;
 import java.util.ArrayList;
 import java.util.List;
 

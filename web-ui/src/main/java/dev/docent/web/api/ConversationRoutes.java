@@ -1,11 +1,11 @@
 package dev.docent.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.docent.web.Docent;
-import dev.docent.web.conversation.Conversation;
-import dev.docent.web.conversation.ConversationStore;
-import dev.docent.web.conversation.ConversationSummary;
-import dev.docent.web.conversation.StoredMessage;
+import dev.docent.assistant.Docent;
+import dev.docent.assistant.conversation.Conversation;
+import dev.docent.assistant.conversation.ConversationStore;
+import dev.docent.assistant.conversation.ConversationSummary;
+import dev.docent.assistant.conversation.StoredMessage;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;

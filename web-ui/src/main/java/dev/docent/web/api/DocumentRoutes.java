@@ -1,8 +1,9 @@
 package dev.docent.web.api;
 
+import dev.docent.assistant.documents.DocumentJson;
 import dev.docent.indexer.watch.SkippedPath;
-import dev.docent.web.Docent;
-import dev.docent.web.documents.DocumentFilter;
+import dev.docent.assistant.Docent;
+import dev.docent.assistant.documents.DocumentFilter;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ final class DocumentRoutes {
             // Filtered and paged in SQLite: a page of 100,000 documents reads 100 records, not all of them.
             var listing = docent.indexer().documents(filter.status(), filter == DocumentFilter.NEEDS_OCR, q, offset, limit);
             matching = listing.matching();
-            page = listing.documents().stream().map(DocentApp::document).toList();
+            page = listing.documents().stream().map(DocumentJson::of).toList();
         }
         ctx.header("X-Total-Count", Integer.toString(matching));
         DocentApp.json(ctx, 200, page);

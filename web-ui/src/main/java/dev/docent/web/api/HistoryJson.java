@@ -1,8 +1,8 @@
 package dev.docent.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.docent.web.answer.Question;
-import dev.docent.web.answer.Turn;
+import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.answer.Turn;
 import java.util.ArrayList;
 import java.util.List;
 

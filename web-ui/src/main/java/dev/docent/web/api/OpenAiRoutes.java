@@ -1,7 +1,7 @@
 package dev.docent.web.api;
 
 import dev.docent.llm.GeneratorBusyException;
-import dev.docent.web.Docent;
+import dev.docent.assistant.Docent;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;

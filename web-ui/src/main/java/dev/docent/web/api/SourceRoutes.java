@@ -1,11 +1,12 @@
 package dev.docent.web.api;
 
-import dev.docent.web.Docent;
-import dev.docent.web.source.CitedPassage;
-import dev.docent.web.source.DocumentSources;
-import dev.docent.web.source.PageImages;
-import dev.docent.web.source.SourceFile;
-import dev.docent.web.source.SourceProblem;
+import dev.docent.assistant.Docent;
+import dev.docent.assistant.source.CitedPassage;
+import dev.docent.assistant.source.DocumentSources;
+import dev.docent.assistant.source.PageImages;
+import dev.docent.assistant.documents.DocumentJson;
+import dev.docent.assistant.source.SourceFile;
+import dev.docent.assistant.source.SourceProblem;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ final class SourceRoutes {
 
     private static Map<String, Object> describe(SourceFile f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.putAll(DocentApp.document(f.record())); // with its id
+        m.putAll(DocumentJson.of(f.record())); // with its id
         m.put("kind", f.pdf() ? "pdf" : "text");
         m.put("file_state", f.state());
         m.put("file_problem", f.problem());

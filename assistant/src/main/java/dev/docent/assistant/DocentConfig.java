@@ -1,0 +1,159 @@
+package dev.docent.assistant;
+
+import dev.docent.indexer.IndexingLimits;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Settings, from {@code config/docent.properties} (every key documented there) overridden by
+ * command-line flags. Immutable; the {@code with…} methods return changed copies.
+ *
+ * @param dataDir where the catalog, the index and caches live; nothing is written elsewhere
+ * @param port HTTP port on 127.0.0.1
+ * @param topK passages retrieved per question unless the request says otherwise
+ * @param embedderThreads ONNX Runtime threads for embedding
+ * @param watchSeconds how often serve re-checks the folders even without file events
+ * @param maxQuestionChars longest accepted question
+ * @param yieldToAnswers background indexing pauses while an answer is generated
+ * @param llm the language model, if any
+ * @param respectGitignore {@code .gitignore} files exclude files from indexing, as {@code .docentignore} files do
+ * @param indexing per-file time and size limits of indexing, and the chunk size
+ * @param foundThreshold answer confidence below which the documents do not seem to contain the answer
+ */
+public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
+        int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing,
+        double foundThreshold) {
+
+    public DocentConfig {
+        if (!(foundThreshold >= 0 && foundThreshold <= 1)) {
+            throw new IllegalArgumentException("ask.found_threshold must be between 0 and 1, got " + foundThreshold);
+        }
+    }
+
+    public static DocentConfig defaults() {
+        return new DocentConfig(defaultDataDir(), 8080, 5, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                30, 4000, true, LlmSettings.defaults(), true, IndexingLimits.defaults(),
+                dev.docent.retriever.Relevance.DEFAULT_FOUND_THRESHOLD);
+    }
+
+    /** Defaults overridden by the properties file, if it exists. */
+    public static DocentConfig load(Path file) {
+        DocentConfig d = defaults();
+        if (file == null || !Files.isRegularFile(file)) return d;
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage(), e);
+        }
+        var props = new Props(p, file);
+        LlmSettings l = d.llm();
+        return new DocentConfig(
+                props.path("data.dir", d.dataDir()),
+                props.integer("server.port", d.port()),
+                props.integer("ask.top_k", d.topK()),
+                props.integer("embedder.threads", d.embedderThreads()),
+                props.integer("watch.interval.seconds", d.watchSeconds()),
+                props.integer("ask.max_question_chars", d.maxQuestionChars()),
+                !"false".equalsIgnoreCase(props.raw("indexing.yield_to_answers")),
+                new LlmSettings(props.path("llm.model", null), props.integer("llm.context_size", l.contextSize()),
+                        props.integer("llm.threads", l.threads()), props.integer("llm.gpu_layers", l.gpuLayers()),
+                        props.decimal("llm.temperature", l.temperature()),
+                        props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
+                        props.integer("llm.timeout_seconds", l.timeoutSeconds()),
+                        props.integer("llm.max_waiting", l.maxWaiting()), endpoint(props)),
+                !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")),
+                IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
+                        props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB))
+                        .withOcr(props.raw("indexing.ocr") == null ? IndexingLimits.DEFAULT_OCR : props.raw("indexing.ocr"))
+                        .withOcrLanguages(props.raw("indexing.ocr_languages") == null ? IndexingLimits.DEFAULT_OCR_LANGUAGES
+                                : props.raw("indexing.ocr_languages"))
+                        .withChunkTokens(props.integer("indexing.chunk_tokens", d.indexing().chunkTokens())),
+                props.decimal("ask.found_threshold", (float) d.foundThreshold()));
+    }
+
+    public DocentConfig withDataDir(Path dir) {
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold);
+    }
+
+    public DocentConfig withPort(int p) {
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold);
+    }
+
+    public DocentConfig withLlm(LlmSettings l) {
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold);
+    }
+
+    public DocentConfig withIndexing(IndexingLimits i) {
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold);
+    }
+
+    /** The {@code llm.endpoint*} keys, or null when no endpoint is set. */
+    private static LlmSettings.Endpoint endpoint(Props props) {
+        String url = props.raw("llm.endpoint");
+        if (url == null) return null;
+        return new LlmSettings.Endpoint(url, props.raw("llm.endpoint_model"),
+                "true".equalsIgnoreCase(props.raw("llm.allow_remote_endpoint")),
+                props.integer("llm.endpoint_context", dev.docent.llm.remote.RemoteOptions.DEFAULT_CONTEXT),
+                props.raw("llm.endpoint_key_env"));
+    }
+
+    /** Typed reads of optional keys; a malformed value names the key and the file. */
+    private record Props(Properties p, Path file) {
+        String raw(String key) {
+            String v = p.getProperty(key, "").strip();
+            return v.isEmpty() ? null : v;
+        }
+
+        Integer integer(String key, Integer fallback) {
+            String v = raw(key);
+            if (v == null) return fallback;
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ": " + key + " must be a whole number, got '" + v + "'");
+            }
+        }
+
+        float decimal(String key, float fallback) {
+            String v = raw(key);
+            if (v == null) return fallback;
+            try {
+                return Float.parseFloat(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ": " + key + " must be a number, got '" + v + "'");
+            }
+        }
+
+        Path path(String key, Path fallback) {
+            String v = raw(key);
+            if (v == null) return fallback;
+            return v.startsWith("~/") ? Path.of(System.getProperty("user.home"), v.substring(2)) : Path.of(v);
+        }
+    }
+
+    /** A per-user directory, following each platform's convention. */
+    static Path defaultDataDir() {
+        String env = System.getenv("DOCENT_DATA");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) return Path.of(home, "Library", "Application Support", "Docent");
+        if (os.contains("win")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return Path.of(local != null ? local : home, "Docent");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("docent");
+    }
+
+    /** Folders a serve/index run works on; kept here so the status API can report them. */
+    public static List<Path> absolute(List<Path> folders) {
+        return folders.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.docent.assistant.source;
+
+import dev.docent.indexer.DocumentId;
+import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.Indexer;
+import dev.docent.indexer.extract.ExtractionException;
+import dev.docent.indexer.extract.FileAccess;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Catalogued documents by id: the only way the viewer reaches a file. An id is looked up in the
+ * catalog (a map from id to catalog path, rebuilt when an id is not in it); whatever a request
+ * says is never used as a path. The file is then checked as the indexer checks it before reading
+ * ({@link FileAccess}: a regular file, no link, inside the watched folders) and compared with
+ * what was indexed.
+ */
+public final class DocumentSources {
+
+    /** At most one catalog scan a second, however many unknown ids arrive. */
+    private static final long REBUILD_EVERY_MS = 1000;
+
+    private final Indexer indexer;
+    private final Supplier<List<Path>> folders;
+    private final Map<String, String> paths = new ConcurrentHashMap<>();
+    private long rebuiltAt;
+
+    public DocumentSources(Indexer indexer, Supplier<List<Path>> folders) {
+        this.indexer = indexer;
+        this.folders = folders;
+    }
+
+    /** The document with {@code id}, with the state of its file; NOT_FOUND if the catalog has none. */
+    public SourceFile find(String id) throws SourceProblem {
+        SourceProblem unknown = new SourceProblem(SourceProblem.Kind.NOT_FOUND,
+                "no document with id " + (DocumentId.isWellFormed(id) ? id : "like that") + " in the catalog");
+        if (!DocumentId.isWellFormed(id)) throw unknown;
+        String path = paths.get(id);
+        if (path == null) {
+            rebuild();
+            path = paths.get(id);
+        }
+        DocumentRecord r = path == null ? null : indexer.document(path).orElse(null);
+        if (r == null) throw unknown;
+        return withState(id, r);
+    }
+
+    private synchronized void rebuild() {
+        long now = System.currentTimeMillis();
+        if (now - rebuiltAt < REBUILD_EVERY_MS) return;
+        rebuiltAt = now;
+        for (DocumentRecord r : indexer.documents()) paths.putIfAbsent(DocumentId.of(r.path()), r.path());
+    }
+
+    private SourceFile withState(String id, DocumentRecord r) {
+        Path file = Path.of(r.path());
+        List<Path> roots = folders.get();
+        try {
+            if (roots.isEmpty()) throw ExtractionException.retryable("no folder is being watched", null);
+            FileAccess.Snapshot now = new FileAccess(roots, Long.MAX_VALUE).check(file);
+            boolean same = now.size() == r.size() && r.modified() != null
+                    && now.modified().toEpochMilli() == r.modified().toEpochMilli();
+            return new SourceFile(id, r, same ? "unchanged" : "changed", same ? null
+                    : "the file changed since it was indexed: Docent reads it again, and the passage may have moved",
+                    looksLikePdf(file));
+        } catch (ExtractionException e) {
+            return new SourceFile(id, r, "missing", "the file is no longer available (" + e.getMessage() + ")",
+                    r.path().toLowerCase(Locale.ROOT).endsWith(".pdf"));
+        }
+    }
+
+    /** As the extractor decides: a PDF header in the first kilobyte. */
+    private static boolean looksLikePdf(Path file) {
+        try (var in = Channels.newInputStream(Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            return new String(in.readNBytes(1024), java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The file, if it may be read now: GONE when it vanished or became something the indexer would not read. */
+    public Path readable(SourceFile f) throws SourceProblem {
+        if (f.missing()) throw new SourceProblem(SourceProblem.Kind.GONE, f.problem());
+        return f.path();
+    }
+
+    Indexer indexer() {
+        return indexer;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.docent.eval;
+
+import dev.docent.embedder.Embedder;
+import dev.docent.indexer.chunk.Chunk;
+import dev.docent.indexer.chunk.Chunker;
+import dev.docent.indexer.extract.Block;
+import dev.docent.indexer.extract.ExtractedDocument;
+import dev.docent.indexer.extract.Page;
+import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.IndexedChunk;
+import dev.docent.retriever.VectorFormat;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Lucene index of a BEIR corpus, one passage per document as BEIR baselines do (the embedder
+ * truncates at its window), cached under {@code dir}: vectors in a {@link VectorCache}, the index
+ * beside them, rebuilt from the cached vectors in seconds when the index layout changes.
+ */
+public final class EvalIndex {
+
+    /** Bump when ChunkFields changes what is indexed, so cached evaluation indexes are rebuilt. */
+    private static final int LAYOUT = 3;
+
+    private EvalIndex() {}
+
+    /** Opens the index of {@code set} embedded with {@code embedder}, building what is missing. */
+    public static ChunkIndex open(BeirSet set, Embedder embedder, Path dir, PrintStream log) {
+        return open(set, embedder, dir, log, 0);
+    }
+
+    /**
+     * As {@link #open(BeirSet, Embedder, Path, PrintStream)}; with {@code chunkTokens} > 0 each document
+     * is cut by Docent's own {@link Chunker} at that budget and embedded as the indexer embeds a chunk
+     * (title, newline, chunk text), so the product's chunking is measured; the cache then lives
+     * beside {@code dir}, named for the budget.
+     */
+    public static ChunkIndex open(BeirSet set, Embedder embedder, Path dir, PrintStream log, int chunkTokens) {
+        return open(set, embedder, dir, log, chunkTokens, VectorFormat.DEFAULT);
+    }
+
+    /**
+     * As above, the index's vectors written in {@code format}; an index in another format
+     * than the default lives in its own folder beside the default one (the vectors cache is shared).
+     */
+    public static ChunkIndex open(BeirSet set, Embedder embedder, Path dir, PrintStream log, int chunkTokens, VectorFormat format) {
+        if (chunkTokens > 0) dir = dir.resolveSibling(dir.getFileName() + "-chunks" + chunkTokens);
+        Path indexDir = dir.resolve(format.equals(VectorFormat.DEFAULT) ? "index" : "index-" + format.toString().replaceAll("[^a-z0-9]+", "-"));
+        Path marker = indexDir.resolve("complete-layout" + LAYOUT + "-" + set.corpus().size());
+        ChunkIndex index = ChunkIndex.open(indexDir, format);
+        try {
+            if (Files.exists(marker)) {
+                log.printf("Reusing the evaluation index in %s%n", indexDir);
+                return index;
+            }
+            Map<String, List<Chunk>> chunks = new LinkedHashMap<>();
+            Chunker chunker = chunkTokens > 0 ? new Chunker(embedder::countTokens, chunkTokens) : null;
+            Map<String, String> passages = new LinkedHashMap<>();
+            set.corpus().forEach((id, tt) -> {
+                String title = tt[0], text = tt[1];
+                List<Chunk> cs = chunker == null ? List.of(new Chunk(0, "", 0, 0, text.length(), text, 0))
+                        : chunker.chunk(new ExtractedDocument(title, "text/plain", false, List.of(new Page(1, List.of(new Block(text, false))))));
+                chunks.put(id, cs);
+                for (Chunk c : cs) passages.put(id + "#" + c.ordinal(), title.isEmpty() ? c.text() : title + "\n" + c.text());
+            });
+            Map<String, float[]> vectors = VectorCache.load(dir.resolve("passages.bin"), chunker == null ? rekey(passages) : passages,
+                    embedder::embedPassage, log, "passages");
+            long t0 = System.nanoTime();
+            index.deleteAll();
+            for (var e : chunks.entrySet()) {
+                String id = e.getKey(), title = set.corpus().get(id)[0];
+                List<IndexedChunk> indexed = new java.util.ArrayList<>();
+                for (Chunk c : e.getValue()) {
+                    float[] v = vectors.get(chunker == null ? id : id + "#" + c.ordinal());
+                    indexed.add(new IndexedChunk(id, title, 0, "", c.ordinal(), c.startOffset(), c.endOffset(), c.text(), v));
+                }
+                index.replaceDocument(id, indexed);
+            }
+            index.commit();
+            Files.writeString(marker, "ok\n");
+            log.printf("Indexed %d documents in %.1f s%n", set.corpus().size(), (System.nanoTime() - t0) / 1e9);
+            return index;
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            if (e instanceof IOException io) throw new UncheckedIOException(io);
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Whole-document passages keep the document id as their cache key (as caches written before chunking did). */
+    private static Map<String, String> rekey(Map<String, String> byChunk) {
+        Map<String, String> out = new LinkedHashMap<>();
+        byChunk.forEach((k, v) -> out.put(k.substring(0, k.lastIndexOf('#')), v));
+        return out;
+    }
+
+    /** Another set's queries, embedded once and cached apart (ids of two sets may collide). */
+    public static Map<String, float[]> unanswerableVectors(Map<String, String> queries, String otherSet, Embedder embedder,
+            Path dir, PrintStream log) {
+        return VectorCache.load(dir.resolve("queries-of-" + otherSet + ".bin"), queries, embedder::embedQuery, log,
+                otherSet + " queries");
+    }
+
+    /** Query vectors, embedded once and cached beside the index. */
+    public static Map<String, float[]> queryVectors(Map<String, String> queries, Embedder embedder, Path dir, PrintStream log) {
+        return VectorCache.load(dir.resolve("queries.bin"), queries, embedder::embedQuery, log, "queries");
+    }
+}

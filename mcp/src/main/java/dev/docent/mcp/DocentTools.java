@@ -1,0 +1,175 @@
+package dev.docent.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docent.indexer.DocumentId;
+import dev.docent.indexer.DocumentRecord;
+import dev.docent.assistant.answer.Answer;
+import dev.docent.assistant.answer.Passage;
+import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.answer.SearchResult;
+import dev.docent.assistant.answer.Turn;
+import dev.docent.assistant.Docent;
+import dev.docent.assistant.StatusReport;
+import dev.docent.assistant.answer.AnswerJob;
+import dev.docent.assistant.documents.DocumentFilter;
+import dev.docent.assistant.documents.DocumentJson;
+import dev.docent.assistant.documents.DocumentListing;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MCP tools, the same for both transports. Descriptions are written for the calling model:
+ * what each tool is for, when to use it, and what comes back. Every result is JSON, as text and
+ * as structured content. A bad argument or a missing document is a tool error the model can read
+ * (isError), not a protocol error.
+ */
+public final class DocentTools {
+
+    private static final Logger log = LoggerFactory.getLogger(DocentTools.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_TOP_K = 20;
+
+    private final Docent docent;
+    private final DocumentText documentText = new DocumentText();
+
+    private DocentTools(Docent docent) {
+        this.docent = docent;
+    }
+
+    /**
+     * The tool specifications over {@code docent}: the running {@code serve} (HTTP at /mcp) or a
+     * read-only Docent ({@code ./docent mcp} over stdio); the same tools give the same JSON on both.
+     */
+    public static List<SyncToolSpecification> over(Docent docent, McpJsonMapper mapper) {
+        DocentTools t = new DocentTools(docent);
+        return List.of(
+                spec(mapper, ToolSchemas.SEARCH, t::search),
+                spec(mapper, ToolSchemas.ASK, t::ask),
+                spec(mapper, ToolSchemas.GET_DOCUMENT, t::getDocument),
+                spec(mapper, ToolSchemas.LIST_DOCUMENTS, t::listDocuments),
+                spec(mapper, ToolSchemas.STATUS, args -> StatusReport.of(docent)));
+    }
+
+    private interface Tool {
+        Object call(Map<String, Object> args) throws Exception;
+    }
+
+    private static SyncToolSpecification spec(McpJsonMapper mapper, ToolSchemas.Def def, Tool tool) {
+        McpSchema.Tool t = McpSchema.Tool.builder().name(def.name()).title(def.title()).description(def.description())
+                .inputSchema(mapper, def.inputSchema())
+                .annotations(new McpSchema.ToolAnnotations(def.title(), true, false, true, false, null))
+                .build();
+        return SyncToolSpecification.builder().tool(t).callHandler((exchange, req) -> {
+            Map<String, Object> args = req.arguments() == null ? Map.of() : req.arguments();
+            try {
+                Object result = tool.call(args);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> structured = JSON.convertValue(result, Map.class);
+                return CallToolResult.builder().addTextContent(JSON.writeValueAsString(result))
+                        .structuredContent(structured).build();
+            } catch (IllegalArgumentException | DocumentText.ToolException e) {
+                return CallToolResult.builder().addTextContent(e.getMessage()).isError(true).build();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CallToolResult.builder().addTextContent("stopped").isError(true).build();
+            } catch (Exception e) {
+                log.error("MCP tool {} failed", def.name(), e);
+                return CallToolResult.builder().addTextContent("internal error (" + e.getClass().getSimpleName()
+                        + "); Docent's log has details").isError(true).build();
+            }
+        }).build();
+    }
+
+    private Map<String, Object> search(Map<String, Object> args) {
+        String query = Args.text(args, "query", docent.config().maxQuestionChars());
+        int topK = Args.integer(args, "top_k", docent.config().topK(), 1, MAX_TOP_K);
+        Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "file"));
+        // With a filter, look deeper so that topK passages can remain after it.
+        int depth = filter == null ? topK : Math.min(200, topK * 10);
+        SearchResult r = docent.answerer().search(query, depth);
+        List<Map<String, Object>> passages = new ArrayList<>();
+        double confidence = 0;
+        for (Passage p : r.passages()) {
+            if (filter != null && !filter.test(p.path())) continue;
+            if (passages.size() == topK) break;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", passages.size() + 1);
+            m.put("document_id", DocumentId.of(p.path())); // the id the web API and get_document take
+            m.put("path", p.path());
+            m.put("title", p.title());
+            m.put("page", p.page());
+            m.put("heading", p.heading());
+            m.put("snippet", p.snippet());
+            m.put("score", p.score());
+            passages.add(m);
+            confidence = Math.max(confidence, p.score());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("query", query);
+        out.put("found", !passages.isEmpty() && confidence >= docent.answerer().foundThreshold());
+        out.put("confidence", confidence);
+        out.put("passages", passages);
+        return out;
+    }
+
+    private Map<String, Object> ask(Map<String, Object> args) throws InterruptedException {
+        String question = Args.text(args, "question", docent.config().maxQuestionChars());
+        int topK = Args.integer(args, "top_k", docent.config().topK(), 1, MAX_TOP_K);
+        List<Turn> history = Args.history(args.get("history"));
+        Answer a = answer(new Question(question, history, topK));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("answer", a.answer());
+        out.put("found", a.found());
+        out.put("confidence", a.confidence());
+        out.put("citations", a.citations());
+        out.put("mode", a.mode());
+        out.put("notes", a.notes());
+        return out;
+    }
+
+    /** Answers through Docent's AnswerJobs, like any other client's question; blocks until done. */
+    private Answer answer(Question q) throws InterruptedException {
+        AnswerJob job = docent.answers().start(q);
+        try {
+            return job.answer();
+        } finally {
+            job.cancel(); // a no-op once done; stops the model when this thread is interrupted
+        }
+    }
+
+    private Map<String, Object> getDocument(Map<String, Object> args) throws DocumentText.ToolException {
+        String id = Args.optionalText(args, "id");
+        String path = id == null ? Args.text(args, "path", 4096) : null;
+        // By id (document_id from search, id from list_documents) or by path: only catalogued documents.
+        DocumentRecord r = docent.indexer().documents().stream()
+                .filter(d -> id != null ? DocumentId.of(d.path()).equals(id) : d.path().equals(path)).findFirst()
+                .orElseThrow(() -> new DocumentText.ToolException("no document with the " + (id != null ? "id " + id : "path " + path)
+                        + " is in Docent's catalog: use an id or path exactly as search or list_documents return it"));
+        Integer from = Args.optionalInteger(args, "from_page", 1, Integer.MAX_VALUE);
+        Integer to = Args.optionalInteger(args, "to_page", 1, Integer.MAX_VALUE);
+        return documentText.read(r, from, to);
+    }
+
+    private Map<String, Object> listDocuments(Map<String, Object> args) {
+        DocumentFilter status = DocumentFilter.parse(Args.optionalText(args, "status"));
+        Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "name"));
+        int limit = Args.integer(args, "limit", 200, 1, 10_000);
+        var listing = DocumentListing.of(docent.indexer().documents(), status, filter == null ? null : r -> filter.test(r.path()), 0, limit);
+        List<Map<String, Object>> docs = listing.documents().stream().map(DocumentJson::of).toList();
+        int matching = listing.matching();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("matching", matching);
+        out.put("returned", docs.size());
+        out.put("documents", docs);
+        return out;
+    }
+}

@@ -1,6 +1,0 @@
-/**
- * The command line: {@code serve}, {@code index}, {@code ask}, {@code eval}. Each command parses
- * its own flags with {@link dev.docent.web.cli.Args}, prints {@code --help}, and reports a usage
- * error with exit code 2 and a failure with exit code 1, in a sentence that says what to do.
- */
-package dev.docent.web.cli;

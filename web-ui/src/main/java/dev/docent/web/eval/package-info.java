@@ -1,9 +1,0 @@
-/**
- * Retrieval evaluation on BEIR-format sets ({@code corpus.jsonl}, {@code queries.jsonl},
- * {@code qrels/test.tsv}), following BEIR's conventions (graded nDCG, header row, CRLF, a query's
- * own id removed from its ranking): nDCG@10, Recall@100, MRR@10 and search latency for BM25,
- * vectors and any fusion, so every retrieval change is measured against published baselines.
- * Embeddings are cached per model ({@link dev.docent.web.eval.VectorCache}), so index and fusion
- * settings can be re-measured in seconds.
- */
-package dev.docent.web.eval;
