@@ -1,6 +1,7 @@
 package dev.docent.assistant;
 
 
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.embedder.Embedder;
@@ -8,7 +9,7 @@ import dev.docent.embedder.Embedders;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.retriever.Hit;
-import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.Relevance;
 import dev.docent.retriever.fusion.SingleRetriever;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.docent.eval;
 
 import dev.docent.retriever.Fusion;
 import dev.docent.retriever.Hit;
-import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.Searcher;
 import dev.docent.retriever.VectorFeedback;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.Block;
 import dev.docent.indexer.extract.ExtractedDocument;
 import dev.docent.indexer.extract.Page;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.IndexedChunk;
 import dev.docent.retriever.VectorFormat;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.docent.eval;
 
 import dev.docent.retriever.Fusion;
-import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.VectorFeedback;
 import dev.docent.retriever.fusion.Fusions;
 import java.util.ArrayList;

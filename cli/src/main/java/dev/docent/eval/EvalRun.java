@@ -2,8 +2,8 @@ package dev.docent.eval;
 
 import dev.docent.embedder.Embedder;
 import dev.docent.embedder.Embedders;
-import dev.docent.retriever.ChunkIndex;
-import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.TextScoring;
 import dev.docent.retriever.VectorFormat;
 import java.io.PrintStream;

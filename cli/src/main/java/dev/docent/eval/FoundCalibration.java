@@ -1,6 +1,6 @@
 package dev.docent.eval;
 
-import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.Relevance;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.docent.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.VectorFeedback;
 import dev.docent.retriever.fusion.Fusions;
 import java.util.List;

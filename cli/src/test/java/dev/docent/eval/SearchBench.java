@@ -4,8 +4,8 @@ import dev.docent.assistant.SampleCorpusRetrievalTest;
 
 import dev.docent.embedder.Embedder;
 import dev.docent.embedder.Embedders;
-import dev.docent.retriever.ChunkIndex;
-import dev.docent.retriever.HybridSearch;
+import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.IndexedChunk;
 import dev.docent.retriever.VectorFormat;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import dev.docent.indexer.generation.Recipe;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.FolderWalker;
 import dev.docent.indexer.watch.WalkResult;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.docent.indexer;
 
 import dev.docent.indexer.catalog.Catalog;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

@@ -3,7 +3,7 @@ package dev.docent.indexer;
 import dev.docent.indexer.DocumentPipeline.Outcome;
 import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.watch.FileState;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.docent.embedder.Embedder;
 import dev.docent.embedder.Embedders;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.generation.Generations;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.SearchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;

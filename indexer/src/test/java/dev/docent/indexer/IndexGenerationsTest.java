@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.indexer.generation.Generations;
 import dev.docent.indexer.generation.IndexGeneration;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.Hit;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -53,7 +53,7 @@ public record VectorFormat(int maxConn, int beamWidth, boolean int8) {
     }
 
     /** The default codec with this vectors format for every vector field. */
-    Codec codec() {
+    public Codec codec() {
         KnnVectorsFormat format = knnFormat();
         return new Lucene104Codec() {
             @Override

@@ -4,8 +4,8 @@
  * citation data (path, title, page, heading, offsets). {@link dev.docent.retriever.Searcher} is
  * the searching side: it runs both retrievers and returns {@link dev.docent.retriever.Candidate}s
  * with their raw scores (BM25, cosine). A {@link dev.docent.retriever.Fusion}, outside Lucene,
- * ranks them; {@link dev.docent.retriever.HybridSearch} puts the two together as {@code /ask} uses
- * them. {@link dev.docent.retriever.ChunkIndex} is the Lucene implementation of both. Callers pass
+ * ranks them; {@link dev.docent.retriever.fusion.HybridSearch} puts the two together as {@code /ask} uses
+ * them. {@link dev.docent.retriever.lucene.ChunkIndex} is the Lucene implementation of both. Callers pass
  * and receive plain records and {@code float[]}; no Lucene type leaves.
  */
 package dev.docent.retriever;

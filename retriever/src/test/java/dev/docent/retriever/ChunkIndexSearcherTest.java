@@ -1,5 +1,7 @@
 package dev.docent.retriever;
 
+import dev.docent.retriever.lucene.ChunkIndex;
+
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

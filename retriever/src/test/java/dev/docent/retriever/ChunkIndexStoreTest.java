@@ -1,5 +1,7 @@
 package dev.docent.retriever;
 
+import dev.docent.retriever.lucene.ChunkIndex;
+
 import java.nio.file.Path;
 
 /** {@link ChunkIndex}, the Lucene implementation, against the {@link ChunkStore} contract. */

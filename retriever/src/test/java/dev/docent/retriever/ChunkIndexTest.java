@@ -1,5 +1,7 @@
 package dev.docent.retriever;
 
+import dev.docent.retriever.lucene.ChunkIndex;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

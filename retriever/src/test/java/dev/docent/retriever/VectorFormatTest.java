@@ -1,5 +1,8 @@
 package dev.docent.retriever;
 
+import dev.docent.retriever.fusion.HybridSearch;
+import dev.docent.retriever.lucene.ChunkIndex;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

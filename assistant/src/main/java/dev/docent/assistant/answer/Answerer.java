@@ -2,7 +2,7 @@ package dev.docent.assistant.answer;
 
 import dev.docent.embedder.Embedder;
 import dev.docent.llm.Generator;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.Hit;
 import dev.docent.retriever.Relevance;
 import java.util.ArrayList;

@@ -1,6 +1,12 @@
-package dev.docent.retriever;
+package dev.docent.retriever.fusion;
 
-import dev.docent.retriever.fusion.Fusions;
+import dev.docent.retriever.Fused;
+import dev.docent.retriever.Fusion;
+import dev.docent.retriever.Hit;
+import dev.docent.retriever.Retrieval;
+import dev.docent.retriever.Searcher;
+import dev.docent.retriever.VectorFeedback;
+
 import java.util.ArrayList;
 import java.util.List;
 

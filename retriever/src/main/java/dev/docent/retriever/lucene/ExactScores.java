@@ -1,4 +1,4 @@
-package dev.docent.retriever.internal;
+package dev.docent.retriever.lucene;
 
 import java.io.IOException;
 import java.util.List;

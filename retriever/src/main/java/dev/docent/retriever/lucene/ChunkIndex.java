@@ -1,6 +1,14 @@
-package dev.docent.retriever;
+package dev.docent.retriever.lucene;
 
-import dev.docent.retriever.internal.ChunkFields;
+import dev.docent.retriever.ChunkStore;
+import dev.docent.retriever.Hit;
+import dev.docent.retriever.IndexedChunk;
+import dev.docent.retriever.SearchMode;
+import dev.docent.retriever.Searcher;
+import dev.docent.retriever.TextScoring;
+import dev.docent.retriever.VectorFormat;
+import dev.docent.retriever.fusion.HybridSearch;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,7 +21,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import dev.docent.retriever.fusion.SingleRetriever;
-import dev.docent.retriever.internal.LuceneSearcher;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;

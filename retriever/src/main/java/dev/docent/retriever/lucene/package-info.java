@@ -3,4 +3,4 @@
  * searcher that runs BM25 and kNN (HNSW, or exact on small indexes) and fills in each candidate's
  * missing raw score exactly, and the retrieval that holds one index snapshot open for citations.
  */
-package dev.docent.retriever.internal;
+package dev.docent.retriever.lucene;

@@ -1,4 +1,4 @@
-package dev.docent.retriever.internal;
+package dev.docent.retriever.lucene;
 
 import dev.docent.retriever.analysis.Language;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.docent.retriever.internal;
+package dev.docent.retriever.lucene;
 
 import dev.docent.retriever.Candidate;
 import dev.docent.retriever.Retrieval;
