@@ -90,7 +90,7 @@ public final class IngestBench {
                 for (int i = 0; i < specs.size(); i += 100) {
                     Corpus.Spec s = specs.get(i);
                     Path file = corpusDir.resolve(s.fileName());
-                    Set<String> before = texts(indexer.index().storedChunksOf(file.toString()));
+                    Set<String> before = texts(indexer.withIndex(idx -> idx.storedChunksOf(file.toString())));
                     corpus.write(s, file, s.sections() / 2);
                     edited++;
                     chunksOfEdited += before.size();
@@ -102,7 +102,7 @@ public final class IngestBench {
                 for (int i = 0; i < specs.size(); i += 100, k++) {
                     Path file = corpusDir.resolve(specs.get(i).fileName());
                     Set<String> before = beforeTexts.get(k);
-                    for (IndexedChunk c : indexer.index().storedChunksOf(file.toString())) {
+                    for (IndexedChunk c : indexer.withIndex(idx -> idx.storedChunksOf(file.toString()))) {
                         if (!before.contains(c.heading() + "\n" + c.text())) changedChunks++;
                     }
                 }

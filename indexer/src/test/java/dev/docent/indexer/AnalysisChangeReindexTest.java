@@ -46,7 +46,7 @@ class AnalysisChangeReindexTest {
                 SyncReport report = indexer.sync(List.of(docs), SyncProgress.NONE);
                 assertEquals(2, report.indexed(), report.toString());
                 assertEquals(0, report.unchanged(), report.toString());
-                assertFalse(indexer.index().search("sicherheitsschuh", null, 1, SearchMode.BM25).isEmpty());
+                assertFalse(indexer.withIndex(idx -> idx.search("sicherheitsschuh", null, 1, SearchMode.BM25)).isEmpty());
             }
             // Rebuilt as a new generation, which now answers; the old one is gone.
             assertFalse(Files.exists(data.resolve("catalog.db")));

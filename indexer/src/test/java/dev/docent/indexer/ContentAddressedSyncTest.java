@@ -50,10 +50,10 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
         var counting = new CountingEmbedder(embedder);
         try (Indexer indexer = Indexer.open(tmp.resolve("data"), counting)) {
             SyncReport first = indexer.sync(List.of(docs), SyncProgress.NONE);
-            int chunks = indexer.index().chunkCount();
+            int chunks = indexer.withIndex(idx -> idx.chunkCount());
             assertEquals(chunks, counting.takeCount(), "first sync embeds every chunk");
             assertEquals(chunks, first.embedded());
-            List<IndexedChunk> guide = indexer.index().storedChunksOf(docs.resolve("guide.md").toString());
+            List<IndexedChunk> guide = indexer.withIndex(idx -> idx.storedChunksOf(docs.resolve("guide.md").toString()));
             assertTrue(guide.size() >= TOPICS.length, "one chunk per section at least");
 
             // Rename.
@@ -64,13 +64,13 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
             assertEquals(0, renamed.removed(), renamed.toString());
             assertEquals(0, renamed.indexed(), renamed.toString());
             assertOnlyAt(indexer, "glacier walks", docs.resolve("handbook.md"));
-            List<IndexedChunk> moved = indexer.index().storedChunksOf(docs.resolve("handbook.md").toString());
+            List<IndexedChunk> moved = indexer.withIndex(idx -> idx.storedChunksOf(docs.resolve("handbook.md").toString()));
             assertEquals(guide.size(), moved.size());
             for (int i = 0; i < guide.size(); i++) {
                 assertEquals(guide.get(i).text(), moved.get(i).text());
                 assertArrayEquals(guide.get(i).vector(), moved.get(i).vector(), "vector of chunk " + i + " kept");
             }
-            assertEquals(chunks, indexer.index().chunkCount());
+            assertEquals(chunks, (int) indexer.withIndex(idx -> idx.chunkCount()));
 
             // Move into another folder.
             Path sub = Files.createDirectories(docs.resolve("archive"));
@@ -86,7 +86,7 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
             assertEquals(0, counting.takeCount(), "a copy embeds nothing");
             assertEquals(1, copied.reused(), copied.toString());
             Set<String> memoPaths = new HashSet<>();
-            for (Hit h : indexer.index().search("road closure spring", null, 10, SearchMode.BM25)) memoPaths.add(h.path());
+            for (Hit h : indexer.withIndex(idx -> idx.search("road closure spring", null, 10, SearchMode.BM25))) memoPaths.add(h.path());
             assertEquals(Set.of(docs.resolve("memo.txt").toString(), sub.resolve("memo-copy.txt").toString()), memoPaths);
             DocumentRecord copy = record(indexer, sub.resolve("memo-copy.txt"));
             assertEquals("memo-copy.txt", copy.title(), "a title that was the file name follows the file");
@@ -114,12 +114,13 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
             Files.move(file, renamed);
             file = renamed;
             indexer.sync(List.of(docs), SyncProgress.NONE);
-            List<IndexedChunk> before = indexer.index().storedChunksOf(file.toString());
+            String longer = file.toString();
+            List<IndexedChunk> before = indexer.withIndex(idx -> idx.storedChunksOf(longer));
             assertEquals(0, counting.takeCount() - before.size(), "the rename embedded nothing");
 
             Files.writeString(file, sections("the long document", 5));
             SyncReport edited = indexer.sync(List.of(docs), SyncProgress.NONE);
-            List<IndexedChunk> after = indexer.index().storedChunksOf(file.toString());
+            List<IndexedChunk> after = indexer.withIndex(idx -> idx.storedChunksOf(longer));
             Set<String> oldTexts = new HashSet<>();
             for (IndexedChunk c : before) oldTexts.add(c.heading() + "\n" + c.text());
             long changed = after.stream().filter(c -> !oldTexts.contains(c.heading() + "\n" + c.text())).count();
@@ -127,7 +128,7 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
             assertEquals(changed, counting.takeCount(), "only the changed chunk is embedded");
             assertEquals(changed, edited.embedded());
             assertTrue(after.size() > 10);
-            assertEquals(file.toString(), indexer.index().search("new paragraph on costs", null, 1, SearchMode.BM25)
+            assertEquals(file.toString(), indexer.withIndex(idx -> idx.search("new paragraph on costs", null, 1, SearchMode.BM25))
                     .getFirst().path());
         }
     }
@@ -140,13 +141,13 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
         int chunks;
         try (Indexer indexer = Indexer.open(data, new CountingEmbedder(embedder))) {
             indexer.sync(List.of(docs), SyncProgress.NONE);
-            chunks = indexer.index().chunkCount();
+            chunks = indexer.withIndex(idx -> idx.chunkCount());
         }
         // The same weights under another model id: the cache must not answer for it.
         var renamedModel = new CountingEmbedder(embedder, embedder.modelName() + "-other");
         try (Indexer indexer = Indexer.open(data, renamedModel)) {
             indexer.sync(List.of(docs), SyncProgress.NONE);
-            assertEquals(chunks, indexer.index().chunkCount());
+            assertEquals(chunks, (int) indexer.withIndex(idx -> idx.chunkCount()));
             assertEquals(chunks, renamedModel.takeCount(), "a model change re-embeds every chunk");
         }
         // Back to the first model with a chunking change: the index is rebuilt, but every chunk
@@ -156,7 +157,7 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
         try (Indexer indexer = Indexer.open(data, sameModel, 300)) {
             SyncReport r = indexer.sync(List.of(docs), SyncProgress.NONE);
             assertEquals(1, r.indexed(), r.toString());
-            assertEquals(chunks, indexer.index().chunkCount());
+            assertEquals(chunks, (int) indexer.withIndex(idx -> idx.chunkCount()));
             assertEquals(0, sameModel.takeCount(), "unchanged chunk texts are not embedded again");
         }
     }
@@ -169,10 +170,10 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
         try (Indexer indexer = Indexer.open(data, embedder)) {
             indexer.cacheSlack(0);
             indexer.sync(List.of(docs), SyncProgress.NONE);
-            int all = indexer.index().chunkCount();
+            int all = indexer.withIndex(idx -> idx.chunkCount());
             for (int i = 1; i < 4; i++) Files.delete(docs.resolve("f" + i + ".md"));
             indexer.sync(List.of(docs), SyncProgress.NONE);
-            int left = indexer.index().chunkCount();
+            int left = indexer.withIndex(idx -> idx.chunkCount());
             assertEquals(all, 4 * left);
         }
         try (var cache = EmbeddingCache.open(data.resolve(EmbeddingCache.FILE))) {
@@ -186,7 +187,7 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
 
     /** The words are found, and only under {@code path}. */
     private static void assertOnlyAt(Indexer indexer, String words, Path path) {
-        List<Hit> hits = indexer.index().search(words, null, 10, SearchMode.BM25);
+        List<Hit> hits = indexer.withIndex(idx -> idx.search(words, null, 10, SearchMode.BM25));
         assertTrue(!hits.isEmpty(), "'" + words + "' not found");
         for (Hit h : hits) assertEquals(path.toString(), h.path(), "'" + words + "' found under an old path");
         assertTrue(indexer.documents().stream().anyMatch(d -> d.path().equals(path.toString())));

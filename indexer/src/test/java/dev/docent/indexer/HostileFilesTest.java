@@ -64,7 +64,7 @@ class HostileFilesTest extends WithRealEmbedder {
             assertFailed(byName, "nuls.txt", "binary data, not text");
             assertEquals(DocumentStatus.INDEXED, byName.get("a-before.txt").status());
             assertEquals(DocumentStatus.INDEXED, byName.get("z-after.md").status());
-            assertFalse(indexer.index().search("zebras river", null, 3, SearchMode.BM25).isEmpty());
+            assertFalse(indexer.withIndex(idx -> idx.search("zebras river", null, 3, SearchMode.BM25)).isEmpty());
             assertEquals(0, indexer.status().pending());
             for (DocumentRecord d : byName.values()) {
                 if (d.status() == DocumentStatus.FAILED) assertEquals(null, d.retryAt(), "a verdict on the content is final: " + d);

@@ -41,8 +41,8 @@ class IndexGenerationsTest extends WithRealEmbedder {
         int oldCount;
         try (Indexer indexer = Indexer.open(data, embedder, OLD_CHUNK)) {
             assertEquals(4, indexer.sync(List.of(docs), SyncProgress.NONE).indexed());
-            oldChunks = chunkTexts(indexer.index(), indexer.documents());
-            oldCount = indexer.index().chunkCount();
+            oldChunks = indexer.withIndex(idx -> chunkTexts(idx, indexer.documents()));
+            oldCount = indexer.withIndex(idx -> idx.chunkCount());
             assertEquals(IndexGeneration.ROOT, Generations.readPointer(data).orElseThrow().name(), "first run: today's layout");
         }
         assertTrue(Files.isRegularFile(data.resolve("catalog.db")));
@@ -59,7 +59,7 @@ class IndexGenerationsTest extends WithRealEmbedder {
             List<Hit> during = indexer.search(QUERY, embedder.embedQuery(QUERY), 5);
             assertFalse(during.isEmpty());
             for (Hit h : during) assertTrue(oldChunks.contains(h.text()), "not an old-generation chunk: " + h.text());
-            assertEquals(oldCount, indexer.index().chunkCount());
+            assertEquals(oldCount, (int) indexer.withIndex(idx -> idx.chunkCount()));
             assertEquals(4, indexer.status().indexed());
             GenerationStatus building = indexer.generationStatus();
             assertEquals(before.active(), building.active());
@@ -70,7 +70,7 @@ class IndexGenerationsTest extends WithRealEmbedder {
 
             // A reader in another "process" (read-only open: no lock) also sees the old generation.
             try (Indexer reader = Indexer.openReadOnly(data, embedder)) {
-                assertEquals(oldCount, reader.index().chunkCount());
+                assertEquals(oldCount, (int) reader.withIndex(idx -> idx.chunkCount()));
                 // A file added and one deleted while the new generation is built are not lost.
                 Files.writeString(docs.resolve("late.txt"), "A late note about the quarry and the glacier almanac.");
                 Files.delete(docs.resolve("doc0.txt"));
@@ -82,8 +82,8 @@ class IndexGenerationsTest extends WithRealEmbedder {
                 GenerationStatus after = indexer.generationStatus();
                 assertNull(after.rebuild());
                 assertEquals(building.rebuild().generation(), after.active());
-                Set<String> newChunks = chunkTexts(indexer.index(), indexer.documents());
-                assertTrue(indexer.index().chunkCount() > oldCount, indexer.index().chunkCount() + " vs " + oldCount);
+                Set<String> newChunks = indexer.withIndex(idx -> chunkTexts(idx, indexer.documents()));
+                assertTrue(indexer.withIndex(idx -> idx.chunkCount()) > oldCount, indexer.withIndex(idx -> idx.chunkCount()) + " vs " + oldCount);
                 List<Hit> now = indexer.search(QUERY, embedder.embedQuery(QUERY), 5);
                 assertFalse(now.isEmpty());
                 for (Hit h : now) {
@@ -98,10 +98,10 @@ class IndexGenerationsTest extends WithRealEmbedder {
 
                 // The reader follows the pointer to the new generation at its next search.
                 assertFalse(reader.search("quarry glacier", null, 3).isEmpty(), "reader did not follow the switch");
-                assertEquals(indexer.index().chunkCount(), reader.index().chunkCount());
+                assertEquals((int) indexer.withIndex(idx -> idx.chunkCount()), (int) reader.withIndex(idx -> idx.chunkCount()));
             }
             try (ChunkIndex ro = ChunkIndex.openReadOnly(Generations.activeForReading(data).indexDir(data))) {
-                assertEquals(indexer.index().chunkCount(), ro.chunkCount());
+                assertEquals((int) indexer.withIndex(idx -> idx.chunkCount()), ro.chunkCount());
             }
         }
         // Reopened with the same recipe: nothing to rebuild, nothing to re-index.

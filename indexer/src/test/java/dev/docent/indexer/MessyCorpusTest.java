@@ -105,7 +105,7 @@ class MessyCorpusTest {
                 }
                 assertEquals(DocumentStatus.INDEXED, r.status(), name + ": " + r.error());
                 assertEquals("text of 1 page from OCR", r.note(), name);
-                assertTrue(indexer.index().search(words, null, 5, dev.docent.retriever.SearchMode.BM25).stream()
+                assertTrue(indexer.withIndex(idx -> idx.search(words, null, 5, dev.docent.retriever.SearchMode.BM25)).stream()
                         .anyMatch(h -> h.path().equals(r.path())), name + " not found by '" + words + "'");
             });
             List<String> notFound = new ArrayList<>();
@@ -120,14 +120,14 @@ class MessyCorpusTest {
 
     /** A document is findable if a query made of words from its longest chunk returns it. */
     private static boolean findable(Indexer indexer, String path) {
-        String sample = indexer.index().chunksOf(path).stream().map(Hit::text)
+        String sample = indexer.withIndex(idx -> idx.chunksOf(path)).stream().map(Hit::text)
                 .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
         if (sample == null) {
             return false;
         }
         String[] words = sample.split("\\s+");
         String query = String.join(" ", List.of(words).subList(0, Math.min(20, words.length)));
-        return indexer.index().search(query, null, 10, dev.docent.retriever.SearchMode.BM25).stream()
+        return indexer.withIndex(idx -> idx.search(query, null, 10, dev.docent.retriever.SearchMode.BM25)).stream()
                 .anyMatch(h -> h.path().equals(path));
     }
 }

@@ -74,7 +74,7 @@ class ShutdownTest {
                         .collect(java.util.stream.Collectors.toMap(d -> Path.of(d.path()).getFileName().toString(), d -> d));
                 assertEquals(DocumentStatus.INDEXED, byName.get("a.txt").status());
                 assertEquals(DocumentStatus.PENDING, byName.get("stuck" + HostileParsers.HANG).status(), "the stuck file is left for the next start");
-                assertFalse(again.index().search("alpacas meadow", null, 3, SearchMode.BM25).isEmpty());
+                assertFalse(again.withIndex(idx -> idx.search("alpacas meadow", null, 3, SearchMode.BM25)).isEmpty());
             }
         } finally {
             child.destroyForcibly();

@@ -74,8 +74,8 @@ class SwapAfterWalkTest extends WithRealEmbedder {
             if (fifo) assertFailed(byPath, "pipe.txt", FileAccess.SPECIAL);
             else System.out.println("mkfifo not found: the FIFO case was not run");
             assertEquals(DocumentStatus.INDEXED, byPath.get("kept.txt").status());
-            assertTrue(indexer.index().search("vault combination", null, 5, SearchMode.BM25).isEmpty(), "the secret leaked");
-            assertTrue(indexer.index().search("payroll board", null, 5, SearchMode.BM25).isEmpty(), "the other folder leaked");
+            assertTrue(indexer.withIndex(idx -> idx.search("vault combination", null, 5, SearchMode.BM25)).isEmpty(), "the secret leaked");
+            assertTrue(indexer.withIndex(idx -> idx.search("payroll board", null, 5, SearchMode.BM25)).isEmpty(), "the other folder leaked");
             // These are conditions of the file system, not verdicts on content: tried again later.
             assertTrue(byPath.get("report.txt").retryAt() != null);
         }
