@@ -1,7 +1,7 @@
 package dev.docent.cli;
 
-import dev.docent.indexer.DocumentRecord;
-import dev.docent.indexer.DocumentStatus;
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.indexer.SyncReport;
 import dev.docent.assistant.Docent;
 import dev.docent.assistant.DocentConfig;

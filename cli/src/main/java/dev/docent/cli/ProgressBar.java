@@ -1,7 +1,7 @@
 package dev.docent.cli;
 
-import dev.docent.indexer.DocumentRecord;
-import dev.docent.indexer.DocumentStatus;
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.indexer.SyncProgress;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.catalog.DocumentRecord;
+
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.retriever.lucene.ChunkIndex;
 import java.util.ArrayList;

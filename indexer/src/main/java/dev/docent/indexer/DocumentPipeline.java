@@ -1,5 +1,7 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.catalog.DocumentRecord;
+
 import dev.docent.embedder.Embedder;
 import dev.docent.indexer.cache.EmbeddingCache;
 import dev.docent.indexer.chunk.Chunk;

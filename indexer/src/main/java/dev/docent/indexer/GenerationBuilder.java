@@ -1,5 +1,7 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.catalog.DocumentStatus;
+
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.indexer.generation.IndexGeneration;

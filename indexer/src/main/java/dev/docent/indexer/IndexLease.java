@@ -1,6 +1,6 @@
 package dev.docent.indexer;
 
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

@@ -1,5 +1,9 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.catalog.DocumentPage;
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
+
 import dev.docent.embedder.Embedder;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.chunk.Chunker;
@@ -163,8 +167,10 @@ public final class Indexer implements AutoCloseable {
     }
 
     public IndexStatus status() {
-        try (IndexLease lease = active.lease()) { // as before the split: no pointer follow here
+        // A reader (ask, mcp) follows the writer's switch and sees its last commit, as search does.
+        try (IndexLease lease = lease()) {
             OpenGeneration a = lease.generation();
+            if (follower != null) a.index().refresh();
             Map<DocumentStatus, Integer> counts = a.catalog().countByStatus();
             SyncWriter.Progress p = writer == null ? SyncWriter.Progress.IDLE : writer.progress();
             WalkResult walk = writer == null ? WalkResult.empty() : writer.lastWalk();

@@ -4,7 +4,7 @@ import dev.docent.embedder.Embedder;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.generation.IndexGeneration;
 import dev.docent.indexer.generation.Recipe;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,12 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
+
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.WalkResult;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

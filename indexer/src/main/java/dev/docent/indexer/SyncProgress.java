@@ -1,5 +1,7 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.catalog.DocumentRecord;
+
 /** Receives progress of a sync; called from the indexing thread, so keep it quick. */
 public interface SyncProgress {
 

@@ -1,5 +1,8 @@
 package dev.docent.indexer;
 
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
+
 import dev.docent.indexer.DocumentPipeline.Outcome;
 import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.watch.FileState;

@@ -9,7 +9,7 @@ import dev.docent.indexer.extract.PageOcr;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FolderWalker;
 import dev.docent.indexer.watch.WalkResult;
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

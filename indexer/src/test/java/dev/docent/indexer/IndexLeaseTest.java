@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docent.retriever.ChunkIndex;
+import dev.docent.retriever.lucene.ChunkIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.docent.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docent.indexer.DocumentId;
-import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.assistant.answer.Answer;
 import dev.docent.assistant.answer.Passage;
 import dev.docent.assistant.answer.Question;

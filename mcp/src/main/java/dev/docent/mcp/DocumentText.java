@@ -1,6 +1,6 @@
 package dev.docent.mcp;
 
-import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.extract.ExtractedDocument;
 import dev.docent.indexer.extract.ExtractionException;
 import dev.docent.indexer.extract.Page;

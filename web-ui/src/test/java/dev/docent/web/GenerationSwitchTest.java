@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.IndexingLimits;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.retriever.Hit;
@@ -99,7 +99,7 @@ class GenerationSwitchTest {
     private static Set<String> chunkTexts(Docent docent) {
         Set<String> out = new HashSet<>();
         for (DocumentRecord d : docent.indexer().documents()) {
-            for (Hit h : docent.indexer().index().chunksOf(d.path())) out.add(h.text());
+            for (Hit h : docent.indexer().withIndex(i -> i.chunksOf(d.path()))) out.add(h.text());
         }
         return out;
     }

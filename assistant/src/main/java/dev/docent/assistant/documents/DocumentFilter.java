@@ -1,7 +1,7 @@
 package dev.docent.assistant.documents;
 
-import dev.docent.indexer.DocumentRecord;
-import dev.docent.indexer.DocumentStatus;
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

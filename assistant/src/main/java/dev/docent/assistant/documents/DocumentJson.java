@@ -1,7 +1,7 @@
 package dev.docent.assistant.documents;
 
 import dev.docent.indexer.DocumentId;
-import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

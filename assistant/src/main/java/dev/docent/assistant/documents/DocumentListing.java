@@ -1,6 +1,6 @@
 package dev.docent.assistant.documents;
 
-import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

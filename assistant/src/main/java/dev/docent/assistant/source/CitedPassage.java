@@ -32,7 +32,8 @@ public record CitedPassage(int page, String heading, List<Part> context, List<Pa
      * NOT_FOUND when the index has no chunk there any more (the file changed since the answer).
      */
     public static CitedPassage of(DocumentSources sources, SourceFile f, int page, int start, int end) throws SourceProblem {
-        List<Hit> chunks = sources.indexer().index().chunksOf(f.record().path());
+        String path = f.record().path();
+        List<Hit> chunks = sources.indexer().withIndex(index -> index.chunksOf(path));
         int cited = -1;
         for (int i = 0; i < chunks.size() && cited < 0; i++) {
             Hit h = chunks.get(i);
@@ -65,7 +66,8 @@ public record CitedPassage(int page, String heading, List<Part> context, List<Pa
      */
     private static List<PageRegions.Region> regions(DocumentSources sources, SourceFile f, int page, int start, int end) {
         List<PageRegions.Region> out = new ArrayList<>();
-        for (String stored : sources.indexer().index().regionsOf(f.record().path(), page, start, end)) {
+        String path = f.record().path();
+        for (String stored : sources.indexer().withIndex(index -> index.regionsOf(path, page, start, end))) {
             out.addAll(PageRegions.decode(stored));
         }
         if (!out.isEmpty() || f.missing() || f.changed() || page < 1) return out;

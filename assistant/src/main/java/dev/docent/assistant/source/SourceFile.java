@@ -1,7 +1,7 @@
 package dev.docent.assistant.source;
 
 import dev.docent.indexer.DocumentId;
-import dev.docent.indexer.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentRecord;
 import java.nio.file.Path;
 
 /**

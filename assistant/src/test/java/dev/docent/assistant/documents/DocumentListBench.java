@@ -1,7 +1,7 @@
 package dev.docent.assistant.documents;
 
-import dev.docent.indexer.DocumentRecord;
-import dev.docent.indexer.DocumentStatus;
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.indexer.catalog.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,5 @@
 package dev.docent.indexer.catalog;
 
-import dev.docent.indexer.DocumentPage;
-import dev.docent.indexer.DocumentRecord;
-import dev.docent.indexer.DocumentStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,9 +2,6 @@ package dev.docent.indexer.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.docent.indexer.DocumentPage;
-import dev.docent.indexer.DocumentRecord;
-import dev.docent.indexer.DocumentStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

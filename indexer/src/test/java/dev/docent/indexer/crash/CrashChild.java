@@ -23,7 +23,7 @@ public final class CrashChild {
         System.out.flush();
         SyncProgress progress = new SyncProgress() {
             @Override
-            public void fileDone(int done, int toProcess, dev.docent.indexer.DocumentRecord record) {
+            public void fileDone(int done, int toProcess, dev.docent.indexer.catalog.DocumentRecord record) {
                 System.out.println(FILE_DONE);
                 System.out.flush();
             }

@@ -1,7 +1,7 @@
 package dev.docent.indexer.crash;
 
-import dev.docent.indexer.DocumentRecord;
-import dev.docent.indexer.DocumentStatus;
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.docent.indexer;
+package dev.docent.indexer.catalog;
 
 /** Where a file stands in the indexing pipeline. */
 public enum DocumentStatus {

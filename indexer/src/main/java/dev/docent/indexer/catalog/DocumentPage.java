@@ -1,4 +1,4 @@
-package dev.docent.indexer;
+package dev.docent.indexer.catalog;
 
 import java.util.List;
 
