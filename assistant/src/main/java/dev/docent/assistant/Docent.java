@@ -1,13 +1,13 @@
 package dev.docent.assistant;
 
 import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
+import dev.docent.embedder.factory.Embedders;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.indexer.watch.FolderWatcher;
 import dev.docent.llm.Generator;
-import dev.docent.llm.Generators;
+import dev.docent.llm.factory.Generators;
 import dev.docent.llm.ModelLoadException;
 import dev.docent.assistant.answer.ActiveModel;
 import dev.docent.assistant.answer.AnswerJobs;

@@ -1,7 +1,7 @@
 package dev.docent.assistant;
 
 import dev.docent.llm.Generator;
-import dev.docent.llm.Generators;
+import dev.docent.llm.factory.Generators;
 import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.Sampling;
 import dev.docent.llm.remote.EndpointPolicy;

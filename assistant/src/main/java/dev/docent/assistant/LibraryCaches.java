@@ -1,6 +1,6 @@
 package dev.docent.assistant;
 
-import dev.docent.embedder.Embedders;
+import dev.docent.embedder.factory.Embedders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

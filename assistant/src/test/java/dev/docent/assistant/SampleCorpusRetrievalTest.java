@@ -3,10 +3,11 @@ package dev.docent.assistant;
 
 
 
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
+import dev.docent.embedder.factory.Embedders;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.retriever.Hit;

@@ -2,7 +2,7 @@ package dev.docent.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.docent.embedder.Embedders;
+import dev.docent.embedder.factory.Embedders;
 import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.Relevance;

@@ -1,7 +1,7 @@
 package dev.docent.eval;
 
 import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
+import dev.docent.embedder.factory.Embedders;
 import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.TextScoring;

@@ -1,5 +1,7 @@
 package dev.docent.embedder;
 
+import dev.docent.embedder.factory.Embedders;
+
 import org.junit.jupiter.api.TestInstance;
 
 /** The same contract with padded batches of 3, so padding and masks are exercised. */

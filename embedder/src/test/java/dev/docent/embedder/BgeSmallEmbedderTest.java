@@ -1,5 +1,7 @@
 package dev.docent.embedder;
 
+import dev.docent.embedder.factory.Embedders;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

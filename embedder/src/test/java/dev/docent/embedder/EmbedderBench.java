@@ -1,5 +1,7 @@
 package dev.docent.embedder;
 
+import dev.docent.embedder.factory.Embedders;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.nio.file.Files;

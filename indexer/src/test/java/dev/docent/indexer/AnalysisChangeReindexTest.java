@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
+import dev.docent.embedder.factory.Embedders;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.retriever.lucene.ChunkIndex;

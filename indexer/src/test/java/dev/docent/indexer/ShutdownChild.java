@@ -1,7 +1,7 @@
 package dev.docent.indexer;
 
 import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
+import dev.docent.embedder.factory.Embedders;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.hostile.HostileParsers;
 import java.nio.file.Files;

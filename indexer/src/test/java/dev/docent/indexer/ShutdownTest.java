@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.embedder.Embedder;
-import dev.docent.embedder.Embedders;
+import dev.docent.embedder.factory.Embedders;
 import dev.docent.indexer.hostile.HostileParsers;
 import dev.docent.retriever.SearchMode;
 import java.io.BufferedReader;

@@ -1,6 +1,5 @@
 package dev.docent.llm;
 
-import dev.docent.llm.internal.GgufHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

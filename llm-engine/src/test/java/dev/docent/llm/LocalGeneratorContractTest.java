@@ -1,5 +1,7 @@
 package dev.docent.llm;
 
+import dev.docent.llm.factory.Generators;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -3,6 +3,7 @@ package dev.docent.mcp;
 
 
 
+
 /** The tools' names, descriptions (written for the calling model) and JSON input schemas. */
 final class ToolSchemas {
 

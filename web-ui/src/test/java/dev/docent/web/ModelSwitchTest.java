@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docent.llm.Generator;
-import dev.docent.llm.Generators;
+import dev.docent.llm.factory.Generators;
 import dev.docent.assistant.answer.ActiveModel;
 import dev.docent.assistant.answer.Answer;
 import dev.docent.assistant.answer.Question;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.docent.llm.ChatMessage;
 import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.GeneratorContract;
-import dev.docent.llm.Generators;
+import dev.docent.llm.factory.Generators;
 import dev.docent.llm.remote.RemoteOptions;
 import java.net.URI;
 import java.nio.file.Files;

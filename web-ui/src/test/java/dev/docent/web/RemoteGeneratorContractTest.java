@@ -4,7 +4,7 @@ import dev.docent.assistant.LlmSettings;
 
 import dev.docent.llm.Generator;
 import dev.docent.llm.GeneratorContract;
-import dev.docent.llm.Generators;
+import dev.docent.llm.factory.Generators;
 import dev.docent.llm.Sampling;
 import dev.docent.llm.remote.RemoteOptions;
 import java.net.URI;

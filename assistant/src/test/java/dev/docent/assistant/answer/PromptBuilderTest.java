@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.llm.Generator;
-import dev.docent.llm.Generators;
+import dev.docent.llm.factory.Generators;
 import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.Sampling;
 import dev.docent.retriever.Hit;

@@ -1,5 +1,7 @@
 package dev.docent.llm.internal;
 
+import dev.docent.llm.GgufHeader;
+
 import dev.docent.llm.ChatMessage;
 import dev.docent.llm.ModelLoadException;
 import dev.docent.llm.internal.ffi.LlamaApi;

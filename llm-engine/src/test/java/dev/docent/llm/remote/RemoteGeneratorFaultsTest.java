@@ -11,7 +11,7 @@ import dev.docent.llm.Completion;
 import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.Generator;
 import dev.docent.llm.GeneratorBusyException;
-import dev.docent.llm.Generators;
+import dev.docent.llm.factory.Generators;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

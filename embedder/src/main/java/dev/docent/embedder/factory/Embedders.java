@@ -1,4 +1,6 @@
-package dev.docent.embedder;
+package dev.docent.embedder.factory;
+
+import dev.docent.embedder.Embedder;
 
 import dev.docent.embedder.internal.ModelSpec;
 import dev.docent.embedder.internal.OnnxEmbedder;

@@ -1,4 +1,4 @@
-package dev.docent.llm.internal;
+package dev.docent.llm;
 
 import java.io.DataInputStream;
 import java.io.EOFException;

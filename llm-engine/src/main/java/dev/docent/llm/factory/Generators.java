@@ -1,4 +1,7 @@
-package dev.docent.llm;
+package dev.docent.llm.factory;
+
+import dev.docent.llm.Generator;
+import dev.docent.llm.LlamaOptions;
 
 import dev.docent.llm.internal.LlamaGenerator;
 import dev.docent.llm.remote.RemoteGenerator;
