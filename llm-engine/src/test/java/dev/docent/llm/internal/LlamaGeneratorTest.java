@@ -162,6 +162,30 @@ class LlamaGeneratorTest {
     }
 
     @Test
+    void tokenCountingOnOtherThreadsDuringCloseCountsOrIsRefusedButNeverReadsAFreedModel() throws Exception {
+        Generator g = Generators.llama(options());
+        var messages = List.of(new ChatMessage("system", "Be brief."), new ChatMessage("user", "Once upon a time"));
+        int expected = g.countTokens("Once upon a time there was a little dog.");
+        CountDownLatch counting = new CountDownLatch(100);
+        var refusal = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            while (true) { // as PromptBuilder does, many times per answer, on the request's thread
+                try {
+                    assertEquals(expected, g.countTokens("Once upon a time there was a little dog."));
+                    assertTrue(g.templateOverhead(messages) > 0);
+                } catch (IllegalStateException e) {
+                    return e;
+                }
+                counting.countDown();
+            }
+        }, r -> Thread.ofPlatform().start(r));
+        counting.await();
+        g.close();
+        assertTrue(refusal.get().getMessage().contains("closed"), refusal.get().getMessage());
+        var e = assertThrows(IllegalStateException.class, () -> g.templateOverhead(messages));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
     void withoutAChatTemplateInTheModelChatMlIsUsed() {
         try (var model = LlamaModel.load(TestModels.stories260K(), 0)) {
             assertEquals(null, model.chatTemplate());
