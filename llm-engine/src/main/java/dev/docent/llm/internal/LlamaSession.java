@@ -42,6 +42,7 @@ public final class LlamaSession implements AutoCloseable {
     private int cached;
     private volatile boolean closing; // set once, by shutDown(); never reset
     private volatile BooleanSupplier currentCancel = () -> false;
+    private volatile Throwable cancelCheckFailure; // thrown by the cancel check inside the abort upcall
 
     public LlamaSession(LlamaModel model, int contextSize, int threads, Sampling sampling) {
         if (contextSize < 16) throw new IllegalArgumentException("context size must be >= 16, got " + contextSize);
@@ -133,9 +134,18 @@ public final class LlamaSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The abort callback. Nothing thrown may cross an upcall (the JVM would exit), so a failing
+     * cancel check is kept, answered as "abort", and rethrown by {@link #decode} in Java.
+     */
     @SuppressWarnings("unused") // called by llama.cpp through the upcall stub
     private boolean shouldAbort(MemorySegment data) {
-        return currentCancel.getAsBoolean();
+        try {
+            return currentCancel.getAsBoolean();
+        } catch (Throwable t) {
+            cancelCheckFailure = t;
+            return true;
+        }
     }
 
     public int contextSize() {
@@ -169,6 +179,7 @@ public final class LlamaSession implements AutoCloseable {
         long start = System.nanoTime();
         BooleanSupplier stopped = () -> closing || cancelled.getAsBoolean();
         currentCancel = stopped;
+        cancelCheckFailure = null;
         try {
             api.samplerReset.invokeExact(sampler);
             int keep = commonPrefix(prompt);
@@ -261,7 +272,12 @@ public final class LlamaSession implements AutoCloseable {
         MemorySegment batch = (MemorySegment) api.batchGetOne.invokeExact(
                 (SegmentAllocator) (size, align) -> batchStruct, tokens.asSlice((long) pos * Integer.BYTES), n);
         int rc = (int) api.decode.invokeExact(context, batch);
-        if (rc == 2) return false; // aborted by our callback
+        if (rc == 2) { // aborted by our callback: a cancel, or a cancel check that threw
+            Throwable failure = cancelCheckFailure;
+            cancelCheckFailure = null;
+            if (failure != null) throw failure;
+            return false;
+        }
         if (rc != 0) {
             cached = 0; // the cache state is unknown now: start fresh next time
             api.memoryClear.invokeExact(memory, true);

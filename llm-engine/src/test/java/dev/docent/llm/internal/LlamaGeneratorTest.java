@@ -94,6 +94,25 @@ class LlamaGeneratorTest {
     }
 
     @Test
+    void aCancelCheckThatThrowsInsideThePromptDecodeFailsTheRequestAndTheJvmLivesOn() {
+        try (Generator g = Generators.llama(options())) {
+            var messages = List.of(new ChatMessage("user", "Once upon a time there was a little dog. ".repeat(12)));
+            // The first check on the generator thread comes before llama_decode, the second from
+            // inside it, in the abort callback: an upcall, out of which nothing may be thrown.
+            AtomicInteger checks = new AtomicInteger();
+            var e = assertThrows(ArithmeticException.class, () -> g.chat(GenerationRequest.of(messages, 8), s -> {}, () -> {
+                if (Thread.currentThread().getName().equals("docent-llm") && checks.incrementAndGet() > 1) {
+                    throw new ArithmeticException("the cancel check broke");
+                }
+                return false;
+            }));
+            assertEquals("the cancel check broke", e.getMessage());
+            assertEquals(2, checks.get(), "the check ran on after it failed");
+            assertEquals(Completion.FinishReason.MAX_TOKENS, g.chat(GenerationRequest.of(messages, 3), s -> {}, () -> false).finishReason());
+        }
+    }
+
+    @Test
     void aQueuedRequestThatIsCancelledReturnsWithoutWaitingForTheOneAhead() throws Exception {
         try (Generator g = Generators.llama(options())) {
             var messages = List.of(new ChatMessage("user", "Once upon a time"));
