@@ -110,7 +110,7 @@ public final class LlamaGenerator implements Generator {
         // Queued under the read lock: close() then either sees the job in the queue (and fails it)
         // or this call sees the generator closed. No job is left in a queue nobody reads.
         Job job = whileOpen(() -> {
-            int[] prompt = model.tokenize(model.applyChatTemplate(request.messages(), true), true, true);
+            int[] prompt = model.tokenizeChat(request.messages(), true);
             if (prompt.length + 1 >= session.contextSize()) {
                 throw new IllegalArgumentException("the prompt has " + prompt.length + " tokens; the context holds "
                         + session.contextSize());
@@ -175,7 +175,7 @@ public final class LlamaGenerator implements Generator {
     public int templateOverhead(List<ChatMessage> messages) {
         return whileOpen(() -> {
             int contents = messages.stream().mapToInt(m -> model.tokenize(m.content(), false, false).length).sum();
-            int whole = model.tokenize(model.applyChatTemplate(messages, true), true, true).length;
+            int whole = model.tokenizeChat(messages, true).length;
             return Math.max(0, whole - contents);
         });
     }
