@@ -2,6 +2,7 @@ package dev.docent.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,22 +11,31 @@ import dev.docent.llm.internal.QwenGgufWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * What every {@link Generator} must do, local or remote: stream text that adds up to the
  * completion's text, keep to max tokens, end at stop strings (without passing them on), stop
  * promptly when cancelled mid-stream, refuse a conversation too long for its context with
- * {@link IllegalArgumentException}, refuse requests beyond its queue as busy, and name its model.
- * Each implementation extends this with the tiny test model ({@link #tinyModel}) behind it.
+ * {@link IllegalArgumentException}, refuse requests beyond its queue as busy, name its model, and
+ * close safely: a reply under way ends before {@code close()} returns, and every later call is
+ * refused with {@link IllegalStateException} (never a hang). Each implementation extends this with
+ * the tiny test model ({@link #tinyModel}) behind it. The closing tests run last, on the shared
+ * generator, so that an implementation needs to start only one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class GeneratorContract {
 
     /** The tiny qwen2 with random weights the engine's own tests use: real vocabulary, chat template. */
@@ -201,5 +211,43 @@ public abstract class GeneratorContract {
         int one = generator.countTokens("The orchard robot picks apples.");
         assertTrue(one > 0);
         assertTrue(generator.countTokens("The orchard robot picks apples. ".repeat(10)) > one);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void closingWhileAReplyStreamsEndsItBeforeCloseReturns() throws Exception {
+        CountDownLatch streaming = new CountDownLatch(1);
+        AtomicBoolean closeReturned = new AtomicBoolean();
+        AtomicBoolean textAfterClose = new AtomicBoolean();
+        StringBuffer streamed = new StringBuffer();
+        CompletableFuture<Completion> reply = CompletableFuture.supplyAsync(
+                () -> generator.chat(GenerationRequest.of(STORY, 400), s -> {
+                    if (closeReturned.get()) textAfterClose.set(true);
+                    streamed.append(s);
+                    streaming.countDown();
+                }, () -> false), r -> Thread.ofPlatform().start(r));
+        streaming.await();
+        generator.close();
+        closeReturned.set(true);
+        try {
+            Completion c = reply.get();
+            assertEquals(Completion.FinishReason.CANCELLED, c.finishReason(), "the reply ran on after close: " + c);
+            assertTrue(c.generatedTokens() < 400, c.toString());
+            assertEquals(c.text(), streamed.toString());
+        } catch (ExecutionException e) {
+            assertInstanceOf(IllegalStateException.class, e.getCause(), "a reply cut by close fails as closed");
+        }
+        assertFalse(textAfterClose.get(), "text was passed on after close() returned");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void afterCloseEveryCallIsRefused() {
+        generator.close(); // again, if the test above closed it already: closing twice is harmless
+        var chat = assertThrows(IllegalStateException.class,
+                () -> generator.chat(GenerationRequest.of(STORY, 4), s -> {}, () -> false));
+        assertTrue(chat.getMessage().contains("closed"), chat.getMessage());
+        var count = assertThrows(IllegalStateException.class, () -> generator.countTokens("Once upon a time"));
+        assertTrue(count.getMessage().contains("closed"), count.getMessage());
     }
 }

@@ -14,8 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Generator} whose llama.cpp context lives on one platform thread, as llama.h requires.
@@ -23,8 +27,16 @@ import java.util.function.Consumer;
  * through their callback, invoked on the generator thread: a callback must return quickly (append
  * to a buffer, never write to a socket), since every waiting caller waits on it. Cancellation is
  * honoured in every state: waiting in the queue, decoding the prompt, generating.
+ *
+ * <p>Templating and tokenization run on the callers' threads (llama.cpp allows that) while
+ * {@link #close()} frees the model on the generator thread; a read/write lock keeps the two apart,
+ * as in the embedder: every call after close throws {@link IllegalStateException}.
  */
 public final class LlamaGenerator implements Generator {
+
+    private static final Logger log = LoggerFactory.getLogger(LlamaGenerator.class);
+    /** How long {@link #close()} waits for the running request to reach its next step. */
+    private static final long CLOSE_WAIT_MILLIS = 30_000;
 
     private record Job(int[] prompt, GenerationRequest request, Consumer<String> onText, BooleanSupplier cancelled,
             CompletableFuture<Completion> result) {}
@@ -36,6 +48,8 @@ public final class LlamaGenerator implements Generator {
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     private volatile LlamaModel model;
     private volatile LlamaSession session;
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    private boolean closed; // guarded by inUse
 
     public LlamaGenerator(LlamaOptions options) {
         this.queue = new ArrayBlockingQueue<>(Math.max(1, options.queueCapacity()));
@@ -91,18 +105,23 @@ public final class LlamaGenerator implements Generator {
 
     @Override
     public Completion chat(GenerationRequest request, Consumer<String> onText, BooleanSupplier cancelled) {
-        String text = model.applyChatTemplate(request.messages(), true);
-        int[] prompt = model.tokenize(text, true, true);
-        if (prompt.length + 1 >= session.contextSize()) {
-            throw new IllegalArgumentException("the prompt has " + prompt.length + " tokens; the context holds "
-                    + session.contextSize());
-        }
         var interrupted = new java.util.concurrent.atomic.AtomicBoolean();
         BooleanSupplier stop = () -> interrupted.get() || cancelled.getAsBoolean();
-        var job = new Job(prompt, request, onText, stop, new CompletableFuture<>());
-        if (!queue.offer(job)) {
-            throw new GeneratorBusyException("the model is busy with " + queue.size() + " waiting questions; retry shortly");
-        }
+        // Queued under the read lock: close() then either sees the job in the queue (and fails it)
+        // or this call sees the generator closed. No job is left in a queue nobody reads.
+        Job job = whileOpen(() -> {
+            int[] prompt = model.tokenizeChat(request.messages(), true);
+            if (prompt.length + 1 >= session.contextSize()) {
+                throw new IllegalArgumentException("the prompt has " + prompt.length + " tokens; the context holds "
+                        + session.contextSize());
+            }
+            var queued = new Job(prompt, request, onText, stop, new CompletableFuture<>());
+            if (!queue.offer(queued)) {
+                throw new GeneratorBusyException("the model is busy with " + queue.size()
+                        + " waiting questions; retry shortly");
+            }
+            return queued;
+        });
         try {
             return await(job, cancelled);
         } catch (InterruptedException e) {
@@ -149,31 +168,60 @@ public final class LlamaGenerator implements Generator {
 
     @Override
     public int countTokens(String text) {
-        return model.tokenize(text, false, false).length;
+        return whileOpen(() -> model.tokenize(text, false, false).length);
     }
 
     @Override
     public int templateOverhead(List<ChatMessage> messages) {
-        int contents = messages.stream().mapToInt(m -> countTokens(m.content())).sum();
-        int whole = model.tokenize(model.applyChatTemplate(messages, true), true, true).length;
-        return Math.max(0, whole - contents);
+        return whileOpen(() -> {
+            int contents = messages.stream().mapToInt(m -> model.tokenize(m.content(), false, false).length).sum();
+            int whole = model.tokenizeChat(messages, true).length;
+            return Math.max(0, whole - contents);
+        });
     }
 
-    /** Finishes the running request's current step, then frees the context and the model. */
+    /** Runs {@code work}, which uses the model, unless the generator is closed; close() waits for it. */
+    private <T> T whileOpen(Supplier<T> work) {
+        inUse.readLock().lock();
+        try {
+            if (closed) throw new IllegalStateException("the generator was closed (" + model.displayName() + ")");
+            return work.get();
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
+    /**
+     * Refuses new calls (waiting for templating and token counting under way), fails the waiting
+     * requests, stops the running one at its next token or decode step, and returns when the
+     * generator thread has freed the context and the model. Closing again does nothing more.
+     */
     @Override
     public void close() {
-        if (session != null) session.abort();
-        List<Job> waiting = new java.util.ArrayList<>();
-        queue.drainTo(waiting);
-        waiting.forEach(j -> j.result().completeExceptionally(new IllegalStateException("the generator was closed")));
-        while (!queue.offer(STOP)) {
-            Job j = queue.poll();
-            if (j != null && j != STOP) j.result().completeExceptionally(new IllegalStateException("the generator was closed"));
+        inUse.writeLock().lock();
+        boolean first;
+        try {
+            first = !closed;
+            closed = true;
+        } finally {
+            inUse.writeLock().unlock();
+        }
+        if (first) {
+            session.shutDown(); // never reset: a job the thread has just taken stops at its first step
+            List<Job> waiting = new java.util.ArrayList<>();
+            queue.drainTo(waiting); // nothing is added any more: chat() queues only while open
+            waiting.forEach(j -> j.result().completeExceptionally(new IllegalStateException("the generator was closed")));
+            queue.add(STOP);
         }
         try {
-            thread.join(30_000);
+            thread.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            // The thread frees the model itself once the callback returns: nothing is used after free.
+            log.warn("The language model is still busy {} ms after close (a text callback that blocks?);"
+                    + " it is freed when that request returns", CLOSE_WAIT_MILLIS);
         }
     }
 }

@@ -151,6 +151,15 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Tokens of a conversation in the chat template, ready to decode: BOS where the model wants
+     * it, the template's markers as control tokens, and the messages' contents as text only (a
+     * document's {@code <|im_start|>} is not a control token). See {@link ChatTokens}.
+     */
+    public int[] tokenizeChat(List<ChatMessage> messages, boolean addAssistant) {
+        return ChatTokens.tokenize(this, messages, addAssistant);
+    }
+
     /** The bytes of one token's text (special tokens render as nothing). */
     byte[] pieceBytes(int token) {
         try (Arena a = Arena.ofConfined()) {
@@ -163,6 +172,45 @@ public final class LlamaModel implements AutoCloseable {
             return n <= 0 ? new byte[0] : buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
         } catch (RuntimeException | Error e) {
             throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** llama.cpp's attributes of {@code token}: a mask of {@code LLAMA_TOKEN_ATTR_*} ({@link ChatTokens}). */
+    int tokenAttributes(int token) {
+        try {
+            return (int) api.vocabGetAttr.invokeExact(vocab, token);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** The vocabulary's text of {@code token}: for a control token, the string it is parsed from. */
+    String tokenText(int token) {
+        try {
+            MemorySegment text = (MemorySegment) api.vocabGetText.invokeExact(vocab, token);
+            return text.equals(MemorySegment.NULL) ? "" : text.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** The BOS token that tokenizing with {@code addSpecial} puts first, or -1 when the model wants none. */
+    int addedBos() {
+        try {
+            return (boolean) api.vocabGetAddBos.invokeExact(vocab) ? (int) api.vocabBos.invokeExact(vocab) : -1;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** The EOS token that tokenizing with {@code addSpecial} puts last, or -1 (chat models want none). */
+    int addedEos() {
+        try {
+            return (boolean) api.vocabGetAddEos.invokeExact(vocab) ? (int) api.vocabEos.invokeExact(vocab) : -1;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }

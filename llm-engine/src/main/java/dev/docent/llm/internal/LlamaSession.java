@@ -40,8 +40,9 @@ public final class LlamaSession implements AutoCloseable {
     private final int contextSize;
     private final int batchSize;
     private int cached;
-    private volatile boolean abort;
+    private volatile boolean closing; // set once, by shutDown(); never reset
     private volatile BooleanSupplier currentCancel = () -> false;
+    private volatile Throwable cancelCheckFailure; // thrown by the cancel check inside the abort upcall
 
     public LlamaSession(LlamaModel model, int contextSize, int threads, Sampling sampling) {
         if (contextSize < 16) throw new IllegalArgumentException("context size must be >= 16, got " + contextSize);
@@ -133,9 +134,18 @@ public final class LlamaSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The abort callback. Nothing thrown may cross an upcall (the JVM would exit), so a failing
+     * cancel check is kept, answered as "abort", and rethrown by {@link #decode} in Java.
+     */
     @SuppressWarnings("unused") // called by llama.cpp through the upcall stub
     private boolean shouldAbort(MemorySegment data) {
-        return abort || currentCancel.getAsBoolean();
+        try {
+            return currentCancel.getAsBoolean();
+        } catch (Throwable t) {
+            cancelCheckFailure = t;
+            return true;
+        }
     }
 
     public int contextSize() {
@@ -149,7 +159,7 @@ public final class LlamaSession implements AutoCloseable {
     /**
      * Decodes {@code prompt} (reusing the cached prefix) and samples up to {@code maxTokens},
      * handing text to {@code onText} as it forms. Stops at an end-of-generation token, the token
-     * budget, a full context, or when {@code cancelled} turns true.
+     * budget, a full context, or when {@code cancelled} turns true or {@link #shutDown()} was called.
      */
     public Completion generate(int[] prompt, int maxTokens, Consumer<String> onText, BooleanSupplier cancelled) {
         return generate(prompt, maxTokens, List.of(), onText, cancelled);
@@ -167,8 +177,9 @@ public final class LlamaSession implements AutoCloseable {
                     + contextSize);
         }
         long start = System.nanoTime();
-        abort = false;
-        currentCancel = cancelled;
+        BooleanSupplier stopped = () -> closing || cancelled.getAsBoolean();
+        currentCancel = stopped;
+        cancelCheckFailure = null;
         try {
             api.samplerReset.invokeExact(sampler);
             int keep = commonPrefix(prompt);
@@ -185,7 +196,7 @@ public final class LlamaSession implements AutoCloseable {
             try {
                 for (int pos = keep; pos < prompt.length; pos += batchSize) {
                     int n = Math.min(batchSize, prompt.length - pos);
-                    if (!decode(pos, n, cancelled)) {
+                    if (!decode(pos, n, stopped)) {
                         return finish(start, start, prompt.length, 0, "", Completion.FinishReason.CANCELLED);
                     }
                     cached = pos + n;
@@ -200,7 +211,7 @@ public final class LlamaSession implements AutoCloseable {
             int generated = 0;
             Completion.FinishReason reason = Completion.FinishReason.MAX_TOKENS;
             while (generated < maxTokens) {
-                if (cancelled.getAsBoolean()) {
+                if (stopped.getAsBoolean()) {
                     reason = Completion.FinishReason.CANCELLED;
                     break;
                 }
@@ -218,7 +229,7 @@ public final class LlamaSession implements AutoCloseable {
                 }
                 if (cached >= contextSize) break; // context full: stop with what we have
                 tokens.setAtIndex(ValueLayout.JAVA_INT, cached, token);
-                if (!decode(cached, 1, cancelled)) {
+                if (!decode(cached, 1, stopped)) {
                     reason = Completion.FinishReason.CANCELLED;
                     break;
                 }
@@ -261,7 +272,12 @@ public final class LlamaSession implements AutoCloseable {
         MemorySegment batch = (MemorySegment) api.batchGetOne.invokeExact(
                 (SegmentAllocator) (size, align) -> batchStruct, tokens.asSlice((long) pos * Integer.BYTES), n);
         int rc = (int) api.decode.invokeExact(context, batch);
-        if (rc == 2) return false; // aborted by our callback
+        if (rc == 2) { // aborted by our callback: a cancel, or a cancel check that threw
+            Throwable failure = cancelCheckFailure;
+            cancelCheckFailure = null;
+            if (failure != null) throw failure;
+            return false;
+        }
         if (rc != 0) {
             cached = 0; // the cache state is unknown now: start fresh next time
             api.memoryClear.invokeExact(memory, true);
@@ -313,9 +329,13 @@ public final class LlamaSession implements AutoCloseable {
         }
     }
 
-    /** Asks a running generation to stop at the next token or decode step (any thread). */
-    public void abort() {
-        abort = true;
+    /**
+     * Stops the running generation at its next token or decode step, and every later one at its
+     * first: the session is about to close (any thread). Unlike a caller's cancel, this is never
+     * undone.
+     */
+    public void shutDown() {
+        closing = true;
     }
 
     @Override

@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Generator} whose model runs in an OpenAI-compatible server: each request is one
@@ -40,6 +43,7 @@ import java.util.function.Consumer;
  */
 public final class RemoteGenerator implements Generator {
 
+    private static final Logger log = LoggerFactory.getLogger(RemoteGenerator.class);
     static final int BYTES_PER_TOKEN = 3;
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,6 +71,7 @@ public final class RemoteGenerator implements Generator {
 
     @Override
     public Completion chat(GenerationRequest request, Consumer<String> onText, BooleanSupplier cancelled) {
+        if (closed) throw closedException();
         int prompt = templateOverhead(request.messages())
                 + request.messages().stream().mapToInt(m -> countTokens(m.content())).sum();
         if (prompt + 1 >= contextSize()) {
@@ -74,12 +79,13 @@ public final class RemoteGenerator implements Generator {
                     + BYTES_PER_TOKEN + " bytes a token); the context holds " + contextSize()
                     + " (llm.endpoint_context: set it to the server's context size)");
         }
-        if (closed) throw new IllegalStateException("the generator was closed");
         if (!slots.tryAcquire()) {
+            if (closed) throw closedException(); // close() holds every slot
             throw new GeneratorBusyException("the model server is busy with " + (1 + options.queueCapacity())
                     + " questions from Docent (llm.max_waiting); retry shortly");
         }
         try {
+            if (closed) throw closedException(); // closed between the first check and the slot
             return withRetries(requestBody(request), request.stop(), prompt, onText,
                     () -> closed || cancelled.getAsBoolean());
         } finally {
@@ -164,14 +170,33 @@ public final class RemoteGenerator implements Generator {
     /** An estimate: {@value #BYTES_PER_TOKEN} bytes of UTF-8 a token, rounded up (see the class comment). */
     @Override
     public int countTokens(String text) {
+        if (closed) throw closedException(); // as the local engine: a closed generator counts nothing
         return (text.getBytes(StandardCharsets.UTF_8).length + BYTES_PER_TOKEN - 1) / BYTES_PER_TOKEN;
     }
 
-    /** Closes every open stream (their callers return as cancelled) and the HTTP client. */
+    private static IllegalStateException closedException() {
+        return new IllegalStateException("the generator was closed");
+    }
+
+    /**
+     * Closes every open stream (their callers return as cancelled), waits until those calls have
+     * returned (so no text is passed on after this), then closes the HTTP client.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
         closed = true;
         running.forEach(StreamedChat::abort);
+        try {
+            // A chat holds a slot from before it sends until it returns: all slots free, none runs.
+            if (!slots.tryAcquire(1 + Math.max(0, options.queueCapacity()), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("A request to {} was still running {} s after close", options.endpoint(), CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.shutdownNow();
     }
+
+    private static final long CLOSE_WAIT_SECONDS = 30;
 }

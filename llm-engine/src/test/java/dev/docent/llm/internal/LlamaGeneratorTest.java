@@ -94,6 +94,25 @@ class LlamaGeneratorTest {
     }
 
     @Test
+    void aCancelCheckThatThrowsInsideThePromptDecodeFailsTheRequestAndTheJvmLivesOn() {
+        try (Generator g = Generators.llama(options())) {
+            var messages = List.of(new ChatMessage("user", "Once upon a time there was a little dog. ".repeat(12)));
+            // The first check on the generator thread comes before llama_decode, the second from
+            // inside it, in the abort callback: an upcall, out of which nothing may be thrown.
+            AtomicInteger checks = new AtomicInteger();
+            var e = assertThrows(ArithmeticException.class, () -> g.chat(GenerationRequest.of(messages, 8), s -> {}, () -> {
+                if (Thread.currentThread().getName().equals("docent-llm") && checks.incrementAndGet() > 1) {
+                    throw new ArithmeticException("the cancel check broke");
+                }
+                return false;
+            }));
+            assertEquals("the cancel check broke", e.getMessage());
+            assertEquals(2, checks.get(), "the check ran on after it failed");
+            assertEquals(Completion.FinishReason.MAX_TOKENS, g.chat(GenerationRequest.of(messages, 3), s -> {}, () -> false).finishReason());
+        }
+    }
+
+    @Test
     void aQueuedRequestThatIsCancelledReturnsWithoutWaitingForTheOneAhead() throws Exception {
         try (Generator g = Generators.llama(options())) {
             var messages = List.of(new ChatMessage("user", "Once upon a time"));
@@ -159,6 +178,30 @@ class LlamaGeneratorTest {
             assertTrue(busy != null, "a third concurrent request was not refused");
             assertTrue(busy.getMessage().contains("busy"));
         }
+    }
+
+    @Test
+    void tokenCountingOnOtherThreadsDuringCloseCountsOrIsRefusedButNeverReadsAFreedModel() throws Exception {
+        Generator g = Generators.llama(options());
+        var messages = List.of(new ChatMessage("system", "Be brief."), new ChatMessage("user", "Once upon a time"));
+        int expected = g.countTokens("Once upon a time there was a little dog.");
+        CountDownLatch counting = new CountDownLatch(100);
+        var refusal = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            while (true) { // as PromptBuilder does, many times per answer, on the request's thread
+                try {
+                    assertEquals(expected, g.countTokens("Once upon a time there was a little dog."));
+                    assertTrue(g.templateOverhead(messages) > 0);
+                } catch (IllegalStateException e) {
+                    return e;
+                }
+                counting.countDown();
+            }
+        }, r -> Thread.ofPlatform().start(r));
+        counting.await();
+        g.close();
+        assertTrue(refusal.get().getMessage().contains("closed"), refusal.get().getMessage());
+        var e = assertThrows(IllegalStateException.class, () -> g.templateOverhead(messages));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
 
     @Test

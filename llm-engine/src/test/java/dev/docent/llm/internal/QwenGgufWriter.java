@@ -48,7 +48,12 @@ public final class QwenGgufWriter {
 
     /** The TINY test model in F16/F32. */
     public static Path writeTiny(Path out, Weights weights) throws IOException {
-        return write(out, Shape.TINY, F16, weights);
+        return write(out, Shape.TINY, F16, weights, List.of());
+    }
+
+    /** The TINY test model with {@code controlTokens} added to the vocabulary as control tokens (other families' markers). */
+    static Path writeTiny(Path out, Weights weights, List<String> controlTokens) throws IOException {
+        return write(out, Shape.TINY, F16, weights, controlTokens);
     }
 
     public static void main(String[] args) throws IOException {
@@ -58,7 +63,7 @@ public final class QwenGgufWriter {
             case "f16" -> F16;
             default -> throw new IllegalArgumentException("type must be q4_0, q8_0 or f16");
         };
-        write(Path.of(args[0]), Shape.QWEN25_05B, type, Weights.RANDOM);
+        write(Path.of(args[0]), Shape.QWEN25_05B, type, Weights.RANDOM, List.of());
     }
 
     /** A tensor whose bytes are made only when written. */
@@ -86,9 +91,9 @@ public final class QwenGgufWriter {
         float at(long i);
     }
 
-    static Path write(Path out, Shape s, int matrixType, Weights weights) throws IOException {
+    static Path write(Path out, Shape s, int matrixType, Weights weights, List<String> controlTokens) throws IOException {
         Map<String, byte[]> kv = new LinkedHashMap<>();
-        int[] vocabAndEos = copyVocabulary(kv);
+        int[] vocabAndEos = copyVocabulary(kv, controlTokens);
         int vocab = vocabAndEos[0], eos = vocabAndEos[1];
         kv.put("general.name", string("qwen2-random-" + s.nEmbd() + "x" + s.nLayer()));
         kv.put("qwen2.block_count", u32(s.nLayer()));
@@ -223,8 +228,11 @@ public final class QwenGgufWriter {
         return (n + ALIGN - 1) / ALIGN * ALIGN;
     }
 
-    /** Copies the vocabulary file's key/values (minus its qwen2.* shape keys); returns {vocab size, EOS id}. */
-    private static int[] copyVocabulary(Map<String, byte[]> kv) throws IOException {
+    /**
+     * Copies the vocabulary file's key/values (minus its qwen2.* shape keys), appending
+     * {@code controlTokens} (token type 3, control); returns {vocab size, EOS id}.
+     */
+    private static int[] copyVocabulary(Map<String, byte[]> kv, List<String> controlTokens) throws IOException {
         int vocab = 0, eos = 0;
         try (var in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(vocabFile())))) {
             in.readNBytes(4);
@@ -238,12 +246,30 @@ public final class QwenGgufWriter {
                 raw.writeBytes(le32(type));
                 copyValue(in, type, raw);
                 byte[] bytes = raw.toByteArray();
+                if (key.equals("tokenizer.ggml.tokens")) {
+                    bytes = appended(bytes, controlTokens.stream().map(QwenGgufWriter::gstring).toList());
+                }
+                if (key.equals("tokenizer.ggml.token_type")) {
+                    bytes = appended(bytes, controlTokens.stream().map(t -> le32(3)).toList());
+                }
                 if (key.equals("tokenizer.ggml.eos_token_id")) eos = ByteBuffer.wrap(bytes, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
                 if (key.equals("tokenizer.ggml.tokens")) vocab = (int) ByteBuffer.wrap(bytes, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
                 if (!key.startsWith("qwen2.") && !key.equals("general.name") && !key.equals("general.file_type")) kv.put(key, bytes);
             }
         }
         return new int[] {vocab, eos};
+    }
+
+    /** A GGUF array value (type, element type, count, elements) with {@code more} elements appended. */
+    private static byte[] appended(byte[] array, List<byte[]> more) {
+        ByteBuffer b = ByteBuffer.wrap(array).order(ByteOrder.LITTLE_ENDIAN);
+        long count = b.getLong(8);
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(java.util.Arrays.copyOf(array, 8));
+        out.writeBytes(le64(count + more.size()));
+        out.write(array, 16, array.length - 16);
+        more.forEach(out::writeBytes);
+        return out.toByteArray();
     }
 
     private static String readString(DataInputStream in) throws IOException {

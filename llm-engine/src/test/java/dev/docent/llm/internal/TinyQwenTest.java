@@ -65,6 +65,31 @@ class TinyQwenTest {
         assertTrue(big.getMessage().contains("GB of memory"), big.getMessage());
     }
 
+    @Test
+    void aLoggerThatThrowsInsideLlamaCppsLogCallbackLosesTheLineButNotTheJvm() throws Exception {
+        byte[] bytes = java.nio.file.Files.readAllBytes(random);
+        byte[] key = "general.architecture".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        bytes[indexOf(bytes, key) + key.length + 4 + 8 + 4] = '8'; // qwen8: llama.cpp logs an error while loading
+        Path unknown = java.nio.file.Files.write(tmp.resolve("unknown-arch-8.gguf"), bytes);
+        try (var warmUp = LlamaModel.load(random, 0)) { // llama.cpp and SLF4J set up with the real System.err
+            assertTrue(warmUp.vocabularySize() > 0);
+        }
+        java.io.PrintStream err = System.err;
+        // slf4j-simple (the tests' logger) writes each line to the System.err of the moment.
+        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) {
+            @Override
+            public void println(String line) {
+                throw new IllegalStateException("the log sink is broken");
+            }
+        });
+        try {
+            var e = assertThrows(dev.docent.llm.ModelLoadException.class, () -> LlamaModel.load(unknown, 0));
+            assertTrue(e.getMessage().contains("unknown model architecture"), "llama.cpp's reason was lost: " + e.getMessage());
+        } finally {
+            System.setErr(err);
+        }
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {

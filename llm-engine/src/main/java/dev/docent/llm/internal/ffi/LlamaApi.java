@@ -38,6 +38,12 @@ public final class LlamaApi {
     public final MethodHandle nCtx;
     public final MethodHandle vocabNTokens;
     public final MethodHandle vocabIsEog;
+    public final MethodHandle vocabGetAttr;
+    public final MethodHandle vocabGetText;
+    public final MethodHandle vocabBos;
+    public final MethodHandle vocabEos;
+    public final MethodHandle vocabGetAddBos;
+    public final MethodHandle vocabGetAddEos;
     public final MethodHandle tokenize;
     public final MethodHandle tokenToPiece;
     public final MethodHandle batchGetOne;
@@ -93,6 +99,12 @@ public final class LlamaApi {
         nCtx = fn("llama_n_ctx", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         vocabNTokens = fn("llama_vocab_n_tokens", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         vocabIsEog = fn("llama_vocab_is_eog", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, JAVA_INT));
+        vocabGetAttr = fn("llama_vocab_get_attr", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        vocabGetText = fn("llama_vocab_get_text", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
+        vocabBos = fn("llama_vocab_bos", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        vocabEos = fn("llama_vocab_eos", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        vocabGetAddBos = fn("llama_vocab_get_add_bos", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
+        vocabGetAddEos = fn("llama_vocab_get_add_eos", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
         tokenize = fn("llama_tokenize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
                 JAVA_BOOLEAN, JAVA_BOOLEAN));
         tokenToPiece = fn("llama_token_to_piece", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,

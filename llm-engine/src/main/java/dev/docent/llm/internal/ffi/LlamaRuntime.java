@@ -94,21 +94,29 @@ public final class LlamaRuntime {
         }
     }
 
-    /** ggml_log_callback: (enum ggml_log_level level, const char * text, void * user_data). */
+    /**
+     * ggml_log_callback: (enum ggml_log_level level, const char * text, void * user_data). An
+     * upcall: nothing may be thrown out of it (the JVM would exit), so a failing logger loses the
+     * line and nothing else. Errors are kept for exception messages before they are logged.
+     */
     private static void onLog(int level, MemorySegment text, MemorySegment user) {
-        String s = text.reinterpret(Long.MAX_VALUE).getString(0).stripTrailing();
-        if (s.isEmpty()) return;
-        switch (level) {
-            case 4 -> {
-                log.error(s);
-                synchronized (recentErrors) {
-                    if (recentErrors.size() == RECENT_ERRORS) recentErrors.removeFirst();
-                    recentErrors.addLast(s);
+        try {
+            String s = text.reinterpret(Long.MAX_VALUE).getString(0).stripTrailing();
+            if (s.isEmpty()) return;
+            switch (level) {
+                case 4 -> {
+                    synchronized (recentErrors) {
+                        if (recentErrors.size() == RECENT_ERRORS) recentErrors.removeFirst();
+                        recentErrors.addLast(s);
+                    }
+                    log.error(s);
                 }
+                case 3 -> log.warn(s);
+                case 2 -> log.debug(s); // llama.cpp's INFO is a page per model load: debug for us
+                default -> log.trace(s);
             }
-            case 3 -> log.warn(s);
-            case 2 -> log.debug(s); // llama.cpp's INFO is a page per model load: debug for us
-            default -> log.trace(s);
+        } catch (Throwable t) {
+            // The logger failed (or the text was unreadable): there is nowhere safer to report it.
         }
     }
 }
