@@ -9,7 +9,7 @@ import dev.docent.llm.ChatMessage;
 import dev.docent.llm.Completion;
 import dev.docent.llm.GenerationRequest;
 import dev.docent.llm.Generator;
-import dev.docent.llm.Generators;
+import dev.docent.llm.factory.Generators;
 import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.Sampling;
 import java.nio.file.Path;
