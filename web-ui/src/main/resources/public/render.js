@@ -40,6 +40,8 @@ function renderCitations(list, citations, prefix) {
     w.title = c.path;
     li.append(w);
     if (c.heading) li.append(text("span", " — " + c.heading, "heading"));
+    // Given to the model but not cited by it (the answer cited nothing): shown so it can be checked.
+    if (c.cited === false) li.append(text("span", "  not cited", "uncited"));
     li.append(text("span", "  relevance " + c.score.toFixed(2), "score"));
     li.append(text("blockquote", c.snippet));
     if (c.document_id) { // what the source viewer (viewer.js) opens

@@ -121,8 +121,11 @@ public final class ModelSwitch implements AutoCloseable {
         String failure = null;
         try {
             loaded = loader.apply(chosen.path());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a native library that fails to link, a model too big for memory): the
+            // switch must end in the failed state with its reason, never stay "loading" forever.
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (e instanceof Error) log.error("Loading {} failed", chosen.id(), e);
         }
         Generator unwanted = null;
         synchronized (this) {

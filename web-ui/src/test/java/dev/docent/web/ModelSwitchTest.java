@@ -149,6 +149,28 @@ public class ModelSwitchTest {
     }
 
     @Test
+    void aLoadThatFailsWithAnErrorEndsFailedWithItsReasonAndThePreviousModelKeepsAnswering(@TempDir Path tmp) throws Exception {
+        Path models = modelsIn(tmp.resolve("data"));
+        LlmSettings settings = llm(models.resolve("tiny-a.gguf"), 8);
+        ActiveModel active = ActiveModel.of(Generators.llama(GeneratorFactory.llamaOptions(settings)));
+        var switcher = new ModelSwitch(active, file -> {
+            throw new UnsatisfiedLinkError("libggml-cpu.so: cannot open shared object file");
+        }, () -> ModelNames.found(tmp.resolve("data")), models.resolve("tiny-a.gguf"));
+        try (active; switcher) {
+            Generator before = active.current();
+            switcher.choose("tiny-b");
+            assertTrue(switcher.awaitLoaded(30_000), "the switch stayed 'loading' after an Error");
+            ModelSwitch.State state = switcher.state();
+            assertEquals("tiny-b", state.failedModel(), state.toString());
+            assertTrue(state.failure().contains("cannot open shared object file"), state.toString());
+            assertTrue(before == active.current() && !active.suspended(), "the previous model answers again");
+            try (ActiveModel.Lease lease = active.acquire()) {
+                assertTrue(lease.generator().countTokens("Once upon a time") > 0);
+            }
+        }
+    }
+
+    @Test
     void whileAModelLoadsAnswersAreExtractiveAndTheOldModelIsKeptUntilTheNewOneIsReady(@TempDir Path tmp) throws Exception {
         Path models = modelsIn(tmp.resolve("data"));
         LlmSettings settings = llm(models.resolve("tiny-a.gguf"), 8);

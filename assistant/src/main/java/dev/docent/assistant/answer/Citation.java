@@ -1,5 +1,6 @@
 package dev.docent.assistant.answer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.docent.indexer.DocumentId;
 
@@ -15,9 +16,28 @@ import dev.docent.indexer.DocumentId;
  * @param score relevance in [0, 1] on one scale for every question (Relevance: calibrated cosine), not a rank
  * @param start character offset of the passage in its page's text
  * @param end character offset just past the passage
+ * @param uncited true for a passage the model was given but did not cite: listed, marked so, when a
+ *     generated answer cites nothing, so the user still has the sources to check it against
  */
 public record Citation(int id, String path, String title, Integer page, String heading, String snippet,
-        double score, int start, int end) {
+        double score, int start, int end, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean uncited) {
+
+    /** A passage the answer cites (or quotes). */
+    public Citation(int id, String path, String title, Integer page, String heading, String snippet, double score,
+            int start, int end) {
+        this(id, path, title, page, heading, snippet, score, start, end, false);
+    }
+
+    /** Whether the answer cites this passage ({@code "cited"} in the API; false only for {@link #uncited} ones). */
+    @JsonProperty(value = "cited", access = JsonProperty.Access.READ_ONLY)
+    public boolean cited() {
+        return !uncited;
+    }
+
+    /** This passage, marked as given to the model but not cited by it. */
+    public Citation asUncited() {
+        return new Citation(id, path, title, page, heading, snippet, score, start, end, true);
+    }
 
     /** The cited document's id for the source viewer's routes ({@code /api/documents/{id}/...}). */
     @JsonProperty(value = "document_id", access = JsonProperty.Access.READ_ONLY)

@@ -86,6 +86,15 @@ final class Generative {
             Hit h = prompt.sources().get(n - 1);
             citations.add(Extractive.citation(n, h, Extractive.snippet(h.text(), Extractive.bestQuote(h.text(), focus))));
         }
+        if (citations.isEmpty()) {
+            // The model cited nothing: list what it was given, marked as not cited, so the user
+            // still has the passages to check the answer against (the note says so too).
+            for (int n = 1; n <= prompt.sources().size(); n++) {
+                Hit h = prompt.sources().get(n - 1);
+                citations.add(Extractive.citation(n, h, Extractive.snippet(h.text(), Extractive.bestQuote(h.text(), focus)))
+                        .asUncited());
+            }
+        }
         notes.addAll(checked.notes());
         switch (c.finishReason()) {
             case MAX_TOKENS -> notes.add("the answer was cut off at " + c.generatedTokens() + " tokens");

@@ -71,7 +71,8 @@ public final class LlamaGenerator implements Generator {
             int ctx = Math.min(options.contextSize(), Math.max(64, model.trainedContext()));
             session = new LlamaSession(model, ctx, options.threads(), options.sampling());
             loaded.complete(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Any failure ends the constructor's wait (an Error would otherwise leave it waiting forever).
             if (model != null) model.close();
             loaded.completeExceptionally(e);
             return;
