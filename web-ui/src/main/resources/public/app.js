@@ -36,6 +36,7 @@ async function ask(question) {
   $("asked").textContent = question;
   $("answer").textContent = "";
   $("citations").replaceChildren();
+  renderCollection($("collection"), null, null);
   $("timings").textContent = "";
   $("mode").textContent = "Searching…";
   $("notes").hidden = true;
@@ -77,6 +78,8 @@ async function ask(question) {
           citations = data;
           renderCitations($("citations"), citations, "source-");
           renderAnswer($("answer"), answer, new Set(citations.map((c) => c.id)), "source-");
+        } else if (event === "documents") {
+          renderCollection($("collection"), data.documents, data.coverage);
         } else if (event === "done") {
           // The checked answer: citations to sources the model was not given are replaced by [?].
           if (data.answer !== undefined) answer = data.answer;

@@ -162,7 +162,7 @@ function showSection(data) {
 // The citation a click is about: "Show on page n" under a source, or [n] in an answer.
 function citationFor(target) {
   const show = target.closest(".show-source");
-  if (show) return show.closest("li");
+  if (show) return show.closest("[data-document-id]"); // a source (li) or a collection answer's row (tr)
   const cite = target.closest("a.cite");
   if (!cite) return null;
   const li = document.getElementById(cite.getAttribute("href").slice(1));
@@ -173,7 +173,7 @@ document.addEventListener("click", (e) => {
   const li = citationFor(e.target);
   if (!li) return;
   e.preventDefault();
-  for (const old of document.querySelectorAll(".citations li.viewing")) old.classList.remove("viewing");
+  for (const old of document.querySelectorAll(".citations li.viewing, #collection-rows tr.viewing")) old.classList.remove("viewing");
   li.classList.add("viewing");
   openSource({ documentId: li.dataset.documentId, page: li.dataset.page, start: li.dataset.start, end: li.dataset.end });
 });

@@ -66,8 +66,8 @@ class NoNetworkTest {
                 Thread.sleep(500);
                 status = RunningDocent.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/status")).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
-            } while (status.get("documents").get("indexed").asInt() < 28 && System.nanoTime() < deadline);
-            assertEquals(28, status.get("documents").get("indexed").asInt(), child.output());
+            } while (status.get("documents").get("indexed").asInt() < 54 && System.nanoTime() < deadline);
+            assertEquals(54, status.get("documents").get("indexed").asInt(), child.output());
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/ask"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"How many days of annual leave do employees get?\"}"))

@@ -56,9 +56,9 @@ class SampleCorpusEndToEndTest {
             assertEquals("indexed", d.get("status").asText(), d.toString());
             assertTrue(d.get("chunks").asInt() > 0, d.toString());
         }
-        assertEquals(28, names.size(), names.toString());
+        assertEquals(54, names.size(), names.toString());
         assertTrue(!names.contains("questions.tsv") && !names.contains("README.md"), names.toString());
-        assertEquals(28, status.get("documents").get("indexed").asInt());
+        assertEquals(54, status.get("documents").get("indexed").asInt());
         assertEquals(0, status.get("documents").get("failed").asInt());
     }
 

@@ -1,5 +1,8 @@
 package dev.docent.assistant.answer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.docent.assistant.collection.CollectionDocument;
+import dev.docent.assistant.collection.Coverage;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +17,22 @@ import java.util.Map;
  * @param notes what the user should know about this answer (corrected citations, cut-offs)
  * @param found false when the documents do not seem to contain the answer (confidence below the threshold)
  * @param confidence how likely the retrieved passages hold the answer, in [0, 1] (see Relevance)
+ * @param scope {@code "passages"} for an answer from the best passages, {@code "collection"} for one
+ *     about the whole collection ("how many invoices…", "list all…", "what changed last week?")
+ * @param documents for a collection answer: every matching document, whatever {@code top_k} says; else null
+ * @param coverage for a collection answer: how many documents were checked and matched; else null
  */
 public record Answer(String answer, String mode, List<Citation> citations, String model, Map<String, Number> timings,
-        List<String> notes, boolean found, double confidence) {}
+        List<String> notes, boolean found, double confidence, String scope,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CollectionDocument> documents,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Coverage coverage) {
+
+    public static final String PASSAGES = "passages";
+    public static final String COLLECTION = "collection";
+
+    /** An answer from the best passages. */
+    public Answer(String answer, String mode, List<Citation> citations, String model, Map<String, Number> timings,
+            List<String> notes, boolean found, double confidence) {
+        this(answer, mode, citations, model, timings, notes, found, confidence, PASSAGES, null, null);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.docent.assistant.answer;
 
+import dev.docent.assistant.collection.DocumentFilters;
 import java.util.List;
 
 /**
@@ -10,8 +11,9 @@ import java.util.List;
  * @param text the question, not blank
  * @param history earlier turns, oldest first, at most {@value #MAX_HISTORY_TURNS}
  * @param topK passages to retrieve, at least 1
+ * @param filters the documents to answer from, by metadata ({@link DocumentFilters#NONE}: all)
  */
-public record Question(String text, List<Turn> history, int topK) {
+public record Question(String text, List<Turn> history, int topK, DocumentFilters filters) {
 
     /** Most earlier turns one question may carry (only the latest few are used; this bounds the work). */
     public static final int MAX_HISTORY_TURNS = 40;
@@ -24,6 +26,17 @@ public record Question(String text, List<Turn> history, int topK) {
                     + MAX_HISTORY_TURNS + " are accepted");
         }
         if (topK < 1) throw new IllegalArgumentException("topK must be at least 1, got " + topK);
+        if (filters == null) filters = DocumentFilters.NONE;
+    }
+
+    /** A question over every document. */
+    public Question(String text, List<Turn> history, int topK) {
+        this(text, history, topK, DocumentFilters.NONE);
+    }
+
+    /** This question about the documents {@code f} selects. */
+    public Question withFilters(DocumentFilters f) {
+        return new Question(text, history, topK, f);
     }
 
     public static Question of(String text, int topK) {

@@ -81,7 +81,10 @@ final class AnswerRoutes {
         }
     }
 
-    /** Server-Sent Events: {@code answer} (its id), {@code token}s as the answer forms, {@code citations}, {@code done}. */
+    /**
+     * Server-Sent Events: {@code answer} (its id), {@code token}s as the answer forms, {@code citations},
+     * for a collection answer {@code documents} ({@code {"documents": [...], "coverage": {...}}}), {@code done}.
+     */
     private static void streamed(Context ctx, AnswerJob job) throws Exception {
         try (var sse = new SseWriter(ctx, DocentApp.JSON)) {
             sse.send("answer", Map.of("id", job.id()));
@@ -98,6 +101,13 @@ final class AnswerRoutes {
                 return;
             }
             sse.send("citations", answer.citations());
+            if (answer.documents() != null) {
+                // A collection answer: every matching document, and how much of the collection was checked.
+                Map<String, Object> documents = new LinkedHashMap<>();
+                documents.put("documents", answer.documents());
+                documents.put("coverage", answer.coverage());
+                sse.send("documents", documents);
+            }
             Map<String, Object> done = new LinkedHashMap<>();
             done.put("id", job.id());
             done.put("mode", answer.mode());
@@ -107,6 +117,7 @@ final class AnswerRoutes {
             done.put("timings", answer.timings());
             done.put("found", answer.found());
             done.put("confidence", answer.confidence());
+            done.put("scope", answer.scope());
             sse.send("done", done);
         }
     }

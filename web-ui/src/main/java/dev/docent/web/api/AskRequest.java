@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.collection.DocumentFilters;
+import dev.docent.assistant.collection.FilterParams;
+import java.time.ZoneId;
+import java.util.Map;
 import dev.docent.assistant.answer.Turn;
 import java.util.List;
 
@@ -18,12 +22,14 @@ import java.util.List;
  * @param stream reply as Server-Sent Events
  * @param history earlier turns, oldest first (empty for a question on its own)
  * @param conversationId a stored conversation this question continues, or null
+ * @param filters {@code "filters"}: the documents to answer from, by metadata (see {@link FilterParams})
  */
-public record AskRequest(String question, int topK, boolean stream, List<Turn> history, String conversationId) {
+public record AskRequest(String question, int topK, boolean stream, List<Turn> history, String conversationId,
+        DocumentFilters filters) {
 
     /** The request as the answering layer takes it, with {@code history} (the stored one, if any). */
     public Question toQuestion(List<Turn> history) {
-        return new Question(question, history, topK);
+        return new Question(question, history, topK, filters);
     }
 
     public static final int MAX_TOP_K = 20;
@@ -75,7 +81,22 @@ public record AskRequest(String question, int topK, boolean stream, List<Turn> h
             }
             conversation = c.asText();
         }
-        return new AskRequest(question, topK, stream, history, conversation);
+        return new AskRequest(question, topK, stream, history, conversation, filters(json, root.get("filters")));
+    }
+
+    /** {@code "filters": {"folder": ..., "type": ..., "modified_after": ..., ...}}, or none. */
+    static DocumentFilters filters(ObjectMapper json, JsonNode f) {
+        if (f == null || f.isNull()) return DocumentFilters.NONE;
+        if (!f.isObject()) {
+            throw new ApiException(400, "\"filters\" must be an object such as {\"type\": \"pdf\", \"modified_after\": \"2025-03-01\"}");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = json.convertValue(f, Map.class);
+            return FilterParams.parse(values, ZoneId.systemDefault());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
     }
 
     private static int topK(JsonNode root, int defaultTopK) {
