@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,20 +33,6 @@ import java.util.regex.Pattern;
 public final class CollectionIntent {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
-
-    /** Folded words that neither name the subject nor end a noun phrase's search early by accident. */
-    private static final Set<String> STOP = Set.copyOf(Arrays.asList(("a an the of for to in on at by with from about and or is are was"
-            + " were be been being do does did have has had there here any all every my our your their i me we you"
-            + " it its this that these those what which who how many much get got show list please can could would"
-            + " will should tell give find mention mentions mentioning contain contains containing regarding"
-            + " concerning stored saved exist"
-            + " der die das den dem des ein eine einen einem einer es ist sind war waren wurde wurden werden wird"
-            + " hat haben habe ich mir mich wir uns du sie im in aus von vom mit und oder auf fur zu zum zur bei"
-            + " gibt alle welche wie viele viel was sich noch bitte mein meine unsere da dort liste zeige zeig"
-            + " erwahnen erwahnt enthalten enthalt uber betreffen gespeichert"
-            + " le la les l un une des de du d et ou est sont a ont ete qui que qu quoi quels quelles combien il y"
-            + " en dans pour par sur avec au aux ce ces cette mes mon nos tous toutes tout j ai moi se s n ne pas"
-            + " est-ce lister montre affiche mentionnent mentionne contiennent contient concernant").split(" ")));
 
     private final TimeExpressions times;
 
@@ -131,10 +116,10 @@ public final class CollectionIntent {
         /** Up to three words after the cue, until a stop word: is there a document noun or a file type? */
         NounPhrase nounPhrase(int from, boolean counting) {
             List<Token> tokens = tokens(folded, from);
-            if (tokens.isEmpty() || STOP.contains(tokens.getFirst().text())) return new NounPhrase(false, false, true);
+            if (tokens.isEmpty() || StopWords.contains(tokens.getFirst().text())) return new NounPhrase(false, false, true);
             for (int i = 0; i < Math.min(3, tokens.size()); i++) {
                 Token t = tokens.get(i);
-                if (STOP.contains(t.text())) break;
+                if (StopWords.contains(t.text())) break;
                 if (typeSpan != null && typeSpan[0] == t.start()) return new NounPhrase(true, true, false);
                 // "how many minutes" asks a duration; "all minutes", "the board minutes" are documents
                 if (counting && i == 0 && t.text().equals("minutes")) continue;
@@ -152,7 +137,7 @@ public final class CollectionIntent {
             List<String> words = new ArrayList<>();
             for (Token t : tokens(new String(left), 0)) {
                 String f = t.text();
-                if (f.length() < 2 || STOP.contains(f) || DocumentNouns.isGeneric(f) || TimeExpressions.isChangeWord(f)) {
+                if (f.length() < 2 || StopWords.contains(f) || DocumentNouns.isGeneric(f) || TimeExpressions.isChangeWord(f)) {
                     continue;
                 }
                 words.add(DocumentNouns.singular(original.substring(t.start(), t.end())));
