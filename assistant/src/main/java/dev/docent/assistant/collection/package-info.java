@@ -1,0 +1,12 @@
+/**
+ * Questions about the whole collection (issue 17): "how many invoices are from 2024?", "which
+ * documents changed in the last 7 days?", "what is in the contracts folder?", in English, German
+ * and French. Such questions cannot be answered from a few retrieved passages, so they have to be
+ * recognised before retrieval and answered from the catalog. {@link
+ * dev.docent.assistant.collection.TimeExpressions} turns a time phrase into an interval of
+ * instants; {@link dev.docent.assistant.collection.CollectionIntent} decides whether a question is
+ * about the collection and, if so, what it lists or counts. Both are plain rules over java.time and
+ * regular expressions, with no language model: they must be fast, deterministic and testable, and
+ * an ordinary question must never be mistaken for a collection question.
+ */
+package dev.docent.assistant.collection;
