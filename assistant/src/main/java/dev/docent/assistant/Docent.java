@@ -10,12 +10,18 @@ import dev.docent.llm.Generator;
 import dev.docent.llm.factory.Generators;
 import dev.docent.llm.ModelLoadException;
 import dev.docent.assistant.answer.ActiveModel;
+import dev.docent.assistant.collection.CollectionAnswerer;
+import dev.docent.assistant.collection.CollectionIntent;
+import dev.docent.assistant.collection.CollectionSearch;
+import dev.docent.assistant.collection.TimeExpressions;
 import dev.docent.assistant.answer.AnswerJobs;
 import dev.docent.assistant.answer.Answerer;
 import dev.docent.assistant.conversation.ConversationStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +99,13 @@ public final class Docent implements AutoCloseable {
                 () -> ModelNames.found(config.dataDir()), modelFile);
         // Through the indexer, not one index: a new generation (changed model or chunking) takes
         // over the searches when it is complete.
+        // Questions about the whole collection ("how many invoices…", "list all…") are answered from
+        // every matching document (CollectionAnswerer); the rest from the best passages.
+        ZoneId zone = ZoneId.systemDefault();
+        var collections = new CollectionAnswerer(new CollectionIntent(new TimeExpressions(Clock.system(zone), zone)),
+                new CollectionSearch(indexer, embedder, path -> List.of(), zone), zone);
         this.answerer = new Answerer(embedder, (Answerer.Index) indexer::search, model, config.llm().maxAnswerTokens(),
-                config.llm().timeoutSeconds(), config.foundThreshold());
+                config.llm().timeoutSeconds(), config.foundThreshold(), collections);
         this.answers = new AnswerJobs(answerer);
         // Embedding and llama.cpp both want every core; the indexer pauses between chunks while an
         // answer is being generated, so questions stay fast during a long indexing run.

@@ -1,8 +1,7 @@
 package dev.docent.assistant.answer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.docent.assistant.collection.CollectionDocument;
-import dev.docent.assistant.collection.Coverage;
+import dev.docent.assistant.documents.CollectionDocument;
 import java.util.List;
 import java.util.Map;
 

@@ -38,6 +38,7 @@ public final class Answerer {
     /** Answers being written by a model right now, whichever model (background indexing yields to them). */
     private final AtomicInteger generating = new AtomicInteger();
     private final double foundThreshold;
+    private final CollectionQuestions collections;
 
     /**
      * @param generator the language model, or null for extractive answers
@@ -57,6 +58,13 @@ public final class Answerer {
     /** With a model that may change while answers run (serve's model picker): each answer leases the current one. */
     public Answerer(Embedder embedder, Index index, ActiveModel model, int answerTokens, int timeoutSeconds,
             double foundThreshold) {
+        this(embedder, index, model, answerTokens, timeoutSeconds, foundThreshold, CollectionQuestions.NONE);
+    }
+
+    /** As above, answering questions about the whole collection with {@code collections} first. */
+    public Answerer(Embedder embedder, Index index, ActiveModel model, int answerTokens, int timeoutSeconds,
+            double foundThreshold, CollectionQuestions collections) {
+        this.collections = collections;
         this.embedder = embedder;
         this.index = index;
         this.model = model;
@@ -103,6 +111,23 @@ public final class Answerer {
         return hits;
     }
 
+    /**
+     * The {@code topK} best passages among the documents {@code allowed} accepts (the question's
+     * filters): retrieval looks deeper, then keeps the allowed ones.
+     */
+    private List<Hit> retrieveWithin(java.util.function.Predicate<String> allowed, String query, int topK,
+            Map<String, Number> timings) {
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : retrieve(query, Math.min(FILTERED_DEPTH, topK * 20), timings)) {
+            if (allowed.test(h.path())) kept.add(h);
+            if (kept.size() == topK) break;
+        }
+        return kept;
+    }
+
+    /** How deep a filtered question searches before keeping the passages of the allowed documents. */
+    private static final int FILTERED_DEPTH = 400;
+
     /** Search on its own: the {@code topK} best passages for {@code query}, with snippets around their best sentence. */
     public SearchResult search(String query, int topK) {
         long t0 = System.nanoTime();
@@ -135,13 +160,21 @@ public final class Answerer {
     private Answer answer(Question q, Generative generative, Consumer<String> onToken, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
         Map<String, Number> timings = new LinkedHashMap<>();
+        var collection = collections.answer(q, timings); // "how many invoices…", "list all…": every document
+        if (collection.isPresent()) {
+            Answer a = collection.get();
+            onToken.accept(a.answer());
+            timings.put("total_ms", (System.nanoTime() - t0) / 1_000_000);
+            return a;
+        }
         List<String> notes = new ArrayList<>();
         String condensed = null;
         if (generative != null && !q.history().isEmpty()) {
             condensed = generative.condense(q, cancelled, timings);
             if (condensed != null) notes.add("searched with the question rewritten from the conversation: " + condensed);
         }
-        List<Hit> hits = FollowUpSearch.search(q, condensed, (query, k) -> retrieve(query, k, timings));
+        List<Hit> hits = FollowUpSearch.search(q, condensed, q.filters().none() ? (query, k) -> retrieve(query, k, timings)
+                : (query, k) -> retrieveWithin(collections.documents(q.filters()), query, k, timings));
         var focus = Extractive.Focus.of(q);
         // Confidence from the raw evidence (calibrated cosine), not the fused rank: see Relevance.
         double confidence = Relevance.confidence(hits);

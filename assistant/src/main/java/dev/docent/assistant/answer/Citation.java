@@ -34,6 +34,11 @@ public record Citation(int id, String path, String title, Integer page, String h
         return !uncited;
     }
 
+    /** Passage {@code h} as citation {@code id}, its snippet around the sentence that best answers {@code q}. */
+    public static Citation of(int id, dev.docent.retriever.Hit h, Question q) {
+        return Extractive.citation(id, h, Extractive.snippet(h.text(), Extractive.bestQuote(h.text(), Extractive.Focus.of(q))));
+    }
+
     /** This passage, marked as given to the model but not cited by it. */
     public Citation asUncited() {
         return new Citation(id, path, title, page, heading, snippet, score, start, end, true);

@@ -1,6 +1,6 @@
 package dev.docent.assistant.answer;
 
-import dev.docent.assistant.collection.DocumentFilters;
+import dev.docent.assistant.documents.DocumentFilters;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.docent.web.api;
 
-import dev.docent.assistant.collection.DocumentFilters;
-import dev.docent.assistant.collection.FilterParams;
+import dev.docent.assistant.documents.DocumentFilters;
+import dev.docent.assistant.documents.FilterParams;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

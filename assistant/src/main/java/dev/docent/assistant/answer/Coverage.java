@@ -1,4 +1,4 @@
-package dev.docent.assistant.collection;
+package dev.docent.assistant.answer;
 
 /**
  * How much of the collection a collection answer looked at, so the user can trust "all":

@@ -1,4 +1,4 @@
-package dev.docent.assistant.collection;
+package dev.docent.assistant.documents;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.docent.assistant.collection;
+package dev.docent.assistant.documents;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.docent.indexer.DocumentId;

@@ -1,4 +1,4 @@
-package dev.docent.assistant.collection;
+package dev.docent.assistant.documents;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,11 +74,11 @@ public record DocumentFilters(String folder, Set<String> types, Instant modified
         return new DocumentFilters(folder, types, modifiedFrom, modifiedTo, from, to);
     }
 
-    private static <T extends Comparable<T>> T later(T a, T b) {
+    private static <T extends Comparable<? super T>> T later(T a, T b) {
         return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static <T extends Comparable<T>> T earlier(T a, T b) {
+    private static <T extends Comparable<? super T>> T earlier(T a, T b) {
         return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
     }
 

@@ -1,0 +1,31 @@
+package dev.docent.assistant.answer;
+
+import dev.docent.assistant.documents.DocumentFilters;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Questions about the whole collection ("how many invoices are from 2024?", "list all contracts",
+ * "what changed last week?"), answered from every matching document instead of the best passages.
+ * The {@link Answerer} asks this first; it answers only what it recognises, so ordinary questions
+ * go on to retrieval exactly as before. (An interface here, implemented in
+ * {@code assistant.collection}, so answering does not depend on that package.)
+ */
+public interface CollectionQuestions {
+
+    /** Answers nothing. */
+    CollectionQuestions NONE = (q, timings) -> Optional.empty();
+
+    /**
+     * The answer to {@code q} if it is a collection question, else empty.
+     *
+     * @param timings where to add the time spent per stage
+     */
+    Optional<Answer> answer(Question q, Map<String, Number> timings);
+
+    /** Which documents {@code filters} lets an ordinary answer use (by path); all without a catalog. */
+    default Predicate<String> documents(DocumentFilters filters) {
+        return path -> true;
+    }
+}

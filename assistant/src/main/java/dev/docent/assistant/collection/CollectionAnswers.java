@@ -1,0 +1,123 @@
+package dev.docent.assistant.collection;
+
+import dev.docent.assistant.answer.Answer;
+import dev.docent.assistant.answer.Citation;
+import dev.docent.assistant.answer.Coverage;
+import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.documents.CollectionDocument;
+import dev.docent.assistant.documents.DocumentFilters;
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.retriever.Hit;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The text, documents and citations of a collection answer, without a language model: the count
+ * first ("7 invoices from 2024, out of 54 documents searched"), then the documents, the first
+ * {@value #CITED} with a citation each. Every matching document is in {@code documents}; the text
+ * lists the first {@value #LISTED} and says how many more there are.
+ */
+final class CollectionAnswers {
+
+    /** Documents the text lists one by one. */
+    static final int LISTED = 50;
+    /** Documents that get a numbered citation (the answer's [n] markers). */
+    static final int CITED = 20;
+
+    private CollectionAnswers() {}
+
+    static Answer compose(Question q, CollectionQuery cq, CollectionSearch.Result r, DocumentFilters filters,
+            Map<String, Number> timings) {
+        boolean byChange = cq.time().map(t -> t.kind() == TimeRange.Kind.CHANGED).orElse(false);
+        List<CollectionSearch.Match> matches = new ArrayList<>(r.matches());
+        // Changes newest first; anything else in file-name order, which groups series (invoice-2024-02, -03 …).
+        matches.sort(byChange
+                ? Comparator.comparing((CollectionSearch.Match m) -> m.record().modified()).reversed()
+                : Comparator.comparing((CollectionSearch.Match m) -> fileName(m.record().path()).toLowerCase(Locale.ROOT)));
+        int n = matches.size();
+        StringBuilder text = new StringBuilder();
+        text.append(n).append(' ').append(noun(q.text(), cq, n));
+        cq.time().ifPresent(t -> text.append(' ').append(t.matched().strip()));
+        cq.folder().ifPresent(f -> text.append(" in ").append(f));
+        text.append(n == 0 ? " were found" : "").append(", out of ").append(String.format(Locale.ROOT, "%,d", r.indexed()))
+                .append(r.indexed() == 1 ? " document searched" : " documents searched").append(n == 0 ? "." : ":");
+        List<Citation> citations = new ArrayList<>();
+        List<CollectionDocument> documents = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            CollectionSearch.Match m = matches.get(i);
+            Citation c = m.passage() == null ? null : Citation.of(i + 1, m.passage(), q);
+            if (c != null && i < CITED) citations.add(c);
+            documents.add(document(m, c));
+            if (i < LISTED) {
+                DocumentRecord d = m.record();
+                text.append("\n").append(i + 1).append(". ").append(title(d));
+                if (!title(d).equals(fileName(d.path()))) text.append(" (").append(fileName(d.path())).append(')');
+                if (byChange) text.append(", changed ").append(LocalDate.ofInstant(d.modified(), ZoneOffset.systemDefault()));
+                if (c != null && i < CITED) text.append(" [").append(i + 1).append(']');
+            }
+        }
+        if (n > LISTED) text.append("\n… and ").append(n - LISTED).append(" more: every one is in the documents list.");
+        List<String> notes = new ArrayList<>();
+        if (!filters.none()) notes.add("searched only " + filters.describe());
+        var coverage = new Coverage(n, r.searched(), r.indexed(), filters.describe());
+        return new Answer(text.toString(), "extractive", citations, null, timings, notes, n > 0, n > 0 ? 1.0 : 0.0,
+                Answer.COLLECTION, List.copyOf(documents), coverage);
+    }
+
+    /** The question's own word for what it counts ("invoices", "Rechnungen"), or "documents". */
+    static String noun(String question, CollectionQuery cq, int n) {
+        List<String> subject = List.of(cq.subject().strip().split("\\s+"));
+        String plural = null;
+        for (String token : question.split("[^\\p{L}\\p{N}-]+")) {
+            if (token.isEmpty()) continue;
+            String singular = Folding.fold(DocumentNouns.singular(token));
+            for (String s : subject) {
+                if (!s.isEmpty() && Folding.fold(s).equals(singular) && DocumentNouns.isDocument(Folding.fold(token))) {
+                    plural = token;
+                }
+            }
+        }
+        if (plural == null) return n == 1 ? "document" : "documents";
+        if (n == 1) return DocumentNouns.singular(plural);
+        // "incident reports": the words before the counted noun that the subject also has
+        String lead = leadingWords(question, plural, subject);
+        return (lead.isEmpty() ? "" : lead + " ") + plural;
+    }
+
+    private static String leadingWords(String question, String noun, List<String> subject) {
+        String[] tokens = question.split("[^\\p{L}\\p{N}-]+");
+        List<String> before = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            if (!tokens[i].equals(noun)) continue;
+            for (int j = i - 1; j >= 0; j--) {
+                String t = tokens[j];
+                if (subject.stream().noneMatch(s -> Folding.fold(s).equals(Folding.fold(t)))) break;
+                before.addFirst(t);
+            }
+            break;
+        }
+        return String.join(" ", before);
+    }
+
+    private static CollectionDocument document(CollectionSearch.Match m, Citation c) {
+        DocumentRecord d = m.record();
+        Hit h = m.passage();
+        return new CollectionDocument(d.path(), title(d), DocumentSelection.folderName(d.path()), DocumentSelection.type(d.path()),
+                d.size(), d.modified(), d.pages(), c == null ? "" : c.snippet(), c == null ? null : c.page(),
+                h == null ? 0 : h.startOffset(), h == null ? 0 : h.endOffset(), Math.round(m.score() * 1000) / 1000.0);
+    }
+
+    private static String title(DocumentRecord d) {
+        return d.title() == null || d.title().isBlank() ? fileName(d.path()) : d.title().strip();
+    }
+
+    private static String fileName(String path) {
+        return Path.of(path).getFileName().toString();
+    }
+}

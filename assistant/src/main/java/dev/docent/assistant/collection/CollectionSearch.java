@@ -1,0 +1,141 @@
+package dev.docent.assistant.collection;
+
+import dev.docent.assistant.documents.DocumentFilters;
+import dev.docent.embedder.Embedder;
+import dev.docent.indexer.Indexer;
+import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.indexer.catalog.DocumentStatus;
+import dev.docent.retriever.DocumentMatch;
+import dev.docent.retriever.DocumentMatchQuery;
+import dev.docent.retriever.Hit;
+import dev.docent.retriever.Relevance;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Every document that matches a subject and filters, not the top k: the search behind collection
+ * answers and {@code /api/search?group=document}. Three steps, each exhaustive:
+ * <ol>
+ *   <li>the catalog's metadata (folder, type, modified time, dates in the text) narrows the
+ *       indexed documents to the candidates;
+ *   <li>a subject that names a kind of document ("invoices", "Rechnungen", "incident reports")
+ *       keeps the candidates that ARE of that kind, by file name or title ({@link DocumentKinds}),
+ *       and any proper name beside it ("invoices from Northwind") must occur in them;
+ *   <li>any other subject must occur in the document: every term in one passage (BM25's analysis),
+ *       or a passage close enough in meaning (the calibrated cosine threshold), through
+ *       {@code Searcher.matchDocuments} over all of them.
+ * </ol>
+ */
+public final class CollectionSearch {
+
+    /** One matching document and the passage to show for it (its opening when it matched on metadata alone). */
+    public record Match(DocumentRecord record, Hit passage, double score) {}
+
+    /**
+     * @param matches every matching document
+     * @param searched indexed documents that passed the metadata filters (all were checked)
+     * @param indexed indexed documents in the collection
+     */
+    public record Result(List<Match> matches, int searched, int indexed) {}
+
+    private final Indexer indexer;
+    private final Embedder embedder;
+    private final Function<String, List<LocalDate>> textDates;
+    private final ZoneId zone;
+
+    /**
+     * @param textDates the dates a document's text mentions, by path (for "invoices from 2024")
+     */
+    public CollectionSearch(Indexer indexer, Embedder embedder, Function<String, List<LocalDate>> textDates, ZoneId zone) {
+        this.indexer = indexer;
+        this.embedder = embedder;
+        this.textDates = textDates;
+        this.zone = zone;
+    }
+
+    /** The indexed documents {@code filters} selects, by path. */
+    public Predicate<String> documents(DocumentFilters filters) {
+        Set<String> paths = new HashSet<>();
+        for (DocumentRecord r : candidates(indexer.documents(), filters)) paths.add(r.path());
+        return paths::contains;
+    }
+
+    /**
+     * @param subject what the documents are or are about ("invoice", "incident report", "Northwind
+     *     battery"), or blank for any document
+     */
+    public Result search(String subject, DocumentFilters filters) {
+        List<DocumentRecord> all = indexer.documents();
+        int indexed = (int) all.stream().filter(r -> r.status() == DocumentStatus.INDEXED).count();
+        List<DocumentRecord> candidates = candidates(all, filters);
+        Map<String, DocumentRecord> byPath = new HashMap<>();
+        for (DocumentRecord r : candidates) byPath.put(r.path(), r);
+
+        DocumentKinds.Found found = DocumentKinds.find(subject == null ? "" : subject);
+        List<String> required = found.rest().stream().filter(CollectionSearch::mustOccur).toList();
+        DocumentMatchQuery query;
+        if (found.kind() != null) {
+            Set<String> ofKind = new HashSet<>();
+            for (DocumentRecord r : candidates) {
+                if (DocumentKinds.isOfKind(found.kind(), Path.of(r.path()).getFileName().toString(), r.title())) {
+                    ofKind.add(r.path());
+                }
+            }
+            query = required.isEmpty() ? DocumentMatchQuery.all(ofKind::contains)
+                    : new DocumentMatchQuery(String.join(" ", required), null, 1, ofKind::contains, 1);
+        } else if (subject != null && !subject.isBlank()) {
+            float[] vector = embedder.embedQuery(subject);
+            query = new DocumentMatchQuery(subject, vector, Relevance.DEFAULT_DOCUMENT_MATCH_COSINE, byPath::containsKey, 1);
+        } else {
+            query = DocumentMatchQuery.all(byPath::containsKey);
+        }
+        List<DocumentMatch> matched = indexer.withIndex(index -> index.searcher().matchDocuments(query));
+        List<Match> out = new ArrayList<>(matched.size());
+        for (DocumentMatch m : matched) {
+            DocumentRecord r = byPath.get(m.path());
+            if (r == null) continue; // indexed since the catalog was read
+            out.add(new Match(r, m.passages().isEmpty() ? null : m.passages().getFirst(), m.score()));
+        }
+        return new Result(List.copyOf(out), candidates.size(), indexed);
+    }
+
+    private List<DocumentRecord> candidates(List<DocumentRecord> all, DocumentFilters filters) {
+        Predicate<DocumentRecord> selected = DocumentSelection.of(filters);
+        if (filters.mentionsFrom() != null || filters.mentionsTo() != null) selected = selected.and(r -> dated(r, filters));
+        return all.stream().filter(selected).toList();
+    }
+
+    /**
+     * Whether {@code r} is dated in the filter's range: a date its text mentions, or, when its text
+     * mentions none, the day it was last modified.
+     */
+    private boolean dated(DocumentRecord r, DocumentFilters f) {
+        List<LocalDate> days = textDates.apply(r.path());
+        if (days.isEmpty()) days = List.of(LocalDate.ofInstant(r.modified(), zone));
+        for (LocalDate d : days) {
+            if ((f.mentionsFrom() == null || !d.isBefore(f.mentionsFrom())) && (f.mentionsTo() == null || d.isBefore(f.mentionsTo()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a word beside a document kind must occur in the document: a name or a code ("invoices
+     * from Northwind", "contracts with ACME-7"), not a verb or a general word that only restates the
+     * kind ("contracts that expire", "meeting minutes"). German capitalises every noun, so there a
+     * capital is a noun to find.
+     */
+    private static boolean mustOccur(String word) {
+        return !word.isEmpty() && (Character.isUpperCase(word.codePointAt(0)) || word.chars().anyMatch(Character::isDigit));
+    }
+}
