@@ -22,6 +22,12 @@ public final class Relevance {
      */
     public static final double DEFAULT_FOUND_THRESHOLD = 0.011;
 
+    /**
+     * The cosine at which a chunk matches a query vector in {@link Searcher#matchDocuments}
+     * ({@link DocumentMatchQuery#minCosine}): CALIBRATION.
+     */
+    public static final double DEFAULT_DOCUMENT_MATCH_COSINE = 0.62;
+
     private Relevance() {}
 
     /** In [0, 1]; 0 without a cosine (no query vector). */

@@ -14,7 +14,9 @@ class ChunkIndexSearcherTest extends SearcherContractTest {
     @Override
     protected Searcher searcherOver(Path dir, List<IndexedChunk> chunks) {
         index = ChunkIndex.open(dir);
-        for (IndexedChunk c : chunks) index.replaceDocument(c.path(), List.of(c));
+        var byPath = new java.util.LinkedHashMap<String, List<IndexedChunk>>();
+        for (IndexedChunk c : chunks) byPath.computeIfAbsent(c.path(), p -> new java.util.ArrayList<>()).add(c);
+        byPath.forEach(index::replaceDocument);
         index.commit();
         return index.searcher();
     }

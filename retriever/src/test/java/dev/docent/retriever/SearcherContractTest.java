@@ -18,14 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What every {@link Searcher} must return: each retriever's ranking to the depth, best first, and
  * both raw scores for every candidate, the missing one filled in exactly (checked against a
- * brute-force cosine and against the score the same chunk gets when BM25 ranks it).
+ * brute-force cosine and against the score the same chunk gets when BM25 ranks it). And document
+ * matching: every document with a chunk holding all the query's terms and phrases or a vector within
+ * the threshold, grouped with its best passages (checked against a brute-force oracle over 300 documents).
  */
 public abstract class SearcherContractTest {
 
     @TempDir
     protected Path dir;
 
-    /** A searcher over an index in {@code dir} holding exactly {@code chunks}, committed. */
+    /**
+     * A searcher over an index in {@code dir} holding exactly {@code chunks}, committed; chunks of one
+     * path form one document (in the order given).
+     */
     protected abstract Searcher searcherOver(Path dir, List<IndexedChunk> chunks);
 
     private static final String[] WORDS = {"orchard", "robot", "battery", "gripper", "apple", "sensor", "wheel", "pump"};
@@ -124,6 +129,195 @@ public abstract class SearcherContractTest {
         r.close();
         assertThrows(IllegalStateException.class, () -> r.hits(first));
         assertThrows(IllegalArgumentException.class, () -> searcher().retrieve("robot", null, 0));
+    }
+
+    // ---- matchDocuments ----
+
+    private static IndexedChunk chunk(String path, String title, int ordinal, String text, float[] vector) {
+        return new IndexedChunk(path, title, ordinal + 1, "", ordinal, 10 * ordinal, 10 * ordinal + text.length(), text, vector);
+    }
+
+    private static IndexedChunk chunk(String path, int ordinal, String text) {
+        return chunk(path, "Doc", ordinal, text, axis(DIMS - 1));
+    }
+
+    private static List<String> paths(List<DocumentMatch> matches) {
+        return matches.stream().map(DocumentMatch::path).toList();
+    }
+
+    private static DocumentMatchQuery text(String text) {
+        return new DocumentMatchQuery(text, null, 0.7, null, 3);
+    }
+
+    @Test
+    void aDocumentMatchesWhenOneChunkHoldsEveryTermStemmedWithTheTitleCounting() {
+        Searcher s = searcherOver(dir, List.of(
+                chunk("/a", 0, "invoice for the orchard robot, 2025"),
+                chunk("/b", 0, "invoice for the gripper"), chunk("/b", 1, "paid in 2025"), // the terms in two chunks
+                chunk("/c", 0, "Invoices only"),
+                chunk("/d", 0, "the 2025 report"),
+                chunk("/e", "Invoice 2024-031", 0, "amount due in 2025 for the pump", axis(0))));
+        List<DocumentMatch> m = s.matchDocuments(text("invoices 2025"));
+        assertEquals(List.of("/a", "/e"), paths(m).stream().sorted().toList());
+        for (DocumentMatch d : m) {
+            assertTrue(d.textMatch() && !d.vectorMatch(), d.toString());
+            assertEquals(1, d.matchingChunks());
+            assertEquals(1.0, d.passages().getFirst().coverage(), 1e-9);
+            assertTrue(d.passages().getFirst().bm25() > 0 && d.score() == d.passages().getFirst().bm25());
+        }
+        // "the" is a stop word: not required, so /c (singular and plural alike) matches without it.
+        assertEquals(List.of("/a", "/b", "/c", "/e"), paths(s.matchDocuments(text("the invoice"))).stream().sorted().toList());
+        assertTrue(s.matchDocuments(text("invoice zeppelin")).isEmpty(), "a term no chunk has");
+        assertTrue(s.matchDocuments(text("the of and")).isEmpty(), "stop words only: no condition that can hold");
+    }
+
+    @Test
+    void quotedTextMustOccurAsAPhrase() {
+        Searcher s = searcherOver(dir, List.of(
+                chunk("/p1", 0, "our fleet electrification plan for 2026"),
+                chunk("/p2", 0, "electrification of the fleet in 2026"),
+                chunk("/p3", 0, "a fleet of vans awaits electrification")));
+        assertEquals(List.of("/p1"), paths(s.matchDocuments(text("\"fleet electrification\""))));
+        assertEquals(List.of("/p1"), paths(s.matchDocuments(text("\u201cfleet electrification\u201d 2026"))));
+        assertEquals(List.of("/p2"), paths(s.matchDocuments(text("\"electrification of the fleet\""))));
+        assertTrue(s.matchDocuments(text("\"fleet electrification\" vans")).isEmpty());
+        assertEquals(List.of("/p1", "/p2", "/p3"), paths(s.matchDocuments(text("fleet electrification"))).stream().sorted().toList());
+        assertEquals(3, s.matchDocuments(text("\"fleet electrification")).size(), "an unclosed quote reads as words");
+    }
+
+    @Test
+    void aDocumentsMatchingChunksAreOneMatchWithPassagesBestFirst() {
+        Searcher s = searcherOver(dir, List.of(
+                chunk("/g", 0, "the battery sits under the frame next to the wheel, the pump and the sensor mast"),
+                chunk("/g", 1, "battery battery battery"),
+                chunk("/g", 2, "battery battery and the wheel"),
+                chunk("/g", 3, "the gripper"),
+                chunk("/h", 0, "one battery")));
+        List<DocumentMatch> m = s.matchDocuments(text("battery"));
+        assertEquals(List.of("/g", "/h"), paths(m).stream().sorted().toList());
+        DocumentMatch g = m.stream().filter(d -> d.path().equals("/g")).findFirst().orElseThrow();
+        assertEquals(3, g.matchingChunks());
+        assertEquals(List.of(1, 2, 0), g.passages().stream().map(Hit::ordinal).toList());
+        for (Hit h : g.passages()) {
+            assertEquals(h.ordinal() + 1, h.page());
+            assertEquals(10 * h.ordinal(), h.startOffset());
+            assertTrue(h.text().contains("battery"));
+        }
+        assertTrue(g.passages().get(0).bm25() > g.passages().get(1).bm25() && g.passages().get(1).bm25() > g.passages().get(2).bm25());
+        assertEquals(g.passages().getFirst().bm25(), g.score());
+        DocumentMatch two = s.matchDocuments(text("battery").withPassages(2)).stream().filter(d -> d.path().equals("/g")).findFirst().orElseThrow();
+        assertEquals(List.of(1, 2), two.passages().stream().map(Hit::ordinal).toList());
+        assertEquals(3, two.matchingChunks());
+    }
+
+    @Test
+    void everyMatchingDocumentIsReturnedNotATopK() {
+        long seed = System.nanoTime();
+        System.out.println("everyMatchingDocumentIsReturnedNotATopK seed " + seed);
+        Random r = new Random(seed);
+        String[] filler = {"orchard", "robot", "gripper", "sensor", "wheel", "pump", "harvest", "ladder", "crate", "tractor"};
+        List<Integer> matching = new ArrayList<>();
+        for (int i = 0; i < 300; i++) matching.add(i);
+        java.util.Collections.shuffle(matching, r);
+        java.util.Set<Integer> planted = new java.util.HashSet<>(matching.subList(0, 137));
+        List<IndexedChunk> cs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int n = 1 + r.nextInt(3), both = planted.contains(i) ? r.nextInt(n) : -1;
+            for (int k = 0; k < n; k++) {
+                List<String> words = new ArrayList<>();
+                for (int w = 0; w < 4 + r.nextInt(20); w++) words.add(filler[r.nextInt(filler.length)]);
+                // Documents without a planted chunk get at most one of the two terms per chunk.
+                if (k == both || r.nextInt(3) == 0) words.add(r.nextBoolean() ? "invoice" : "invoices");
+                if (k == both || (both < 0 && !words.contains("invoice") && !words.contains("invoices") && r.nextBoolean())
+                        || (both >= 0 && r.nextInt(4) == 0)) {
+                    words.add("2025");
+                }
+                java.util.Collections.shuffle(words, r);
+                cs.add(chunk(String.format("/docs/%03d.txt", i), k, String.join(" ", words)));
+            }
+        }
+        // The oracle: a brute-force look at the generated words.
+        java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+        for (IndexedChunk c : cs) {
+            List<String> words = List.of(c.text().split(" "));
+            if ((words.contains("invoice") || words.contains("invoices")) && words.contains("2025")) {
+                expected.merge(c.path(), 1, Integer::sum);
+            }
+        }
+        assertEquals(137, expected.size(), "the oracle sees the planted documents");
+        List<DocumentMatch> m = searcherOver(dir, cs).matchDocuments(text("invoices 2025"));
+        assertEquals(expected.size(), m.size());
+        assertEquals(expected, m.stream().collect(Collectors.toMap(DocumentMatch::path, DocumentMatch::matchingChunks, (a, b) -> a,
+                java.util.TreeMap::new)));
+        for (int i = 1; i < m.size(); i++) {
+            DocumentMatch a = m.get(i - 1), b = m.get(i);
+            assertTrue(a.score() > b.score() || (a.score() == b.score() && a.path().compareTo(b.path()) < 0), a + " before " + b);
+        }
+    }
+
+    @Test
+    void aChunkMatchesTheVectorAtOrAboveTheThreshold() {
+        float[] query = axis(0);
+        Searcher s = searcherOver(dir, List.of(
+                chunk("/v1", "Doc", 0, "pump report with an invoice", mix(0.8f, 0.6f)),
+                chunk("/v2", "Doc", 0, "sensor notes", mix(0.6f, 0.8f)),
+                chunk("/v3", "Doc", 0, "gripper notes", axis(2)),
+                chunk("/t", "Doc", 0, "invoice for 2025", axis(3))));
+        List<DocumentMatch> m = s.matchDocuments(new DocumentMatchQuery(null, query, 0.7, null, 3));
+        assertEquals(List.of("/v1"), paths(m));
+        DocumentMatch v1 = m.getFirst();
+        assertTrue(v1.vectorMatch() && !v1.textMatch());
+        assertEquals(0.8, v1.score(), 1e-5);
+        assertEquals(0.8, v1.passages().getFirst().cosine(), 1e-5);
+        assertEquals(List.of("/v1", "/v2"), paths(s.matchDocuments(new DocumentMatchQuery(null, query, 0.5, null, 3))));
+        // Text or vector: /t by its terms (cosine 0), /v1 by its vector, its BM25 for the one shared term filled in.
+        List<DocumentMatch> both = s.matchDocuments(new DocumentMatchQuery("invoice 2025", query, 0.7, null, 3));
+        assertEquals(List.of("/v1", "/t"), paths(both));
+        assertTrue(both.get(1).textMatch() && !both.get(1).vectorMatch());
+        assertEquals(0.0, both.get(1).score(), 1e-6);
+        Hit vectorOnly = both.getFirst().passages().getFirst();
+        assertTrue(vectorOnly.bm25() > 0 && vectorOnly.coverage() > 0 && vectorOnly.coverage() < 1, vectorOnly.toString());
+        try (Retrieval r = s.retrieve("invoice 2025", null, 10)) {
+            double bm25 = r.hits(r.candidates().stream().map(c -> new Fused(c, 0)).toList()).stream()
+                    .filter(h -> h.path().equals("/v1")).findFirst().orElseThrow().bm25();
+            assertEquals(bm25, vectorOnly.bm25(), 1e-6);
+        }
+    }
+
+    @Test
+    void thePathFilterLimitsTheDocumentsAndNoConditionListsThemAll() {
+        Searcher s = searcherOver(dir, List.of(
+                chunk("/keep/b", 1, "pump manual, second part"), chunk("/keep/b", 0, "pump manual"),
+                chunk("/keep/a", 0, "pump manual"),
+                chunk("/drop/c", 0, "pump manual"),
+                chunk("/keep/d", 0, "wheel manual")));
+        java.util.function.Predicate<String> keep = p -> p.startsWith("/keep/");
+        // Equal scores: ordered by path.
+        assertEquals(List.of("/keep/a", "/keep/b"), paths(s.matchDocuments(text("pump manual").withPaths(keep).withPassages(1))));
+        assertEquals(List.of("/drop/c", "/keep/a", "/keep/b"), paths(s.matchDocuments(text("pump manual").withPassages(1))));
+        List<DocumentMatch> all = s.matchDocuments(DocumentMatchQuery.all(keep).withPassages(1));
+        assertEquals(List.of("/keep/a", "/keep/b", "/keep/d"), paths(all));
+        for (DocumentMatch d : all) {
+            assertEquals(0, d.passages().getFirst().ordinal(), "the first chunk of " + d.path());
+            assertTrue(!d.textMatch() && !d.vectorMatch() && d.score() == 0);
+        }
+        assertEquals(2, all.get(1).matchingChunks());
+        assertEquals(4, s.matchDocuments(new DocumentMatchQuery(" ", null, 0.7, null, 1)).size(), "blank text, no vector: every document");
+        assertEquals(List.of("/keep/a"), paths(s.matchDocuments(text("pump").withPaths(p -> p.equals("/keep/a")))));
+    }
+
+    private static float[] axis(int i) {
+        float[] v = new float[DIMS];
+        v[i] = 1;
+        return v;
+    }
+
+    /** {@code a} along the first axis, {@code b} along the second: cosine {@code a} to the first axis. */
+    private static float[] mix(float a, float b) {
+        float[] v = new float[DIMS];
+        v[0] = a;
+        v[1] = b;
+        return v;
     }
 
     private static List<Candidate> ranked(List<Candidate> cs, Function<Candidate, Integer> rank) {

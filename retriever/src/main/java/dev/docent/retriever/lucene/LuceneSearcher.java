@@ -1,6 +1,8 @@
 package dev.docent.retriever.lucene;
 
 import dev.docent.retriever.Candidate;
+import dev.docent.retriever.DocumentMatch;
+import dev.docent.retriever.DocumentMatchQuery;
 import dev.docent.retriever.Retrieval;
 import dev.docent.retriever.Searcher;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import org.apache.lucene.search.SearcherManager;
  * BM25 and HNSW over the latest snapshot of the index, each to the requested depth; then the
  * score each retriever did not give is computed exactly for the other's candidates (BM25 by
  * advancing a scorer to the document, cosine from the stored vector), so every candidate carries
- * both raw scores.
+ * both raw scores. Document matching ({@link #matchDocuments}) is {@link DocumentMatcher}'s, over one snapshot.
  */
 public final class LuceneSearcher implements Searcher {
 
@@ -90,6 +92,27 @@ public final class LuceneSearcher implements Searcher {
         } catch (IOException | RuntimeException e) {
             release(acquired);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    @Override
+    public List<DocumentMatch> matchDocuments(DocumentMatchQuery query) {
+        IndexSearcher acquired;
+        try {
+            acquired = manager.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            IndexSearcher searcher = new IndexSearcher(acquired.getIndexReader());
+            searcher.setSimilarity(similarity);
+            Map<Language, Analyzer> analyzers = queryAnalyzers(searcher);
+            Query scored = query.hasText() ? TextQueries.scored(analyzers, scoring, query.text()) : null;
+            return DocumentMatcher.match(searcher, analyzers, query, scored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(acquired);
         }
     }
 

@@ -27,7 +27,7 @@ public final class TextQueries {
      * Lucene's default clause limit is 1024 and a term may take 3 clauses; longer questions are cut
      * (the budget is shared among the languages a query is analysed for).
      */
-    private static final int MAX_TERMS = 300;
+    static final int MAX_TERMS = 300;
 
     private TextQueries() {}
 
@@ -87,7 +87,7 @@ public final class TextQueries {
         return builder.build();
     }
 
-    private static Set<String> terms(Analyzer analyzer, String field, String text, int maxTerms) {
+    static Set<String> terms(Analyzer analyzer, String field, String text, int maxTerms) {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
