@@ -36,6 +36,7 @@ public final class Docent implements AutoCloseable {
     private final Embedder embedder;
     private final Indexer indexer;
     private final Answerer answerer;
+    private final CollectionSearch documentSearch;
     private final AnswerJobs answers;
     private final ConversationStore conversations;
     private final ActiveModel model;
@@ -102,8 +103,9 @@ public final class Docent implements AutoCloseable {
         // Questions about the whole collection ("how many invoices…", "list all…") are answered from
         // every matching document (CollectionAnswerer); the rest from the best passages.
         ZoneId zone = ZoneId.systemDefault();
+        this.documentSearch = new CollectionSearch(indexer, embedder, path -> List.of(), zone);
         var collections = new CollectionAnswerer(new CollectionIntent(new TimeExpressions(Clock.system(zone), zone)),
-                new CollectionSearch(indexer, embedder, path -> List.of(), zone), zone);
+                documentSearch, zone);
         this.answerer = new Answerer(embedder, (Answerer.Index) indexer::search, model, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds(), config.foundThreshold(), collections);
         this.answers = new AnswerJobs(answerer);
@@ -180,6 +182,11 @@ public final class Docent implements AutoCloseable {
 
     public Answerer answerer() {
         return answerer;
+    }
+
+    /** Document-level, exhaustive search: every document matching a query and metadata filters. */
+    public CollectionSearch documentSearch() {
+        return documentSearch;
     }
 
     /** Answers in progress, each with an id that Stop can name; every adapter starts answers here. */

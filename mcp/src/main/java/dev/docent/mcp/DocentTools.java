@@ -11,13 +11,17 @@ import dev.docent.assistant.answer.Turn;
 import dev.docent.assistant.Docent;
 import dev.docent.assistant.StatusReport;
 import dev.docent.assistant.answer.AnswerJob;
+import dev.docent.assistant.collection.DocumentSearchResult;
 import dev.docent.assistant.documents.DocumentFilter;
+import dev.docent.assistant.documents.DocumentFilters;
+import dev.docent.assistant.documents.FilterParams;
 import dev.docent.assistant.documents.DocumentJson;
 import dev.docent.assistant.documents.DocumentListing;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +93,15 @@ public final class DocentTools {
         }).build();
     }
 
-    private Map<String, Object> search(Map<String, Object> args) {
+    private Object search(Map<String, Object> args) {
+        String group = Args.optionalText(args, "group");
+        if (group != null && !group.equals("passage") && !group.equals("document")) {
+            throw new IllegalArgumentException("group must be passage or document; got " + group);
+        }
+        if ("document".equals(group)) return searchDocuments(args);
+        if (!filters(args).none()) {
+            throw new IllegalArgumentException("type and date filters need group \"document\"; for passages use folder or file");
+        }
         String query = Args.text(args, "query", docent.config().maxQuestionChars());
         int topK = Args.integer(args, "top_k", docent.config().topK(), 1, MAX_TOP_K);
         Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "file"));
@@ -119,6 +131,31 @@ public final class DocentTools {
         out.put("confidence", confidence);
         out.put("passages", passages);
         return out;
+    }
+
+    /** Every document that matches (group "document"): the same search as {@code /api/search?group=document}. */
+    private DocumentSearchResult searchDocuments(Map<String, Object> args) {
+        if (Args.optionalText(args, "file") != null) {
+            throw new IllegalArgumentException("with group \"document\", filter by type (e.g. pdf) instead of a file glob");
+        }
+        String query = args.get("query") instanceof String q ? q.strip() : "";
+        if (query.length() > docent.config().maxQuestionChars()) {
+            throw new IllegalArgumentException("query is too long (at most " + docent.config().maxQuestionChars() + " characters)");
+        }
+        DocumentFilters filters = filters(args).and(DocumentFilters.NONE.withFolder(Args.optionalText(args, "folder")));
+        if (query.isEmpty() && filters.none()) throw new IllegalArgumentException("give a query, or filters to list documents by");
+        int offset = Args.integer(args, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = Args.integer(args, "limit", 100, 1, 1000);
+        return docent.documentSearch().page(query, filters, offset, limit);
+    }
+
+    /** The metadata filters among the tool's arguments (type, modified_*, dated_*), as FilterParams reads them. */
+    private static DocumentFilters filters(Map<String, Object> args) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (String name : FilterParams.NAMES) {
+            if (!name.equals("folder") && args.get(name) != null) given.put(name, args.get(name));
+        }
+        return FilterParams.parse(given, ZoneId.systemDefault());
     }
 
     private Map<String, Object> ask(Map<String, Object> args) throws InterruptedException {
@@ -163,7 +200,11 @@ public final class DocentTools {
         DocumentFilter status = DocumentFilter.parse(Args.optionalText(args, "status"));
         Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "name"));
         int limit = Args.integer(args, "limit", 200, 1, 10_000);
-        var listing = DocumentListing.of(docent.indexer().documents(), status, filter == null ? null : r -> filter.test(r.path()), 0, limit);
+        DocumentFilters metadata = filters(args);
+        Predicate<String> selected = metadata.none() ? null : docent.documentSearch().documents(metadata);
+        Predicate<DocumentRecord> match = filter == null && selected == null ? null
+                : r -> (filter == null || filter.test(r.path())) && (selected == null || selected.test(r.path()));
+        var listing = DocumentListing.of(docent.indexer().documents(), status, match, 0, limit);
         List<Map<String, Object>> docs = listing.documents().stream().map(DocumentJson::of).toList();
         int matching = listing.matching();
         Map<String, Object> out = new LinkedHashMap<>();

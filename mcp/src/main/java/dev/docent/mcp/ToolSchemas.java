@@ -11,6 +11,15 @@ final class ToolSchemas {
 
     record Def(String name, String title, String description, String inputSchema) {}
 
+    /** The metadata filters search and list_documents share (FilterParams' names), as schema properties. */
+    private static final String FILTERS = """
+                  "type": {"type": "string", "description": "Only these file types, e.g. pdf or pdf,docx."},
+                  "modified_after": {"type": "string", "description": "Only documents modified on or after this day (2025-03-01) or time."},
+                  "modified_before": {"type": "string", "description": "Only documents modified before this day or time."},
+                  "dated_after": {"type": "string", "description": "Only documents whose text mentions a date on or after this day."},
+                  "dated_before": {"type": "string", "description": "Only documents whose text mentions a date before this day."},
+            """;
+
     static final Def SEARCH = new Def("search", "Search the user's documents", """
             Search the user's private local documents (PDFs, Word, text, web pages... indexed by Docent) \
             for passages relevant to a query; hybrid keyword + semantic search. Use it to find where \
@@ -18,12 +27,16 @@ final class ToolSchemas {
             first, each with document_id (pass it to get_document as 'id'), path, title, \
             page (null for formats without pages), heading, snippet and score in [0,1]; 'found' is false \
             when even the best passage is unlikely to hold what was asked, so say the documents do not \
-            seem to cover it rather than guessing.""", """
+            seem to cover it rather than guessing. With group "document" it returns EVERY matching             document instead (all required terms in one passage, or a passage close in meaning), each             with its best passage, plus 'total': use it to list or count documents ("all invoices from             2024"); filter by type, folder and dates; query may then be empty.""", """
             {"type": "object", "properties": {
               "query": {"type": "string", "description": "What to look for, in natural language or keywords."},
               "top_k": {"type": "integer", "minimum": 1, "maximum": 20, "description": "How many passages to return (default 5)."},
               "folder": {"type": "string", "description": "Only documents under this folder: an absolute path, or a folder name anywhere in the path."},
-              "file": {"type": "string", "description": "Only documents whose file name matches this glob, e.g. *.pdf or report-2024*."}
+              "file": {"type": "string", "description": "Only documents whose file name matches this glob, e.g. *.pdf or report-2024*."},
+              "group": {"type": "string", "enum": ["passage", "document"], "description": "passage (default): the best passages; document: every matching document."},
+            """ + FILTERS + """
+              "offset": {"type": "integer", "minimum": 0, "description": "group document: documents to skip (paging)."},
+              "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "group document: at most this many documents (default 100); 'total' gives the full count."}
             }, "required": ["query"], "additionalProperties": false}""");
 
     static final Def ASK = new Def("ask", "Ask the user's documents", """
@@ -65,6 +78,7 @@ final class ToolSchemas {
               "status": {"type": "string", "enum": ["all", "indexed", "pending", "failed", "needs_ocr"], "description": "Only documents with this status; needs_ocr: scanned PDF pages without a text layer that were not OCRed."},
               "folder": {"type": "string", "description": "Only documents under this folder: an absolute path, or a folder name anywhere in the path."},
               "name": {"type": "string", "description": "Only documents whose file name matches this glob, e.g. *.pdf."},
+            """ + FILTERS + """
               "limit": {"type": "integer", "minimum": 1, "maximum": 10000, "description": "At most this many documents (default 200); 'matching' gives the full count."}
             }, "additionalProperties": false}""");
 

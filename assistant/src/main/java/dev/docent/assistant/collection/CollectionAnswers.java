@@ -105,11 +105,11 @@ final class CollectionAnswers {
         return String.join(" ", before);
     }
 
-    private static CollectionDocument document(CollectionSearch.Match m, Citation c) {
+    static CollectionDocument document(CollectionSearch.Match m, Citation c) {
         DocumentRecord d = m.record();
         Hit h = m.passage();
         return new CollectionDocument(d.path(), title(d), DocumentSelection.folderName(d.path()), DocumentSelection.type(d.path()),
-                d.size(), d.modified(), d.pages(), c == null ? "" : c.snippet(), c == null ? null : c.page(),
+                d.size(), d.modified().toString(), d.pages(), c == null ? "" : c.snippet(), c == null ? null : c.page(),
                 h == null ? 0 : h.startOffset(), h == null ? 0 : h.endOffset(), Math.round(m.score() * 1000) / 1000.0);
     }
 

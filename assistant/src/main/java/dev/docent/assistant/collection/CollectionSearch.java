@@ -108,6 +108,18 @@ public final class CollectionSearch {
         return new Result(List.copyOf(out), candidates.size(), indexed);
     }
 
+    /**
+     * A document-level search: every document matching {@code query} (as a collection answer reads
+     * its subject) and {@code filters}, one page of them.
+     */
+    public DocumentSearchResult page(String query, DocumentFilters filters, int offset, int limit) {
+        long t0 = System.nanoTime();
+        Result r = search(query, filters);
+        Map<String, Number> timings = new java.util.LinkedHashMap<>();
+        timings.put("search_ms", (System.nanoTime() - t0) / 1_000_000);
+        return DocumentSearchResult.page(query == null ? "" : query, r, filters, offset, limit, timings);
+    }
+
     private List<DocumentRecord> candidates(List<DocumentRecord> all, DocumentFilters filters) {
         Predicate<DocumentRecord> selected = DocumentSelection.of(filters);
         if (filters.mentionsFrom() != null || filters.mentionsTo() != null) selected = selected.and(r -> dated(r, filters));

@@ -32,7 +32,7 @@ final class DocumentKinds {
 
     static {
         kind("invoice", "invoice invoices bill bills rechnung rechnungen facture factures");
-        kind("incident report", "incident incidents vorfall vorfalle storfall storfalle incident incidents",
+        kind("incident report", "incident incidents vorfall vorfalle storfall storfalle",
                 "report reports bericht berichte rapport rapports");
         kind("incident report", "vorfallbericht vorfallberichte storfallbericht storfallberichte");
         kind("minutes", "minutes protokoll protokolle proces-verbal proces-verbaux compte-rendu comptes-rendus");
@@ -69,7 +69,7 @@ final class DocumentKinds {
     }
 
     private static void kind(String name, List<String> words, Set<String> extensions) {
-        List<Set<String>> sets = words.stream().map(w -> Set.of(w.split(" "))).toList();
+        List<Set<String>> sets = words.stream().map(w -> Set.copyOf(List.of(w.split(" ")))).toList();
         Kind k = new Kind(name, sets, extensions);
         KINDS.add(k);
         for (String w : sets.getLast()) BY_HEAD.computeIfAbsent(w, x -> new ArrayList<>()).add(k);

@@ -136,9 +136,16 @@ final class AnswerRoutes {
         DocentApp.json(ctx, 200, Map.of("id", id, "cancelled", true));
     }
 
-    /** {@code GET /api/search?q=...&top_k=N}: passages without an answer. */
+    /**
+     * {@code GET /api/search?q=...&top_k=N}: passages without an answer; with {@code group=document}
+     * every matching document (paged, with the total), filtered by metadata.
+     */
     static void search(Context ctx, Docent docent) {
         SearchRequest req = SearchRequest.parse(ctx, docent.config().topK(), docent.config().maxQuestionChars());
+        if (req.byDocument()) {
+            DocentApp.json(ctx, 200, docent.documentSearch().page(req.query(), req.filters(), req.offset(), req.limit()));
+            return;
+        }
         SearchResult result = docent.answers().answerer().search(req.query(), req.topK());
         DocentApp.json(ctx, 200, result);
     }
