@@ -4,8 +4,11 @@ import dev.docent.indexer.catalog.DocumentRecord;
 
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.retriever.lucene.ChunkIndex;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Catalog changes held back until the Lucene commit that contains their chunks (or their
@@ -13,7 +16,8 @@ import java.util.List;
  * number. A crash before the Lucene commit loses both; a crash between the two leaves the index
  * ahead of the catalog, which {@link Reconciler} repairs at the next open (the file's row is
  * still pending or still lists a deleted file, so the next sync redoes it). The catalog is never
- * ahead of the index: a row says INDEXED only for chunks that survive a crash.
+ * ahead of the index: a row says INDEXED only for chunks that survive a crash. The dates a file's
+ * text mentions go in the same transaction as its row, so neither is ever there without the other.
  */
 final class CommitBatch {
 
@@ -21,14 +25,29 @@ final class CommitBatch {
     private final ChunkIndex index;
     private final List<DocumentRecord> records = new ArrayList<>();
     private final List<String> deleted = new ArrayList<>();
+    /** Text dates that replace the catalog's for these paths, with their records. */
+    private final Map<String, List<LocalDate>> dates = new HashMap<>();
 
     CommitBatch(Catalog catalog, ChunkIndex index) {
         this.catalog = catalog;
         this.index = index;
     }
 
+    /** A record whose text dates stay what the catalog (or this batch) has for its path. */
     void put(DocumentRecord r) {
         records.add(r);
+    }
+
+    /** A record with the dates its text mentions (empty: none, e.g. a failed file). */
+    void put(DocumentRecord r, List<LocalDate> textDates) {
+        records.add(r);
+        dates.put(r.path(), List.copyOf(textDates));
+    }
+
+    /** The text dates of {@code path}: this batch's if it holds them, else the catalog's. */
+    List<LocalDate> textDates(String path) {
+        List<LocalDate> pending = dates.get(path);
+        return pending != null ? pending : catalog.textDates(path);
     }
 
     /** Records a file as gone; its chunks must already be deleted from the index writer. */
@@ -40,9 +59,10 @@ final class CommitBatch {
     void commit() {
         long sequence = Math.max(index.committedSequence(), catalogSequence(catalog)) + 1;
         index.commit(sequence);
-        catalog.commitBatch(records, deleted, sequence);
+        catalog.commitBatch(records, dates, deleted, sequence);
         records.clear();
         deleted.clear();
+        dates.clear();
     }
 
     static long catalogSequence(Catalog catalog) {

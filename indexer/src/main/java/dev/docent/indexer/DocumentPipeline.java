@@ -11,6 +11,7 @@ import dev.docent.indexer.extract.ExtractionException;
 import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.extract.Page;
 import dev.docent.indexer.extract.PageRegions;
+import dev.docent.indexer.extract.TextDates;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.retriever.IndexedChunk;
@@ -54,8 +55,8 @@ final class DocumentPipeline {
         this.pause = condition;
     }
 
-    /** A file extracted and chunked, not yet embedded. */
-    record Prepared(ExtractedDocument document, List<Chunk> chunks) {}
+    /** A file extracted and chunked, with the dates its text mentions, not yet embedded. */
+    record Prepared(ExtractedDocument document, List<Chunk> chunks, List<java.time.LocalDate> textDates) {}
 
     /**
      * What reading one file gave: its content hash (null if unknown) and either the prepared
@@ -106,7 +107,7 @@ final class DocumentPipeline {
             if (indexedElsewhere.test(hash)) return new Outcome(hash, null, null, false, false, true);
             ExtractedDocument doc = extractor.extract(f.path());
             access.checkUnchanged(f.path(), before);
-            return new Outcome(hash, new Prepared(doc, chunker.chunk(doc)), null, false, false);
+            return new Outcome(hash, new Prepared(doc, chunker.chunk(doc), TextDates.in(doc.pages())), null, false, false);
         } catch (ExtractionException e) {
             // A retryable failure keeps no hash, so the next attempt reads the file afresh.
             return new Outcome(e.retryable() ? null : hash, null, e.getMessage(), e.retryable(), false);

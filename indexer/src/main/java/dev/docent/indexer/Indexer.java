@@ -1,6 +1,7 @@
 package dev.docent.indexer;
 
 import dev.docent.indexer.catalog.DocumentPage;
+import dev.docent.indexer.catalog.DocumentQuery;
 import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentStatus;
 
@@ -153,6 +154,25 @@ public final class Indexer implements AutoCloseable {
     /** One page of the catalog, filtered in SQLite (see {@link Catalog#page}). */
     public DocumentPage documents(DocumentStatus status, boolean needsOcr, String text, int offset, int limit) {
         return withCatalog(c -> c.page(status, needsOcr, text, offset, limit));
+    }
+
+    /**
+     * Every document of the active generation that matches {@code query} (folder, types, times,
+     * language, dates its text mentions), in path order, filtered in SQLite (see {@link
+     * Catalog#query}).
+     */
+    public List<DocumentRecord> documents(DocumentQuery query) {
+        return withCatalog(c -> c.query(query));
+    }
+
+    /** How many documents match {@code query}. */
+    public int count(DocumentQuery query) {
+        return withCatalog(c -> c.count(query));
+    }
+
+    /** The distinct dates the text of {@code path} mentions, in calendar order (empty if none or unknown). */
+    public List<java.time.LocalDate> textDates(String path) {
+        return withCatalog(c -> c.textDates(path));
     }
 
     /** The catalog's record of {@code path}, if it has one. */

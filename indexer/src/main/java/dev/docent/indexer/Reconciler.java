@@ -38,7 +38,7 @@ final class Reconciler {
             int inIndex = chunks.getOrDefault(r.path(), 0);
             if (r.status() == DocumentStatus.INDEXED && inIndex != r.chunks()) {
                 batch.put(new DocumentRecord(r.path(), r.size(), r.modified(), null, DocumentStatus.PENDING, null,
-                        r.title(), r.pages(), r.chunks(), null));
+                        r.title(), r.pages(), r.chunks(), null).withMetadataOf(r)); // its text dates stay
                 requeued++;
             } else if (r.status() == DocumentStatus.FAILED && inIndex > 0) {
                 index.deleteDocument(r.path());

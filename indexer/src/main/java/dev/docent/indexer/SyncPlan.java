@@ -96,6 +96,6 @@ record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
         return new DocumentRecord(f.path().toString(), f.size(), f.modified(), old == null ? null : old.sha256(),
                 DocumentStatus.PENDING, null, old == null ? null : old.title(), old == null ? 0 : old.pages(),
                 old == null ? 0 : old.chunks(), old == null ? null : old.indexedAt(),
-                old == null ? 0 : old.attempts(), old == null ? null : old.retryAt());
+                old == null ? 0 : old.attempts(), old == null ? null : old.retryAt()).withMetadataOf(old);
     }
 }

@@ -203,12 +203,12 @@ final class SyncRun {
         DocumentRecord old = s.item().previous();
         Outcome o = s.outcome();
         DocumentRecord rec;
+        List<java.time.LocalDate> dates = null; // null: the catalog's stay
         if (o.reusable()) {
             rec = takeChunks(s, o.sha256());
             if (rec != null) {
                 tally.reused++;
                 tally.chunks += rec.chunks();
-                batch.put(rec);
                 return rec;
             }
             try {
@@ -221,10 +221,12 @@ final class SyncRun {
         if (o.unchanged() && old != null) {
             DocumentStatus status = old.error() == null ? DocumentStatus.INDEXED : DocumentStatus.FAILED;
             rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), status,
-                    old.error(), old.title(), old.pages(), old.chunks(), old.indexedAt()).withNote(old.note());
-            tally.unchanged++;
+                    old.error(), old.title(), old.pages(), old.chunks(), old.indexedAt()).withNote(old.note())
+                    .withMetadataOf(old);
+            tally.unchanged++; // its text dates stay as they are
         } else if (o.error() != null) {
             rec = failed(s, o.sha256(), o.error(), o.retryable());
+            dates = List.of();
             tally.failed++;
             log.info("Failed {}: {}{}", path, o.error(), o.retryable() ? " (will retry at " + rec.retryAt() + ")" : "");
         } else {
@@ -239,7 +241,8 @@ final class SyncRun {
                 var doc = o.prepared().document();
                 rec = new DocumentRecord(path, s.file().size(), s.file().modified(), o.sha256(), DocumentStatus.INDEXED,
                         null, doc.title(), doc.paged() ? doc.pages().size() : 0, chunks.size(), clock.instant())
-                        .withNote(doc.ocrNote());
+                        .withNote(doc.ocrNote()).withMetadata(doc.author(), doc.created(), doc.language());
+                dates = o.prepared().textDates();
                 tally.indexed++;
                 tally.chunks += chunks.size();
                 donors.replaceWith(rec);
@@ -249,10 +252,13 @@ final class SyncRun {
                 // Not the file's fault (the embedder or the index failed): try again later.
                 log.warn("Indexing {} failed", path, e);
                 rec = failed(s, null, "embedding or indexing failed: " + e.getMessage(), true);
+                dates = List.of();
                 tally.failed++;
             }
         }
-        batch.put(rec); // written with the Lucene commit that holds its chunks
+        // Written with the Lucene commit that holds its chunks, its text dates in the same transaction.
+        if (dates == null) batch.put(rec);
+        else batch.put(rec, dates);
         return rec;
     }
 
@@ -277,8 +283,9 @@ final class SyncRun {
 
     /**
      * Writes the chunks of the donor with this content under the file's path, vectors and all:
-     * no extraction, no embedding. A vanished donor (a rename or move) leaves the index and the
-     * catalog in the same commit. Returns null if the donor's chunks are not what its record says.
+     * no extraction, no embedding; its metadata (author, creation time, language) and text dates
+     * come along. A vanished donor (a rename or move) leaves the index and the catalog in the same
+     * commit. Returns null if the donor's chunks are not what its record says.
      */
     private DocumentRecord takeChunks(Stage s, String sha256) {
         DocumentRecord donor = donors.get(sha256);
@@ -309,7 +316,9 @@ final class SyncRun {
         }
         String title = donorName.equals(donor.title()) ? ownName : donor.title();
         var rec = new DocumentRecord(path, s.file().size(), s.file().modified(), sha256, DocumentStatus.INDEXED, null,
-                title, donor.pages(), ours.size(), clock.instant()).withNote(donor.note());
+                title, donor.pages(), ours.size(), clock.instant()).withNote(donor.note()).withMetadataOf(donor);
+        // Read before the donor's row is deleted (in this batch: its dates may be pending in it too).
+        batch.put(rec, batch.textDates(donor.path()));
         donors.replaceWith(rec);
         log.debug("{} has the content of {}: its chunks were taken over", path, donor.path());
         return rec;

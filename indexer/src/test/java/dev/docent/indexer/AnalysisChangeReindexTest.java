@@ -42,7 +42,9 @@ class AnalysisChangeReindexTest {
                 catalog.setMeta("embedding_model", key.substring(0, key.lastIndexOf('/')));
             }
             try (Indexer indexer = Indexer.open(data, embedder)) {
-                assertEquals("new text analysis", indexer.generationStatus().rebuild().reason());
+                // (A layout of before generations also predates today's extraction version: "... and text extraction".)
+                String reason = indexer.generationStatus().rebuild().reason();
+                assertTrue(reason.startsWith("new text analysis"), reason);
                 SyncReport report = indexer.sync(List.of(docs), SyncProgress.NONE);
                 assertEquals(2, report.indexed(), report.toString());
                 assertEquals(0, report.unchanged(), report.toString());

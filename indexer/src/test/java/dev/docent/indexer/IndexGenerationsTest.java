@@ -116,22 +116,32 @@ class IndexGenerationsTest extends WithRealEmbedder {
     }
 
     @Test
-    void aDataDirectoryOfTheOlderLayoutIsAdoptedWithoutReindexing(@TempDir Path tmp) throws Exception {
+    void aDataDirectoryOfTheOlderLayoutIsAdoptedAndRebuiltForTodaysExtractionWithoutReEmbedding(@TempDir Path tmp)
+            throws Exception {
         Path docs = writeDocs(tmp.resolve("docs"), 3);
         Path data = tmp.resolve("data");
         try (Indexer indexer = Indexer.open(data, embedder)) {
             indexer.sync(List.of(docs), SyncProgress.NONE);
         }
-        // Today's layout: catalog.db and index/ at the top, the recipe only in the catalog's key.
+        // The layout before generations: catalog.db and index/ at the top, the recipe only in the
+        // catalog's key, which does not record the extraction; such an index was built with the
+        // first one, and extraction has changed since (extract-2: document metadata).
         Files.delete(data.resolve(Generations.POINTER));
-        try (Indexer indexer = Indexer.open(data, embedder)) {
-            assertNull(indexer.generationStatus().rebuild(), "same recipe: adopted as it is");
+        var counting = new CountingEmbedder(embedder);
+        try (Indexer indexer = Indexer.open(data, counting)) {
+            assertEquals(IndexGeneration.ROOT, Generations.readPointer(data).orElseThrow().name(), "adopted as it is");
+            assertFalse(indexer.search(QUERY, null, 3).isEmpty(), "the adopted index answers at once");
+            assertNotNull(indexer.generationStatus().rebuild());
+            assertEquals("new text extraction", indexer.generationStatus().rebuild().reason());
             SyncReport report = indexer.sync(List.of(docs), SyncProgress.NONE);
-            assertEquals(0, report.indexed(), report.toString());
-            assertEquals(3, report.unchanged(), report.toString());
+            assertEquals(3, report.indexed(), report.toString());
+            assertEquals(0, report.embedded(), "the embedding cache answers for every chunk: " + report);
+            assertEquals(0, counting.takeCount());
+            assertNull(indexer.generationStatus().rebuild(), "switched");
+            assertEquals(3, indexer.count(dev.docent.indexer.catalog.DocumentQuery.all()), "the new catalog answers queries");
         }
-        assertEquals(IndexGeneration.ROOT, Generations.readPointer(data).orElseThrow().name());
-        assertTrue(Files.isRegularFile(data.resolve("catalog.db")));
+        assertNotEquals(IndexGeneration.ROOT, Generations.readPointer(data).orElseThrow().name());
+        assertFalse(Files.exists(data.resolve("catalog.db")), "the adopted generation is deleted after the switch");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,15 +36,38 @@ public final class Catalog implements AutoCloseable {
               seen_at    INTEGER NOT NULL,
               attempts   INTEGER NOT NULL DEFAULT 0,
               retry_at   INTEGER,
-              note       TEXT
+              note       TEXT,
+              author     TEXT,
+              created    INTEGER,
+              language   TEXT,
+              type       TEXT NOT NULL DEFAULT ''
             );
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS document_dates (
+              path TEXT NOT NULL,
+              day  INTEGER NOT NULL,
+              PRIMARY KEY (path, day)
+            ) WITHOUT ROWID;
+            """;
+
+    /** Indexes of what {@link #query} filters on (made after old catalogs gained the columns). */
+    private static final String INDEXES = """
+            CREATE INDEX IF NOT EXISTS documents_modified ON documents(modified);
+            CREATE INDEX IF NOT EXISTS documents_created ON documents(created);
+            CREATE INDEX IF NOT EXISTS documents_language ON documents(language);
+            CREATE INDEX IF NOT EXISTS documents_type ON documents(type);
+            CREATE INDEX IF NOT EXISTS document_dates_day ON document_dates(day, path);
             """;
 
     private final Connection db;
+    /** Whether the documents table has the metadata columns (false: a read-only catalog from before them). */
+    private final boolean metadata;
 
-    private Catalog(Connection db) {
+    private Catalog(Connection db) throws SQLException {
         this.db = db;
+        try (Statement s = db.createStatement()) {
+            this.metadata = hasColumn(s, "language");
+        }
     }
 
     /**
@@ -73,6 +97,10 @@ public final class Catalog implements AutoCloseable {
                     if (!ddl.isBlank()) s.execute(ddl);
                 }
                 addRetryColumns(s);
+                addMetadataColumns(s);
+                for (String ddl : INDEXES.split(";")) {
+                    if (!ddl.isBlank()) s.execute(ddl);
+                }
             }
             return new Catalog(c);
         } catch (SQLException e) {
@@ -97,8 +125,38 @@ public final class Catalog implements AutoCloseable {
         if (!note) s.execute("ALTER TABLE documents ADD COLUMN note TEXT"); // catalogs from before OCR notes
     }
 
+    /** Catalogs from before document metadata (issue 17): add the columns, and each row's type. */
+    private static void addMetadataColumns(Statement s) throws SQLException {
+        if (hasColumn(s, "language")) return;
+        s.execute("ALTER TABLE documents ADD COLUMN author TEXT");
+        s.execute("ALTER TABLE documents ADD COLUMN created INTEGER");
+        s.execute("ALTER TABLE documents ADD COLUMN language TEXT");
+        s.execute("ALTER TABLE documents ADD COLUMN type TEXT NOT NULL DEFAULT ''");
+        List<String> paths = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT path FROM documents")) {
+            while (rs.next()) paths.add(rs.getString(1));
+        }
+        try (PreparedStatement ps = s.getConnection().prepareStatement("UPDATE documents SET type = ? WHERE path = ?")) {
+            for (String path : paths) {
+                ps.setString(1, DocumentRecord.typeOf(path));
+                ps.setString(2, path);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static boolean hasColumn(Statement s, String column) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(documents)")) {
+            while (rs.next()) {
+                if (rs.getString("name").equals(column)) return true;
+            }
+        }
+        return false;
+    }
+
     public synchronized Optional<DocumentRecord> find(String path) {
-        try (PreparedStatement ps = db.prepareStatement("SELECT * FROM documents WHERE path = ?")) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT " + columns() + " FROM documents WHERE path = ?")) {
             ps.setString(1, path);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -111,7 +169,7 @@ public final class Catalog implements AutoCloseable {
     /** Every record, ordered by path. */
     public synchronized List<DocumentRecord> all() {
         try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery("SELECT * FROM documents ORDER BY path")) {
+                ResultSet rs = s.executeQuery("SELECT " + columns() + " FROM documents ORDER BY path")) {
             List<DocumentRecord> out = new ArrayList<>();
             while (rs.next()) out.add(read(rs));
             return out;
@@ -134,7 +192,7 @@ public final class Catalog implements AutoCloseable {
                 + " AND (?3 IS NULL OR instr(lower(path), ?3) > 0 OR instr(lower(coalesce(title, '')), ?3) > 0)";
         String needle = text == null || text.isBlank() ? null : text.strip().toLowerCase(java.util.Locale.ROOT);
         try (PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM documents" + where);
-                PreparedStatement rows = db.prepareStatement("SELECT * FROM documents" + where + " ORDER BY path LIMIT ?4 OFFSET ?5")) {
+                PreparedStatement rows = db.prepareStatement("SELECT " + columns() + " FROM documents" + where + " ORDER BY path LIMIT ?4 OFFSET ?5")) {
             for (PreparedStatement ps : List.of(count, rows)) {
                 ps.setString(1, status == null ? null : status.name());
                 ps.setInt(2, needsOcr ? 1 : 0);
@@ -158,18 +216,19 @@ public final class Catalog implements AutoCloseable {
 
     private static final String PUT = """
             INSERT INTO documents(path, size, modified, sha256, status, error, title, pages, chunks, indexed_at, seen_at,
-              attempts, retry_at, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              attempts, retry_at, note, author, created, language, type)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET size=excluded.size, modified=excluded.modified,
               sha256=excluded.sha256, status=excluded.status, error=excluded.error, title=excluded.title,
               pages=excluded.pages, chunks=excluded.chunks, indexed_at=excluded.indexed_at, seen_at=excluded.seen_at,
-              attempts=excluded.attempts, retry_at=excluded.retry_at, note=excluded.note
+              attempts=excluded.attempts, retry_at=excluded.retry_at, note=excluded.note, author=excluded.author,
+              created=excluded.created, language=excluded.language, type=excluded.type
             """;
 
     /** Meta key of the sequence number of the index commit the catalog matches. */
     public static final String INDEX_SEQUENCE = "index_sequence";
 
-    /** Inserts or replaces the whole record. */
+    /** Inserts or replaces the whole record; the dates its text mentions stay as they are. */
     public synchronized void put(DocumentRecord r) {
         try (PreparedStatement ps = db.prepareStatement(PUT)) {
             bind(ps, r);
@@ -179,25 +238,48 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** As {@link #commitBatch(List, Map, List, long)} with every record's text dates left as they are. */
+    public synchronized void commitBatch(List<DocumentRecord> records, List<String> deletedPaths, long indexSequence) {
+        commitBatch(records, Map.of(), deletedPaths, indexSequence);
+    }
+
     /**
      * Writes the records and deletions of a batch whose chunks are in the index commit numbered
      * {@code indexSequence}, and that number, in ONE transaction: after a crash the catalog holds
-     * either all of the batch or none of it.
+     * either all of the batch or none of it. {@code textDates} replaces the dates a record's text
+     * mentions (a record whose path it lacks keeps those it had); a deleted path loses its row and
+     * its dates. Records are written first, then dates, then deletions.
      */
-    public synchronized void commitBatch(List<DocumentRecord> records, List<String> deletedPaths, long indexSequence) {
+    public synchronized void commitBatch(List<DocumentRecord> records, Map<String, List<LocalDate>> textDates,
+            List<String> deletedPaths, long indexSequence) {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement put = db.prepareStatement(PUT);
                     PreparedStatement del = db.prepareStatement("DELETE FROM documents WHERE path = ?");
+                    PreparedStatement delDates = db.prepareStatement("DELETE FROM document_dates WHERE path = ?");
+                    PreparedStatement putDate = db.prepareStatement(
+                            "INSERT OR IGNORE INTO document_dates(path, day) VALUES (?, ?)");
                     PreparedStatement meta = db.prepareStatement(
                             "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
                 for (DocumentRecord r : records) {
                     bind(put, r);
                     put.executeUpdate();
                 }
+                for (var e : textDates.entrySet()) {
+                    delDates.setString(1, e.getKey());
+                    delDates.executeUpdate();
+                    for (LocalDate day : e.getValue()) {
+                        putDate.setString(1, e.getKey());
+                        putDate.setLong(2, day.toEpochDay());
+                        putDate.addBatch();
+                    }
+                    putDate.executeBatch();
+                }
                 for (String path : deletedPaths) {
                     del.setString(1, path);
                     del.executeUpdate();
+                    delDates.setString(1, path);
+                    delDates.executeUpdate();
                 }
                 meta.setString(1, INDEX_SEQUENCE);
                 meta.setString(2, Long.toString(indexSequence));
@@ -231,14 +313,87 @@ public final class Catalog implements AutoCloseable {
         if (r.retryAt() == null) ps.setNull(13, java.sql.Types.INTEGER);
         else ps.setLong(13, r.retryAt().toEpochMilli());
         ps.setString(14, r.note());
+        ps.setString(15, r.author());
+        if (r.created() == null) ps.setNull(16, java.sql.Types.INTEGER);
+        else ps.setLong(16, r.created().toEpochMilli());
+        ps.setString(17, r.language());
+        ps.setString(18, r.type());
     }
 
+    /** Deletes the row of {@code path} and the dates of its text, in one transaction. */
     public synchronized void delete(String path) {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM documents WHERE path = ?")) {
-            ps.setString(1, path);
-            ps.executeUpdate();
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM documents WHERE path = ?");
+                    PreparedStatement dates = db.prepareStatement("DELETE FROM document_dates WHERE path = ?")) {
+                ps.setString(1, path);
+                ps.executeUpdate();
+                dates.setString(1, path);
+                dates.executeUpdate();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new CatalogException(e);
+        }
+    }
+
+    /** The distinct dates the text of {@code path} mentions, in calendar order (empty if none or unknown). */
+    public synchronized List<LocalDate> textDates(String path) {
+        if (!metadata) return List.of();
+        try (PreparedStatement ps = db.prepareStatement("SELECT day FROM document_dates WHERE path = ? ORDER BY day")) {
+            ps.setString(1, path);
+            List<LocalDate> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(LocalDate.ofEpochDay(rs.getLong(1)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException(e);
+        }
+    }
+
+    /**
+     * Every record that matches {@code query}, ordered by path, filtered in SQLite over indexed
+     * columns (no limit: a query's answer is a set of documents to work on, not a page to show).
+     */
+    public synchronized List<DocumentRecord> query(DocumentQuery query) {
+        QuerySql sql = QuerySql.of(query);
+        requireMetadata();
+        try (PreparedStatement ps = db.prepareStatement("SELECT " + columns() + " FROM documents" + sql.where() + " ORDER BY path")) {
+            sql.bind(ps);
+            List<DocumentRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(read(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException(e);
+        }
+    }
+
+    /** How many records match {@code query} (as {@link #query}, counted in SQLite). */
+    public synchronized int count(DocumentQuery query) {
+        QuerySql sql = QuerySql.of(query);
+        requireMetadata();
+        try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM documents" + sql.where())) {
+            sql.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(e);
+        }
+    }
+
+    private void requireMetadata() {
+        if (!metadata) {
+            throw new CatalogException("this catalog is from before document metadata: open the data directory with"
+                    + " docent serve or docent index once to add it", null);
         }
     }
 
@@ -277,25 +432,43 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private static DocumentRecord read(ResultSet rs) throws SQLException {
-        long indexedAt = rs.getLong("indexed_at");
+    /** The columns {@link #read} reads, in its order (by position: a record costs no name lookups). */
+    private static final String COLUMNS = "path, size, modified, sha256, status, error, title, pages, chunks, indexed_at,"
+            + " attempts, retry_at, note";
+    private static final String METADATA_COLUMNS = ", author, created, language";
+
+    private String columns() {
+        return metadata ? COLUMNS + METADATA_COLUMNS : COLUMNS;
+    }
+
+    private DocumentRecord read(ResultSet rs) throws SQLException {
+        long indexedAt = rs.getLong(10);
         boolean noIndexedAt = rs.wasNull();
-        long retryAt = rs.getLong("retry_at");
+        long retryAt = rs.getLong(12);
         boolean noRetryAt = rs.wasNull();
-        return new DocumentRecord(
-                rs.getString("path"),
-                rs.getLong("size"),
-                Instant.ofEpochMilli(rs.getLong("modified")),
-                rs.getString("sha256"),
-                DocumentStatus.valueOf(rs.getString("status")),
-                rs.getString("error"),
-                rs.getString("title"),
-                rs.getInt("pages"),
-                rs.getInt("chunks"),
-                noIndexedAt ? null : Instant.ofEpochMilli(indexedAt),
-                rs.getInt("attempts"),
-                noRetryAt ? null : Instant.ofEpochMilli(retryAt),
-                rs.getString("note"));
+        String path = rs.getString(1);
+        long size = rs.getLong(2);
+        Instant modified = Instant.ofEpochMilli(rs.getLong(3));
+        String sha256 = rs.getString(4);
+        DocumentStatus status = DocumentStatus.valueOf(rs.getString(5));
+        String error = rs.getString(6);
+        String title = rs.getString(7);
+        int pages = rs.getInt(8);
+        int chunks = rs.getInt(9);
+        int attempts = rs.getInt(11);
+        String note = rs.getString(13);
+        String author = null;
+        Instant created = null;
+        String language = null;
+        if (metadata) {
+            author = rs.getString(14);
+            long c = rs.getLong(15);
+            created = rs.wasNull() ? null : Instant.ofEpochMilli(c);
+            language = rs.getString(16);
+        }
+        return new DocumentRecord(path, size, modified, sha256, status, error, title, pages, chunks,
+                noIndexedAt ? null : Instant.ofEpochMilli(indexedAt), attempts, noRetryAt ? null : Instant.ofEpochMilli(retryAt),
+                note, author, created, language);
     }
 
     @Override

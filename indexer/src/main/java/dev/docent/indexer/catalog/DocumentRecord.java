@@ -21,6 +21,10 @@ import java.time.Instant;
  *     until the file changes
  * @param note what a reader of the status should know about an indexed file, e.g. that its text
  *     came from OCR or that scanned pages still need OCR; null if nothing
+ * @param author who the file says wrote it, or null (see {@code ExtractedDocument.author})
+ * @param created when the file says it was created, or null
+ * @param language the language code of its text ({@code en}, {@code de}, {@code fr}, {@code cjk}),
+ *     or null when undecided or not extracted
  */
 public record DocumentRecord(
         String path,
@@ -35,7 +39,17 @@ public record DocumentRecord(
         Instant indexedAt,
         int attempts,
         Instant retryAt,
-        String note) {
+        String note,
+        String author,
+        Instant created,
+        String language) {
+
+    /** A record without author, creation time and language. */
+    public DocumentRecord(String path, long size, Instant modified, String sha256, DocumentStatus status, String error,
+            String title, int pages, int chunks, Instant indexedAt, int attempts, Instant retryAt, String note) {
+        this(path, size, modified, sha256, status, error, title, pages, chunks, indexedAt, attempts, retryAt, note, null,
+                null, null);
+    }
 
     /** A record without a note. */
     public DocumentRecord(String path, long size, Instant modified, String sha256, DocumentStatus status, String error,
@@ -59,7 +73,35 @@ public record DocumentRecord(
     /** This record with {@code note} instead of its own. */
     public DocumentRecord withNote(String note) {
         return new DocumentRecord(path, size, modified, sha256, status, error, title, pages, chunks, indexedAt, attempts,
-                retryAt, note);
+                retryAt, note, author, created, language);
+    }
+
+    /** This record with the given author, creation time and language instead of its own. */
+    public DocumentRecord withMetadata(String author, Instant created, String language) {
+        return new DocumentRecord(path, size, modified, sha256, status, error, title, pages, chunks, indexedAt, attempts,
+                retryAt, note, author, created, language);
+    }
+
+    /** This record with the author, creation time and language of {@code other}. */
+    public DocumentRecord withMetadataOf(DocumentRecord other) {
+        return other == null ? this : withMetadata(other.author(), other.created(), other.language());
+    }
+
+    /**
+     * The file's type: its name's extension in lower case, without the dot ({@code "pdf"}; {@code
+     * "gz"} for {@code a.tar.gz}), or "" when the name has none. What {@link DocumentQuery#types}
+     * matches.
+     */
+    public String type() {
+        return typeOf(path);
+    }
+
+    /** The type ({@link #type()}) of a file at {@code path}. */
+    public static String typeOf(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf(java.io.File.separatorChar));
+        int dot = path.lastIndexOf('.');
+        return dot > slash + 1 && dot < path.length() - 1 ? path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT)
+                : "";
     }
 
     /** A record with no retry pending. */

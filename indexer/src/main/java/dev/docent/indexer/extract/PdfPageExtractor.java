@@ -31,13 +31,18 @@ final class PdfPageExtractor {
 
     private PdfPageExtractor() {}
 
-    /** A PDF's title (from its metadata, may be null), its pages, and what OCR did. */
-    record PdfText(String title, List<Page> pages, int ocrPages, int pagesNeedingOcr) {}
+    /**
+     * A PDF's title, author and creation time (from its document information, each may be null),
+     * its pages, and what OCR did.
+     */
+    record PdfText(String title, List<Page> pages, int ocrPages, int pagesNeedingOcr, String author,
+            java.time.Instant created) {}
 
     /** Pages of {@code file}; throws IOException (including InvalidPasswordException) if unreadable. */
     static PdfText extract(Path file, int maxCharacters, PageOcr ocr) throws IOException {
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
-            String title = doc.getDocumentInformation().getTitle();
+            var info = doc.getDocumentInformation();
+            String title = info.getTitle();
             var collector = new PdfPageCollector(file.getFileName().toString(), doc.getNumberOfPages(), maxCharacters);
             List<Page> pages = new ArrayList<>(withoutRunningHeadersAndFooters(collector.read(doc)));
             int characters = pages.stream().mapToInt(p -> p.text().length()).sum();
@@ -68,7 +73,7 @@ final class PdfPageExtractor {
                     needing++;
                 }
             }
-            return new PdfText(title, pages, ocred, needing);
+            return new PdfText(title, pages, ocred, needing, FileMetadata.author(info), FileMetadata.created(info));
         }
     }
 

@@ -88,7 +88,7 @@ public final class TextExtractor {
         try {
             var pdf = PdfPageExtractor.extract(file, maxCharacters, ocr);
             var result = new ExtractedDocument(cleanTitle(pdf.title(), file), "application/pdf", true, pdf.pages(),
-                    pdf.ocrPages(), pdf.pagesNeedingOcr());
+                    pdf.ocrPages(), pdf.pagesNeedingOcr(), pdf.author(), pdf.created(), DocumentLanguage.of(pdf.pages()));
             if (result.characterCount() == 0 && pdf.pagesNeedingOcr() > 0) {
                 throw new ExtractionException(ocr == null
                         ? "needs OCR: no text layer on its " + pdf.pagesNeedingOcr() + " scanned page(s); install"
@@ -133,7 +133,8 @@ public final class TextExtractor {
         String contentType = metadata.get(Metadata.CONTENT_TYPE);
         ExtractionFailures.rejectDisguisedText(file, contentType);
         var doc = new ExtractedDocument(cleanTitle(metadata.get(TikaCoreProperties.TITLE), file), contentType,
-                handler.paged(), pages);
+                handler.paged(), pages, 0, 0, FileMetadata.author(metadata), FileMetadata.created(metadata),
+                DocumentLanguage.of(pages));
         if (doc.characterCount() == 0) {
             throw new ExtractionException(ExtractionFailures.noTextReason(contentType));
         }

@@ -29,8 +29,11 @@ public record Recipe(String model, int dimensions, int chunkTokens, String chunk
      * strategy, overlap), so existing indexes are rebuilt in the background.
      */
     public static final String CHUNKER_VERSION = "sentences-1";
-    /** Bump when extraction gives different text for the same file, for the same reason. */
-    public static final String EXTRACTION_VERSION = "extract-1";
+    /**
+     * Bump when extraction gives different text (or what the catalog keeps of it) for the same
+     * file, for the same reason. 2: per-document author, creation time, language and text dates.
+     */
+    public static final String EXTRACTION_VERSION = "extract-2";
     /** The versions before generations, which data directories of that layout were built with. */
     private static final String FIRST_CHUNKER = "sentences-1";
     private static final String FIRST_EXTRACTION = "extract-1";

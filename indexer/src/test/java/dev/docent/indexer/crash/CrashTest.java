@@ -103,6 +103,12 @@ class CrashTest {
             assertTrue(onDisk.contains(path), "chunk of a deleted file: " + id + " (seed " + seed + ")");
         }
         assertEquals(onDisk, crashed.documents().keySet(), "catalog rows vs files on disk (seed " + seed + ")");
+        // The dates each text mentions were written in their row's transactions: none without a row, each as
+        // an uninterrupted run found them (renamed, moved and copied files took theirs from their donor).
+        assertTrue(crashed.documents().keySet().containsAll(crashed.textDates().keySet()), "text dates without a row (seed "
+                + seed + ")");
+        assertTrue(clean.textDates().size() > FILES / 2, "the files mention dates: " + clean.textDates().size());
+        assertEquals(clean.textDates(), crashed.textDates(), "text dates (seed " + seed + ")");
     }
 
     private static IndexSnapshot snapshotAfterClose(Path data, Path docs) throws IOException {
@@ -133,7 +139,7 @@ class CrashTest {
         return serial + 1;
     }
 
-    /** A text file of 1-12 paragraphs, different for every (random, n). */
+    /** A text file of 1-12 paragraphs, different for every (random, n), most mentioning a date. */
     private static void write(Path file, Random random, int n) throws IOException {
         Files.createDirectories(file.getParent());
         StringBuilder text = new StringBuilder("Document " + n + "\n\n");
@@ -141,6 +147,7 @@ class CrashTest {
         for (int p = 0; p < paragraphs; p++) {
             int words = 20 + random.nextInt(120);
             for (int w = 0; w < words; w++) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+            if (random.nextBoolean()) text.append("Filed on ").append(java.time.LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1500)));
             text.append("\n\n");
         }
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");

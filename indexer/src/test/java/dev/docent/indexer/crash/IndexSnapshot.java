@@ -20,8 +20,10 @@ import org.apache.lucene.util.Bits;
  *
  * @param documents relative path to "status/chunks" from the catalog
  * @param chunkIds "relative path#ordinal" of every live chunk, in index order (duplicates kept)
+ * @param textDates relative path to the days (ISO) its text mentions, straight from the catalog's
+ *     {@code document_dates} table (a path there without a row would show as a key of its own)
  */
-record IndexSnapshot(Map<String, String> documents, List<String> chunkIds) {
+record IndexSnapshot(Map<String, String> documents, List<String> chunkIds, Map<String, List<String>> textDates) {
 
     static IndexSnapshot of(Path dataDir, Path docs, List<DocumentRecord> records) throws IOException {
         Map<String, String> documents = new TreeMap<>();
@@ -41,7 +43,17 @@ record IndexSnapshot(Map<String, String> documents, List<String> chunkIds) {
                 }
             }
         }
-        return new IndexSnapshot(documents, ids);
+        Map<String, List<String>> dates = new TreeMap<>();
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("catalog.db"));
+                var rs = db.createStatement().executeQuery("SELECT path, day FROM document_dates ORDER BY path, day")) {
+            while (rs.next()) {
+                dates.computeIfAbsent(relative(docs, rs.getString(1)), k -> new ArrayList<>())
+                        .add(java.time.LocalDate.ofEpochDay(rs.getLong(2)).toString());
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
+        return new IndexSnapshot(documents, ids, dates);
     }
 
     private static String relative(Path docs, String path) {
