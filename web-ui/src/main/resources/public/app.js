@@ -44,6 +44,8 @@ async function ask(question) {
   let citations = [];
   try {
     const body = { question, stream: true };
+    const filters = currentFilters();
+    if (Object.keys(filters).length) body.filters = filters;
     const id = await conversationForNextQuestion().catch(() => null);
     if (id) body.conversation_id = id;
     const res = await fetch("/ask", {

@@ -103,9 +103,9 @@ public final class Docent implements AutoCloseable {
         // Questions about the whole collection ("how many invoices…", "list all…") are answered from
         // every matching document (CollectionAnswerer); the rest from the best passages.
         ZoneId zone = ZoneId.systemDefault();
-        this.documentSearch = new CollectionSearch(indexer, embedder, path -> List.of(), zone);
+        this.documentSearch = new CollectionSearch(indexer, embedder);
         var collections = new CollectionAnswerer(new CollectionIntent(new TimeExpressions(Clock.system(zone), zone)),
-                documentSearch, zone);
+                documentSearch, indexer, zone);
         this.answerer = new Answerer(embedder, (Answerer.Index) indexer::search, model, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds(), config.foundThreshold(), collections);
         this.answers = new AnswerJobs(answerer);

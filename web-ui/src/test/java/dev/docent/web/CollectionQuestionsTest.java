@@ -133,6 +133,24 @@ class CollectionQuestionsTest {
         assertTrue(bad.body().contains("unknown filter"), bad.body());
     }
 
+    @Test
+    void summariseADocumentGivesItsOutlineSectionBySectionEachCited() throws Exception {
+        for (String q : List.of("Summarise employee-handbook.pdf", "Fasse employee-handbook.pdf zusammen",
+                "Résume employee-handbook.pdf")) {
+            JsonNode a = ask(q);
+            assertEquals("document", a.get("scope").asText(), q + " -> " + a);
+            String text = a.get("answer").asText();
+            assertTrue(text.startsWith("Outline of employee-handbook.pdf (5 pages)"), text);
+            assertTrue(text.contains("Annual leave: Every full-time employee receives 27 days"), text);
+            long lines = text.lines().filter(l -> l.startsWith("- ")).count();
+            assertEquals(lines, a.get("citations").size(), "every line is cited: " + a);
+            assertTrue(lines >= 5, text);
+            for (JsonNode c : a.get("citations")) assertTrue(c.get("page").asInt() >= 1, c.toString());
+            assertEquals(1, a.get("documents").size(), a.toString());
+        }
+        assertEquals("passages", ask("Summarise the document that does not exist.pdf").get("scope").asText());
+    }
+
     private JsonNode ask(String question) throws Exception {
         return ask(question, null);
     }

@@ -4,6 +4,7 @@ import dev.docent.assistant.answer.Answer;
 import dev.docent.assistant.answer.CollectionQuestions;
 import dev.docent.assistant.answer.Question;
 import dev.docent.assistant.documents.DocumentFilters;
+import dev.docent.indexer.Indexer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,22 +17,27 @@ import java.util.function.Predicate;
  * Answers questions about the whole collection: {@link CollectionIntent} recognises them, their
  * words become filters (file type, folder, a time of change or of the text's dates) on top of
  * the request's own, {@link CollectionSearch} finds every matching document, and
- * {@link CollectionAnswers} states the count and lists them. Anything else is left to retrieval.
+ * {@link CollectionAnswers} states the count and lists them; "summarise FILE" gets the document's
+ * outline ({@link DocumentOutlines}). Anything else is left to retrieval.
  */
 public final class CollectionAnswerer implements CollectionQuestions {
 
     private final CollectionIntent intent;
     private final CollectionSearch search;
+    private final DocumentOutlines outlines;
     private final ZoneId zone;
 
-    public CollectionAnswerer(CollectionIntent intent, CollectionSearch search, ZoneId zone) {
+    public CollectionAnswerer(CollectionIntent intent, CollectionSearch search, Indexer indexer, ZoneId zone) {
         this.intent = intent;
         this.search = search;
+        this.outlines = new DocumentOutlines(indexer);
         this.zone = zone;
     }
 
     @Override
     public Optional<Answer> answer(Question q, Map<String, Number> timings) {
+        Optional<Answer> outline = outlines.answer(q, timings); // "summarise employee-handbook.pdf"
+        if (outline.isPresent()) return outline;
         Optional<CollectionQuery> recognised = intent.classify(q.text());
         if (recognised.isEmpty()) return Optional.empty();
         CollectionQuery cq = recognised.get();

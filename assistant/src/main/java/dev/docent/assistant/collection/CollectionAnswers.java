@@ -83,7 +83,16 @@ final class CollectionAnswers {
                 }
             }
         }
-        if (plural == null) return n == 1 ? "document" : "documents";
+        if (plural == null) {
+            String kind = cq.fileType().map(t -> switch (t) {
+                case PDF -> "PDF file";
+                case WORD -> "Word document";
+                case SPREADSHEET -> "spreadsheet";
+                case PRESENTATION -> "presentation";
+                case TEXT -> "text file";
+            }).orElse("document");
+            return n == 1 ? kind : kind + "s";
+        }
         if (n == 1) return DocumentNouns.singular(plural);
         // "incident reports": the words before the counted noun that the subject also has
         String lead = leadingWords(question, plural, subject);
@@ -108,7 +117,7 @@ final class CollectionAnswers {
     static CollectionDocument document(CollectionSearch.Match m, Citation c) {
         DocumentRecord d = m.record();
         Hit h = m.passage();
-        return new CollectionDocument(d.path(), title(d), DocumentSelection.folderName(d.path()), DocumentSelection.type(d.path()),
+        return new CollectionDocument(d.path(), title(d), DocumentSelection.folderName(d.path()), d.type(),
                 d.size(), d.modified().toString(), d.pages(), c == null ? "" : c.snippet(), c == null ? null : c.page(),
                 h == null ? 0 : h.startOffset(), h == null ? 0 : h.endOffset(), Math.round(m.score() * 1000) / 1000.0);
     }

@@ -4,21 +4,18 @@ import dev.docent.assistant.documents.DocumentFilters;
 import dev.docent.embedder.Embedder;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.catalog.DocumentRecord;
-import dev.docent.indexer.catalog.DocumentStatus;
+import dev.docent.indexer.catalog.DocumentQuery;
 import dev.docent.retriever.DocumentMatch;
 import dev.docent.retriever.DocumentMatchQuery;
 import dev.docent.retriever.Hit;
 import dev.docent.retriever.Relevance;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -49,23 +46,16 @@ public final class CollectionSearch {
 
     private final Indexer indexer;
     private final Embedder embedder;
-    private final Function<String, List<LocalDate>> textDates;
-    private final ZoneId zone;
 
-    /**
-     * @param textDates the dates a document's text mentions, by path (for "invoices from 2024")
-     */
-    public CollectionSearch(Indexer indexer, Embedder embedder, Function<String, List<LocalDate>> textDates, ZoneId zone) {
+    public CollectionSearch(Indexer indexer, Embedder embedder) {
         this.indexer = indexer;
         this.embedder = embedder;
-        this.textDates = textDates;
-        this.zone = zone;
     }
 
     /** The indexed documents {@code filters} selects, by path. */
     public Predicate<String> documents(DocumentFilters filters) {
         Set<String> paths = new HashSet<>();
-        for (DocumentRecord r : candidates(indexer.documents(), filters)) paths.add(r.path());
+        for (DocumentRecord r : candidates(filters)) paths.add(r.path());
         return paths::contains;
     }
 
@@ -74,9 +64,8 @@ public final class CollectionSearch {
      *     battery"), or blank for any document
      */
     public Result search(String subject, DocumentFilters filters) {
-        List<DocumentRecord> all = indexer.documents();
-        int indexed = (int) all.stream().filter(r -> r.status() == DocumentStatus.INDEXED).count();
-        List<DocumentRecord> candidates = candidates(all, filters);
+        int indexed = indexer.count(DocumentQuery.all());
+        List<DocumentRecord> candidates = candidates(filters);
         Map<String, DocumentRecord> byPath = new HashMap<>();
         for (DocumentRecord r : candidates) byPath.put(r.path(), r);
 
@@ -120,25 +109,18 @@ public final class CollectionSearch {
         return DocumentSearchResult.page(query == null ? "" : query, r, filters, offset, limit, timings);
     }
 
-    private List<DocumentRecord> candidates(List<DocumentRecord> all, DocumentFilters filters) {
-        Predicate<DocumentRecord> selected = DocumentSelection.of(filters);
-        if (filters.mentionsFrom() != null || filters.mentionsTo() != null) selected = selected.and(r -> dated(r, filters));
-        return all.stream().filter(selected).toList();
-    }
-
     /**
-     * Whether {@code r} is dated in the filter's range: a date its text mentions, or, when its text
-     * mentions none, the day it was last modified.
+     * The indexed documents that pass {@code filters}: the catalog selects by type, modified time
+     * and the dates in the text (in SQLite, with indexes); a folder given by name ("records", not
+     * an absolute path) is then checked on each path.
      */
-    private boolean dated(DocumentRecord r, DocumentFilters f) {
-        List<LocalDate> days = textDates.apply(r.path());
-        if (days.isEmpty()) days = List.of(LocalDate.ofInstant(r.modified(), zone));
-        for (LocalDate d : days) {
-            if ((f.mentionsFrom() == null || !d.isBefore(f.mentionsFrom())) && (f.mentionsTo() == null || d.isBefore(f.mentionsTo()))) {
-                return true;
-            }
-        }
-        return false;
+    private List<DocumentRecord> candidates(DocumentFilters f) {
+        boolean absoluteFolder = f.folder() != null && Path.of(f.folder()).isAbsolute();
+        DocumentQuery q = DocumentQuery.all().inFolder(absoluteFolder ? f.folder() : null).ofTypes(f.types())
+                .modified(f.modifiedFrom(), f.modifiedTo()).mentioning(f.mentionsFrom(), f.mentionsTo());
+        List<DocumentRecord> selected = indexer.documents(q);
+        if (f.folder() == null || absoluteFolder) return selected;
+        return selected.stream().filter(r -> DocumentSelection.inFolder(r.path(), f.folder())).toList();
     }
 
     /**
