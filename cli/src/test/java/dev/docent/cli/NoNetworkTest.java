@@ -1,5 +1,7 @@
 package dev.docent.cli;
 
+import dev.docent.testkit.Required;
+
 import dev.docent.web.RunningDocent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,7 @@ class NoNetworkTest {
     @Test
     void serveIndexesAndAnswersWithoutNetworkOrWritesOutsideItsData(@TempDir Path tmp) throws Exception {
         Path strace = Path.of("/usr/bin/strace");
-        Assumptions.assumeTrue(Files.isExecutable(strace),
-                "SKIPPED: strace is not installed (Debian package strace); the no-network check needs it");
+        Required.tool(Files.isExecutable(strace), "strace (Debian: strace), which the no-network check needs");
         Path home = Files.createDirectories(tmp.resolve("home"));
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         Path data = tmp.resolve("data");

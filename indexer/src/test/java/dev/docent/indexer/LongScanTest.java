@@ -1,11 +1,12 @@
 package dev.docent.indexer;
 
+import dev.docent.testkit.Required;
+
 import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentStatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.PageOcr;
@@ -36,7 +37,7 @@ class LongScanTest extends WithRealEmbedder {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aScanLongerThanTheLimitIsReadToTheEndAndShowsItsPage(@TempDir Path tmp) throws Exception {
-        assumeTrue(PageOcr.tesseractOnPath(), "tesseract is not installed (Debian: tesseract-ocr)");
+        Required.tool(PageOcr.tesseractOnPath(), "tesseract (Debian: tesseract-ocr)");
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         List<String> lines = new ArrayList<>();
         for (int page = 1; page <= PAGES; page++) lines.add("Ledger entry number " + page + " was checked by the auditor");

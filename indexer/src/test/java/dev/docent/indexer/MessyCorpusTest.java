@@ -1,5 +1,7 @@
 package dev.docent.indexer;
 
+import dev.docent.testkit.Required;
+
 import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentStatus;
 
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.docent.embedder.Embedder;
 import dev.docent.embedder.factory.Embedders;
@@ -65,7 +66,7 @@ class MessyCorpusTest {
     @Test
     void everyFileEndsIndexedOrFailedWithAReason(@TempDir Path data) throws IOException {
         Path shared = TestPaths.shared();
-        assumeTrue(shared != null, "../shared is not beside the repository");
+        Required.tool(shared != null, "../shared beside the repository (corpus-messy)");
         Path corpus = shared.resolve("corpus-messy");
         long files;
         try (var s = Files.list(corpus)) {

@@ -1,8 +1,9 @@
 package dev.docent.web;
 
+import dev.docent.testkit.Required;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -24,9 +25,8 @@ class CollectionListBrowserTest {
 
     @Test
     void aCollectionAnswerListsEveryDocumentSortsAndOpensTheViewer(@TempDir Path tmp) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
-                "chromium not installed (apt-get install chromium chromium-driver)");
+        Required.tool(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver (Debian: chromium chromium-driver)");
         Path docs = Files.createDirectories(tmp.resolve("src"));
         for (int i = 1; i <= 8; i++) {
             Files.writeString(docs.resolve("invoice-2025-%02d.md".formatted(i)), "# Invoice INV-%d\n\nInvoice date: %d March 2025. Amount due: EUR %d00.\n"

@@ -1,10 +1,11 @@
 package dev.docent.web;
 
+import dev.docent.testkit.Required;
+
 import dev.docent.assistant.LlmSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -24,9 +25,8 @@ class ConversationBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static void assumeChromium() {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
-                "chromium not installed (apt-get install chromium chromium-driver)");
+        Required.tool(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver (Debian: chromium chromium-driver)");
     }
 
     /** Types {@code question} and presses Enter in the question box. */

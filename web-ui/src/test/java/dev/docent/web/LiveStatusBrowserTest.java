@@ -1,8 +1,9 @@
 package dev.docent.web;
 
+import dev.docent.testkit.Required;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -31,9 +32,8 @@ class LiveStatusBrowserTest {
 
     @Test
     void theStatusChangesLiveAndTheDocumentsFilterToTheFailedOne(@TempDir Path tmp) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
-                "chromium not installed (apt-get install chromium chromium-driver)");
+        Required.tool(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver (Debian: chromium chromium-driver)");
         Path docs = Files.createDirectories(tmp.resolve("src"));
         Files.writeString(docs.resolve(FAILED_NAME), ""); // an empty PDF fails with a reason
         Files.writeString(docs.resolve(INDEXED_NAME), "Ladders are inspected every Monday.");

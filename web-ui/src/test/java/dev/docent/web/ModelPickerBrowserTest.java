@@ -1,10 +1,11 @@
 package dev.docent.web;
 
+import dev.docent.testkit.Required;
+
 import dev.docent.assistant.LlmSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -27,9 +28,8 @@ class ModelPickerBrowserTest {
 
     @Test
     void pickingAModelInThePageLoadsItAndTheStatusSaysSo(@TempDir Path tmp) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
-                "chromium not installed (apt-get install chromium chromium-driver)");
+        Required.tool(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver (Debian: chromium chromium-driver)");
         Path models = ModelSwitchTest.modelsIn(tmp.resolve("data"));
         String markup = "<img src=x onerror=window.pwned=1>";
         Files.copy(RunningDocent.storiesModel(), models.resolve(markup + ".gguf"));

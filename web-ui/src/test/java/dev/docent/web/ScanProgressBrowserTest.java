@@ -1,7 +1,8 @@
 package dev.docent.web;
 
+import dev.docent.testkit.Required;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docent.indexer.extract.PageOcr;
@@ -33,9 +34,8 @@ class ScanProgressBrowserTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void thePanelCountsThePagesOfAScanBeingRead(@TempDir Path tmp) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) && PageOcr.tesseractOnPath()),
-                "chromium or tesseract not installed (apt-get install chromium chromium-driver tesseract-ocr)");
+        Required.tool(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) && PageOcr.tesseractOnPath(),
+                "chromium, chromedriver and tesseract (Debian: chromium chromium-driver tesseract-ocr)");
         Path docs = Files.createDirectories(tmp.resolve("src"));
         Files.writeString(docs.resolve("notes.txt"), "Ladders are inspected every Monday.");
         try (var server = new RunningDocent(docs, tmp);

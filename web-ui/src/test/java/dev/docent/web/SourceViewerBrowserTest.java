@@ -1,9 +1,10 @@
 package dev.docent.web;
 
+import dev.docent.testkit.Required;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.geom.Rectangle2D;
@@ -29,9 +30,8 @@ class SourceViewerBrowserTest {
             + " && document.getElementById('timings').textContent.length > 0;";
 
     private static void assumeChromium() {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
-                "chromium not installed (apt-get install chromium chromium-driver)");
+        Required.tool(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver (Debian: chromium chromium-driver)");
     }
 
     private static void ask(WebDriverSession browser, String question) throws Exception {

@@ -1,11 +1,12 @@
 package dev.docent.indexer.extract;
 
+import dev.docent.testkit.Required;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.docent.indexer.TestPaths;
 import java.nio.file.Path;
@@ -27,14 +28,12 @@ class ScannedPdfOcrTest {
 
     private static Path messy(String name) {
         Path shared = TestPaths.shared();
-        assumeTrue(shared != null, "../shared is not beside the repository");
+        Required.tool(shared != null, "../shared beside the repository (corpus-messy)");
         return shared.resolve("corpus-messy").resolve(name);
     }
 
     private static PageOcr ocrOrSkip() {
-        boolean present = PageOcr.tesseractOnPath();
-        if (!present) System.out.println("SKIPPED: tesseract is not installed (Debian: tesseract-ocr); OCR is not tested");
-        assumeTrue(present, "tesseract is not installed (Debian: tesseract-ocr)");
+        Required.tool(PageOcr.tesseractOnPath(), "tesseract (Debian: tesseract-ocr)");
         PageOcr ocr = PageOcr.fromSetting("auto", "eng", Duration.ofSeconds(50));
         assertTrue(ocr != null, "tesseract is on the PATH but Tika cannot run it");
         return ocr;

@@ -1,0 +1,2 @@
+/** Test support every module shares (test scope only). */
+package dev.docent.testkit;
