@@ -89,13 +89,59 @@ public final class TextDates {
         return new ArrayList<>(found);
     }
 
+    /**
+     * Every date has a year of four digits, and is written within this many characters before
+     * its year's first digit (day, ordinal, "of", month name, punctuation: "31st of September,
+     * 2024" takes 21) and after its last (ISO's "-03-14").
+     */
+    private static final int BEFORE_YEAR = 40;
+    private static final int AFTER_YEAR = 8;
+
+    /**
+     * The regular expression runs only around years (four digits, 1900-2100, not part of a longer
+     * number) found by a plain scan: most of a text is no date, and matching the expression at
+     * every character costs ten times more. The matcher sees the text beyond the window (transparent
+     * bounds), so a window finds what a scan of the whole text finds there.
+     */
     private static void collect(CharSequence text, Set<LocalDate> found) {
-        if (!hasFourDigits(text)) return; // most blocks: no year, no date
+        Matcher m = null;
+        int n = text.length();
+        int searched = 0; // where the last match ended: nothing before it is read twice
+        int i = 0;
+        while (i < n && found.size() < MAX_DATES) {
+            if (!digit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && digit(text.charAt(i))) i++;
+            if (i - start != 4) continue;
+            int year = (text.charAt(start) - '0') * 1000 + (text.charAt(start + 1) - '0') * 100
+                    + (text.charAt(start + 2) - '0') * 10 + (text.charAt(start + 3) - '0');
+            if (year < MIN_YEAR || year > MAX_YEAR) continue;
+            if (m == null) m = DATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            m.region(Math.max(searched, start - BEFORE_YEAR), Math.min(n, i + AFTER_YEAR));
+            while (found.size() < MAX_DATES && m.find()) {
+                searched = m.end();
+                LocalDate d = date(m, text);
+                if (d != null) found.add(d);
+            }
+        }
+    }
+
+    /** The reference {@link #in(CharSequence)} must agree with: the expression matched over the whole text (tests). */
+    static List<LocalDate> scanningEverything(CharSequence text) {
+        Set<LocalDate> found = new LinkedHashSet<>();
         Matcher m = DATE.matcher(text);
         while (found.size() < MAX_DATES && m.find()) {
             LocalDate d = date(m, text);
             if (d != null) found.add(d);
         }
+        return new ArrayList<>(found);
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static LocalDate date(Matcher m, CharSequence text) {
@@ -133,16 +179,6 @@ public final class TextDates {
 
     private static int month(String name) {
         return MONTHS.get(name.toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean hasFourDigits(CharSequence text) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            run = c >= '0' && c <= '9' ? run + 1 : 0;
-            if (run == 4) return true;
-        }
-        return false;
     }
 
     private static Map<String, Integer> months() {

@@ -84,6 +84,24 @@ class TextDatesTest {
         assertTrue(found.getLast().isBefore(d.plusDays(TextDates.MAX_DATES + 1)));
     }
 
+    /** Random texts of date-like pieces: reading around years finds what matching everywhere finds. */
+    @Test
+    void readingAroundYearsAgreesWithMatchingEverywhere() {
+        long seed = Long.getLong("docent.dates.seed", System.nanoTime());
+        var random = new java.util.Random(seed);
+        String[] pieces = {"14", "3", "31", "1er", "1st", "of", "March", "Mar.", "mars", "März", "Sept.", "janv.", "2024",
+            "1899", "2100", "20245", "12", "-", ".", "/", ",", " ", " ", " ", "  ", "v", "version", "the", "am", "le", "03",
+            "2024-03-14", "14.03.2024", "03/14/2024", "31.02.2024", "Marching", "\n", "é", "0"};
+        for (int t = 0; t < 3000; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(80); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) text.append(' ');
+            }
+            assertEquals(TextDates.scanningEverything(text), TextDates.in(text), "seed " + seed + ": " + text);
+        }
+    }
+
     @Test
     void pagesAreReadBlockByBlock() {
         var pages = List.of(new Page(1, List.of(new Block("Minutes of 14 March 2024", true))),
