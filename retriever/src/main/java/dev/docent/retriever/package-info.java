@@ -5,7 +5,9 @@
  * the searching side: it runs both retrievers and returns {@link dev.docent.retriever.Candidate}s
  * with their raw scores (BM25, cosine). A {@link dev.docent.retriever.Fusion}, outside Lucene,
  * ranks them; {@link dev.docent.retriever.fusion.HybridSearch} puts the two together as {@code /ask} uses
- * them. {@link dev.docent.retriever.lucene.ChunkIndex} is the Lucene implementation of both. Callers pass
- * and receive plain records and {@code float[]}; no Lucene type leaves.
+ * them. {@link dev.docent.retriever.Searcher#matchDocuments} answers "which documents" questions
+ * instead: every matching document, not a top k, with its best passages. The Lucene implementation
+ * of both halves is {@link dev.docent.retriever.lucene.ChunkIndex}. Callers pass and receive plain
+ * records and {@code float[]}; no Lucene type leaves.
  */
 package dev.docent.retriever;

@@ -302,6 +302,8 @@ public abstract class SearcherContractTest {
             assertTrue(!d.textMatch() && !d.vectorMatch() && d.score() == 0);
         }
         assertEquals(2, all.get(1).matchingChunks());
+        assertEquals(List.of(0, 1), s.matchDocuments(DocumentMatchQuery.all(p -> p.equals("/keep/b")).withPassages(2)).getFirst()
+                .passages().stream().map(Hit::ordinal).toList(), "chunks written out of order come back in document order");
         assertEquals(4, s.matchDocuments(new DocumentMatchQuery(" ", null, 0.7, null, 1)).size(), "blank text, no vector: every document");
         assertEquals(List.of("/keep/a"), paths(s.matchDocuments(text("pump").withPaths(p -> p.equals("/keep/a")))));
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -51,6 +52,8 @@ final class DocumentMatcher {
     private static final Comparator<Chunk> BEST_FIRST = Comparator.<Chunk, Boolean>comparing(c -> !c.text)
             .thenComparing(c -> c.text ? -c.bm25 : -c.cosine)
             .thenComparingInt(c -> c.doc);
+
+    private static final Set<String> ORDINAL_ONLY = Set.of(ChunkFields.ORDINAL);
 
     private DocumentMatcher() {}
 
@@ -116,6 +119,7 @@ final class DocumentMatcher {
             passages.add(shown);
         }
         ExactScores.fill(searcher, missingBm25, scored, null);
+        Map<Integer, Document> documents = load(stored, passages);
         QueryTerms terms = scored == null ? null : QueryTerms.of(searcher.getIndexReader(), analyzers, q.text());
         List<DocumentMatch> out = new ArrayList<>(byPath.size());
         for (List<Chunk> shown : passages) {
@@ -131,7 +135,7 @@ final class DocumentMatcher {
             List<Hit> hits = new ArrayList<>(shown.size());
             for (Chunk c : shown) {
                 double bm25 = c.text ? c.bm25 : missingBm25.get(c.doc)[0];
-                Hit hit = ChunkFields.toHit(stored.document(c.doc), q.vector() != null ? c.cosine : bm25, bm25, c.cosine);
+                Hit hit = ChunkFields.toHit(documents.get(c.doc), q.vector() != null ? c.cosine : bm25, bm25, c.cosine);
                 if (terms != null) {
                     double[] cc = terms.coverageAndCeiling(searcher.getIndexReader(), c.doc);
                     hit = hit.withTextMatch(cc[0], cc[1] > 0 ? bm25 / cc[1] : 0);
@@ -142,6 +146,19 @@ final class DocumentMatcher {
                     Double.isInfinite(score) ? 0 : score, all.size()));
         }
         out.sort(Comparator.comparingDouble(DocumentMatch::score).reversed().thenComparing(DocumentMatch::path));
+        return out;
+    }
+
+    /** The stored fields of the passages, read in doc id order: neighbours share a compressed block. */
+    private static Map<Integer, Document> load(StoredFields stored, List<List<Chunk>> passages) throws IOException {
+        int n = 0;
+        for (List<Chunk> cs : passages) n += cs.size();
+        int[] docs = new int[n];
+        int i = 0;
+        for (List<Chunk> cs : passages) for (Chunk c : cs) docs[i++] = c.doc;
+        Arrays.sort(docs);
+        Map<Integer, Document> out = new HashMap<>(2 * n);
+        for (int doc : docs) out.put(doc, stored.document(doc));
         return out;
     }
 
@@ -172,25 +189,43 @@ final class DocumentMatcher {
         }
     }
 
-    /** No condition: each accepted document with its first chunks, in document order, by path. */
+    /**
+     * No condition: each accepted document with its first chunks, in document order, by path. A
+     * document's chunks are usually written in order, so its lowest doc ids are checked first (ordinals
+     * 0, 1, ...); only when they are not is every chunk's ordinal read.
+     */
     private static List<DocumentMatch> firstChunks(Map<Integer, List<Chunk>> byPath, PathsOfDocs paths, StoredFields stored,
             int passages) throws IOException {
         List<DocumentMatch> out = new ArrayList<>(byPath.size());
-        Set<String> ordinalOnly = Set.of(ChunkFields.ORDINAL);
         for (List<Chunk> cs : byPath.values()) {
-            int[][] ordinals = new int[cs.size()][];
-            for (int i = 0; i < cs.size(); i++) {
-                int doc = cs.get(i).doc;
-                ordinals[i] = new int[] {stored.document(doc, ordinalOnly).getField(ChunkFields.ORDINAL).numericValue().intValue(), doc};
+            int[] docs = cs.stream().mapToInt(c -> c.doc).sorted().toArray();
+            int n = Math.min(passages, docs.length);
+            int[] first = Arrays.copyOf(docs, n);
+            for (int i = 0; i < n; i++) {
+                if (ordinal(stored, docs[i]) != i) {
+                    first = firstByOrdinal(stored, docs, n);
+                    break;
+                }
             }
-            Arrays.sort(ordinals, Comparator.<int[]>comparingInt(o -> o[0]).thenComparingInt(o -> o[1]));
-            List<Hit> hits = new ArrayList<>();
-            for (int i = 0; i < Math.min(passages, ordinals.length); i++) {
-                hits.add(ChunkFields.toHit(stored.document(ordinals[i][1]), 0));
-            }
-            out.add(new DocumentMatch(paths.path(cs.getFirst().doc), hits, false, false, 0, cs.size()));
+            List<Hit> hits = new ArrayList<>(n);
+            for (int doc : first) hits.add(ChunkFields.toHit(stored.document(doc), 0));
+            out.add(new DocumentMatch(paths.path(docs[0]), hits, false, false, 0, docs.length));
         }
         out.sort(Comparator.comparing(DocumentMatch::path));
         return out;
+    }
+
+    /** The {@code n} docs of lowest ordinal among {@code docs}, in ordinal order. */
+    private static int[] firstByOrdinal(StoredFields stored, int[] docs, int n) throws IOException {
+        long[] keyed = new long[docs.length]; // ordinal in the high half, doc in the low half
+        for (int i = 0; i < docs.length; i++) keyed[i] = ((long) ordinal(stored, docs[i]) << 32) | docs[i];
+        Arrays.sort(keyed);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = (int) keyed[i];
+        return out;
+    }
+
+    private static int ordinal(StoredFields stored, int doc) throws IOException {
+        return stored.document(doc, ORDINAL_ONLY).getField(ChunkFields.ORDINAL).numericValue().intValue();
     }
 }

@@ -1,0 +1,121 @@
+package dev.docent.retriever;
+
+import dev.docent.retriever.lucene.ChunkIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Benchmark, not a test: {@link Searcher#matchDocuments} over a synthetic index of N chunks, 20 per
+ * document (Zipf-distributed made-up words, 180 per chunk, random unit vectors of 384 dimensions, as
+ * cli's SearchBench builds them). Prints p50/p99 for a very common term (in nearly every chunk), a
+ * mid-frequency term, two terms, text with a vector, a vector alone and a list of every document.
+ * Run after {@code ./mvnw -q -pl retriever test-compile} (and {@code ./mvnw -q -pl cli -am package
+ * -DskipTests} for the jars): {@code java --add-modules jdk.incubator.vector -cp
+ * "retriever/target/test-classes:retriever/target/classes:cli/target/lib/*" dev.docent.retriever.DocumentMatchBench DIR [CHUNKS] [RUNS]}.
+ * The index is built once in DIR and reused.
+ *
+ * <p>2 shared cores (Intel, AVX-512), JDK 25, 100,000 chunks / 5,000 documents, 50 runs each
+ * (text queries: 3 passages per document): see the report of issue 17 item 1 for the figures.
+ */
+public final class DocumentMatchBench {
+
+    private static final int DIMS = 384;
+    private static final int VOCABULARY = 40_000;
+    private static final int WORDS_PER_CHUNK = 180;
+    private static final int CHUNKS_PER_DOCUMENT = 20;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int chunks = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        Random random = new Random(42);
+        double[] zipf = zipfCumulative();
+        Path marker = dir.resolve("complete-" + chunks);
+        try (ChunkIndex index = ChunkIndex.open(dir)) {
+            if (!Files.exists(marker)) {
+                long t0 = System.nanoTime();
+                index.deleteAll();
+                for (int d = 0; d * CHUNKS_PER_DOCUMENT < chunks; d++) {
+                    String path = "/bench/doc" + d + ".txt";
+                    List<IndexedChunk> doc = new ArrayList<>();
+                    for (int k = 0; k < CHUNKS_PER_DOCUMENT; k++) {
+                        doc.add(new IndexedChunk(path, "Document " + d, 1 + k, "Section " + (k % 7), k, 0, 1000,
+                                words(random, zipf, WORDS_PER_CHUNK), unit(random)));
+                    }
+                    index.replaceDocument(path, doc);
+                }
+                index.commit();
+                Files.writeString(marker, "ok\n");
+                System.out.printf("Built %d chunks in %.0f s%n", chunks, (System.nanoTime() - t0) / 1e9);
+            }
+            Searcher s = index.searcher();
+            float[] vector = unit(random);
+            time("common term '" + word(0) + "'", runs, () -> s.matchDocuments(DocumentMatchQuery.of(word(0), null)));
+            time("mid-frequency term '" + word(300) + "'", runs, () -> s.matchDocuments(DocumentMatchQuery.of(word(300), null)));
+            time("two terms '" + word(5) + " " + word(50) + "'", runs,
+                    () -> s.matchDocuments(DocumentMatchQuery.of(word(5) + " " + word(50), null)));
+            time("common term + vector (exact scan)", runs, () -> s.matchDocuments(DocumentMatchQuery.of(word(0), vector)));
+            time("vector alone, cosine >= 0.1", runs, () -> s.matchDocuments(DocumentMatchQuery.of(null, vector).withMinCosine(0.1)));
+            time("every document (no condition, 1 passage)", runs, () -> s.matchDocuments(DocumentMatchQuery.all(null).withPassages(1)));
+        }
+    }
+
+    private static void time(String name, int runs, Supplier<List<DocumentMatch>> search) {
+        int found = 0;
+        for (int i = 0; i < 5; i++) found = search.get().size(); // warm-up
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            search.get();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%-45s %5d documents: p50 %6.1f ms, p99 %6.1f ms%n", name, found,
+                nanos[(int) Math.ceil(0.50 * runs) - 1] / 1e6, nanos[(int) Math.ceil(0.99 * runs) - 1] / 1e6);
+    }
+
+    private static double[] zipfCumulative() {
+        double[] c = new double[VOCABULARY];
+        double sum = 0;
+        for (int i = 0; i < VOCABULARY; i++) c[i] = sum += 1.0 / (i + 1);
+        for (int i = 0; i < VOCABULARY; i++) c[i] /= sum;
+        return c;
+    }
+
+    private static String words(Random r, double[] zipf, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            int w = Arrays.binarySearch(zipf, r.nextDouble());
+            sb.append(word(w < 0 ? -w - 1 : w)).append(' ');
+        }
+        return sb.toString().strip();
+    }
+
+    /** A pronounceable made-up word per rank (as SearchBench makes them). */
+    private static String word(int rank) {
+        String[] syllables = {"ka", "lo", "mi", "ter", "su", "ran", "vo", "pe", "dil", "no", "ga", "ri", "bel", "tu", "son", "fa"};
+        StringBuilder sb = new StringBuilder();
+        int x = rank + 16;
+        while (x > 0) {
+            sb.append(syllables[x % 16]);
+            x /= 16;
+        }
+        return sb.toString();
+    }
+
+    private static float[] unit(Random r) {
+        float[] v = new float[DIMS];
+        double s = 0;
+        for (int i = 0; i < DIMS; i++) {
+            v[i] = (float) r.nextGaussian();
+            s += v[i] * v[i];
+        }
+        for (int i = 0; i < DIMS; i++) v[i] /= (float) Math.sqrt(s);
+        return v;
+    }
+}
