@@ -5,7 +5,7 @@
 // with the passage marked. Everything from the document is put in the page as text.
 "use strict";
 
-const viewer = { panel: null, seq: 0, open: false };
+const viewer = { panel: null, seq: 0, open: false, fileName: null };
 
 function viewerPanel() {
   if (viewer.panel) return viewer.panel;
@@ -32,6 +32,15 @@ function viewerPanel() {
   file.target = "_blank";
   file.rel = "noopener";
   file.hidden = true;
+  // Ask about the whole document: its outline ("Summarise FILE", answered section by section).
+  const summarise = text("button", "Summarise this document", "secondary viewer-summarise");
+  summarise.id = "viewer-summarise";
+  summarise.type = "button";
+  summarise.addEventListener("click", () => {
+    if (answering.active || !viewer.fileName) return;
+    $("question").value = "Summarise " + viewer.fileName;
+    $("ask-form").requestSubmit();
+  });
   const problem = text("div", "", "error viewer-problem");
   problem.id = "viewer-problem";
   problem.hidden = true;
@@ -39,7 +48,7 @@ function viewerPanel() {
   page.id = "viewer-page";
   const section = text("div", "", "viewer-text");
   section.id = "viewer-text";
-  panel.append(head, where, file, problem, page, section);
+  panel.append(head, where, file, summarise, problem, page, section);
   document.body.append(panel);
   viewer.panel = panel;
   return panel;
@@ -103,6 +112,7 @@ async function openSource(ref) {
 }
 
 function showDocument(doc, page) {
+  viewer.fileName = fileName(doc.path);
   $("viewer-title").textContent = doc.title || fileName(doc.path);
   $("viewer-title").title = doc.path;
   $("viewer-where").textContent = fileName(doc.path)

@@ -51,7 +51,8 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage(), e);
         }
-        var props = new Props(p, file);
+        var props = new Props(p, file, ConfigKeys.lines(file));
+        ConfigKeys.refuseUnknown(p.stringPropertyNames(), props.lines(), file);
         LlmSettings l = d.llm();
         return new DocentConfig(
                 props.path("data.dir", d.dataDir()),
@@ -60,14 +61,14 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                 props.integer("embedder.threads", d.embedderThreads()),
                 props.integer("watch.interval.seconds", d.watchSeconds()),
                 props.integer("ask.max_question_chars", d.maxQuestionChars()),
-                !"false".equalsIgnoreCase(props.raw("indexing.yield_to_answers")),
+                props.bool("indexing.yield_to_answers", true),
                 new LlmSettings(props.path("llm.model", null), props.integer("llm.context_size", l.contextSize()),
                         props.integer("llm.threads", l.threads()), props.integer("llm.gpu_layers", l.gpuLayers()),
                         props.decimal("llm.temperature", l.temperature()),
                         props.integer("llm.max_answer_tokens", l.maxAnswerTokens()),
                         props.integer("llm.timeout_seconds", l.timeoutSeconds()),
                         props.integer("llm.max_waiting", l.maxWaiting()), endpoint(props)),
-                !"false".equalsIgnoreCase(props.raw("indexing.respect_gitignore")),
+                props.bool("indexing.respect_gitignore", true),
                 IndexingLimits.of(props.integer("indexing.max_seconds_per_file", IndexingLimits.DEFAULT_SECONDS_PER_FILE),
                         props.integer("indexing.max_file_mb", IndexingLimits.DEFAULT_MAX_FILE_MB))
                         .withOcr(props.raw("indexing.ocr") == null ? IndexingLimits.DEFAULT_OCR : props.raw("indexing.ocr"))
@@ -98,16 +99,31 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
         String url = props.raw("llm.endpoint");
         if (url == null) return null;
         return new LlmSettings.Endpoint(url, props.raw("llm.endpoint_model"),
-                "true".equalsIgnoreCase(props.raw("llm.allow_remote_endpoint")),
+                props.bool("llm.allow_remote_endpoint", false),
                 props.integer("llm.endpoint_context", dev.docent.llm.remote.RemoteOptions.DEFAULT_CONTEXT),
                 props.raw("llm.endpoint_key_env"));
     }
 
-    /** Typed reads of optional keys; a malformed value names the key and the file. */
-    private record Props(Properties p, Path file) {
+    /** Typed reads of optional keys; a malformed value names the key, the file and its line. */
+    private record Props(Properties p, Path file, java.util.Map<String, Integer> lines) {
         String raw(String key) {
             String v = p.getProperty(key, "").strip();
             return v.isEmpty() ? null : v;
+        }
+
+        /** Where {@code key} is set: "FILE line N". */
+        String where(String key) {
+            Integer line = lines.get(key);
+            return file + (line == null ? "" : " line " + line);
+        }
+
+        /** {@code true} or {@code false} (any case), nothing else: "yes", "1" or a typo is refused, not guessed. */
+        boolean bool(String key, boolean fallback) {
+            String v = raw(key);
+            if (v == null) return fallback;
+            if (v.equalsIgnoreCase("true")) return true;
+            if (v.equalsIgnoreCase("false")) return false;
+            throw new IllegalArgumentException(where(key) + ": " + key + " must be true or false, got '" + v + "'");
         }
 
         Integer integer(String key, Integer fallback) {
@@ -116,7 +132,7 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ": " + key + " must be a whole number, got '" + v + "'");
+                throw new IllegalArgumentException(where(key) + ": " + key + " must be a whole number, got '" + v + "'");
             }
         }
 
@@ -126,7 +142,7 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
             try {
                 return Float.parseFloat(v);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ": " + key + " must be a number, got '" + v + "'");
+                throw new IllegalArgumentException(where(key) + ": " + key + " must be a number, got '" + v + "'");
             }
         }
 

@@ -68,6 +68,12 @@ class CollectionListBrowserTest {
                     + " && document.getElementById('viewer-text').innerText.includes('INV-8');", Duration.ofSeconds(15)),
                     "the viewer did not open the row's document: " + browser.execute("return document.body.innerText;"));
 
+            // From the viewer, one click asks for the document's outline.
+            browser.execute("document.getElementById('viewer-summarise').click(); return null;");
+            assertTrue(browser.waitFor("return document.getElementById('answer').innerText.startsWith('Outline of invoice-2025-08.md');",
+                    Duration.ofSeconds(30)), "no outline: " + browser.execute("return document.getElementById('answer').innerText;"));
+            assertEquals("Summarise invoice-2025-08.md", browser.execute("return document.getElementById('asked').innerText;").asText());
+
             // A type filter: a chip appears and the next answer comes from PDFs only (there are none
             // here: 0 invoices); a click on the chip removes it.
             browser.execute("const s = document.getElementById('filter-type'); s.value = 'pdf';"
