@@ -134,6 +134,31 @@ class CollectionQuestionsTest {
     }
 
     @Test
+    void documentSearchListsEveryMatchPagedAndFiltersApplyToPassagesToo() throws Exception {
+        JsonNode first = json(server.get("/api/search?group=document&q=invoice&limit=5"));
+        assertEquals(13, first.get("total").asInt(), first.toString());
+        assertEquals(5, first.get("documents").size());
+        JsonNode last = json(server.get("/api/search?group=document&q=invoice&limit=5&offset=10"));
+        assertEquals(3, last.get("documents").size(), last.toString());
+        JsonNode pdfs = json(server.get("/api/search?group=document&type=pdf"));
+        assertEquals(7, pdfs.get("total").asInt(), pdfs.toString());
+        String weekAgo = java.time.LocalDate.now().minusDays(7).toString();
+        JsonNode recent = json(server.get("/api/search?group=document&modified_after=" + weekAgo));
+        assertEquals(recentFiles().size(), recent.get("total").asInt(), recent.toString());
+        JsonNode passages = json(server.get("/api/search?q=annual+leave&top_k=5&type=pdf"));
+        assertTrue(passages.get("passages").size() > 0, passages.toString());
+        for (JsonNode p : passages.get("passages")) assertTrue(p.get("path").asText().endsWith(".pdf"), p.toString());
+        assertEquals(400, server.get("/api/search?group=documents&q=x").statusCode());
+        assertEquals(400, server.get("/api/search?group=document&type=../etc").statusCode());
+        assertEquals(400, server.get("/api/search?group=document").statusCode(), "no query and no filter");
+    }
+
+    private static JsonNode json(java.net.http.HttpResponse<String> res) throws Exception {
+        assertEquals(200, res.statusCode(), res.body());
+        return RunningDocent.JSON.readTree(res.body());
+    }
+
+    @Test
     void summariseADocumentGivesItsOutlineSectionBySectionEachCited() throws Exception {
         for (String q : List.of("Summarise employee-handbook.pdf", "Fasse employee-handbook.pdf zusammen",
                 "Résume employee-handbook.pdf")) {
