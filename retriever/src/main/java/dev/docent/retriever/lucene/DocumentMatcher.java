@@ -191,24 +191,33 @@ final class DocumentMatcher {
 
     /**
      * No condition: each accepted document with its first chunks, in document order, by path. A
-     * document's chunks are usually written in order, so its lowest doc ids are checked first (ordinals
-     * 0, 1, ...); only when they are not is every chunk's ordinal read.
+     * document's chunks are usually written in order, so its lowest doc ids are read first (all
+     * documents' together, in doc id order) and kept when their ordinals are 0, 1, ...; only for a
+     * document written out of order is every chunk's ordinal read.
      */
     private static List<DocumentMatch> firstChunks(Map<Integer, List<Chunk>> byPath, PathsOfDocs paths, StoredFields stored,
             int passages) throws IOException {
-        List<DocumentMatch> out = new ArrayList<>(byPath.size());
+        List<int[]> docsOf = new ArrayList<>(byPath.size());
+        List<List<Chunk>> lowest = new ArrayList<>(byPath.size());
         for (List<Chunk> cs : byPath.values()) {
             int[] docs = cs.stream().mapToInt(c -> c.doc).sorted().toArray();
+            docsOf.add(docs);
+            lowest.add(cs.stream().sorted(Comparator.comparingInt(c -> c.doc)).limit(passages).toList());
+        }
+        Map<Integer, Document> documents = load(stored, lowest);
+        List<DocumentMatch> out = new ArrayList<>(byPath.size());
+        for (int[] docs : docsOf) {
             int n = Math.min(passages, docs.length);
-            int[] first = Arrays.copyOf(docs, n);
+            List<Hit> hits = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                if (ordinal(stored, docs[i]) != i) {
-                    first = firstByOrdinal(stored, docs, n);
+                Document d = documents.get(docs[i]);
+                if (d.getField(ChunkFields.ORDINAL).numericValue().intValue() != i) {
+                    hits.clear();
+                    for (int doc : firstByOrdinal(stored, docs, n)) hits.add(ChunkFields.toHit(stored.document(doc), 0));
                     break;
                 }
+                hits.add(ChunkFields.toHit(d, 0));
             }
-            List<Hit> hits = new ArrayList<>(n);
-            for (int doc : first) hits.add(ChunkFields.toHit(stored.document(doc), 0));
             out.add(new DocumentMatch(paths.path(docs[0]), hits, false, false, 0, docs.length));
         }
         out.sort(Comparator.comparing(DocumentMatch::path));
