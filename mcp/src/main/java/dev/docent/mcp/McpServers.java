@@ -26,7 +26,11 @@ public final class McpServers {
 
     private McpServers() {}
 
-    /** The MCP server over stdio: JSON-RPC lines on {@code in} and {@code out}, nothing else on {@code out}. */
+    /**
+     * The MCP server over stdio: JSON-RPC lines on {@code in} and {@code out}, nothing else on {@code out}.
+     * Give it stdin through {@link JsonRpcLines} (writing to the same {@code out}): the SDK ends the
+     * session at the first line that is not a message it can read.
+     */
     public static McpSyncServer stdio(Docent docent, InputStream in, OutputStream out) {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         return build(McpServer.sync(new StdioServerTransportProvider(mapper, in, out)), docent, mapper);
