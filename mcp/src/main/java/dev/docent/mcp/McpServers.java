@@ -48,7 +48,8 @@ public final class McpServers {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         // Host and Origin are checked in front of this servlet, with the rest of the route table's
         // rules (web.api.McpEndpoint), so the SDK's own header validator is left at its default.
-        var transport = HttpServletStreamableServerTransportProvider.builder().jsonMapper(mapper).mcpEndpoint(PATH)
+        // Error bodies as JSON-RPC errors, not the SDK's exception object with its stack trace.
+        var transport = HttpServletStreamableServerTransportProvider.builder().jsonMapper(new ErrorBodies(mapper)).mcpEndpoint(PATH)
                 .keepAliveInterval(Duration.ofSeconds(30)).maxRequestSize(2_000_000).build(); // as the route table's limit
         McpSyncServer server = McpServer.sync(transport).serverInfo("docent", version())
                 .instructions(INSTRUCTIONS).capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
