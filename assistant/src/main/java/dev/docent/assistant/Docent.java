@@ -59,7 +59,8 @@ public final class Docent implements AutoCloseable {
         this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background
         try {
             if (readOnly) {
-                this.indexer = Indexer.openReadOnly(config.dataDir(), embedder);
+                // The same limits as serve's sync when get_document or the viewer reads a file again.
+                this.indexer = Indexer.openReadOnly(config.dataDir(), embedder, config.indexing());
             } else {
                 this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing());
                 indexer.respectGitignore(config.respectGitignore());

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -43,15 +44,19 @@ public final class DocumentSources {
     public SourceFile find(String id) throws SourceProblem {
         SourceProblem unknown = new SourceProblem(SourceProblem.Kind.NOT_FOUND,
                 "no document with id " + (DocumentId.isWellFormed(id) ? id : "like that") + " in the catalog");
-        if (!DocumentId.isWellFormed(id)) throw unknown;
+        DocumentRecord r = record(id).orElseThrow(() -> unknown);
+        return withState(id, r);
+    }
+
+    /** The catalog's record of the document with {@code id}, if any (a catalog scan at most once a second). */
+    public Optional<DocumentRecord> record(String id) {
+        if (!DocumentId.isWellFormed(id)) return Optional.empty();
         String path = paths.get(id);
         if (path == null) {
             rebuild();
             path = paths.get(id);
         }
-        DocumentRecord r = path == null ? null : indexer.document(path).orElse(null);
-        if (r == null) throw unknown;
-        return withState(id, r);
+        return path == null ? Optional.empty() : indexer.document(path);
     }
 
     private synchronized void rebuild() {
