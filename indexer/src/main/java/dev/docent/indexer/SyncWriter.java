@@ -152,7 +152,9 @@ final class SyncWriter {
                 index.deleteDocument(path);
                 batch.delete(path);
             }
-            batch.commit();
+            // Nothing written (an idle re-check): no Lucene commit, no catalog transaction, no fsync.
+            // Every index change of a sync goes with a record or deletion in the batch.
+            if (!batch.isEmpty()) batch.commit();
             cache.flush();
             progress = Progress.IDLE;
         }
