@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docent.assistant.Docent;
 import dev.docent.assistant.DocentConfig;
 import dev.docent.assistant.answer.Answer;
+import dev.docent.assistant.answer.Citation;
+import dev.docent.assistant.answer.Coverage;
 import dev.docent.assistant.answer.Question;
+import dev.docent.assistant.documents.CollectionDocument;
 import dev.docent.assistant.documents.DocumentFilters;
 import dev.docent.embedder.Embedder;
 import dev.docent.embedder.factory.Embedders;
@@ -12,19 +15,31 @@ import dev.docent.indexer.Indexer;
 import dev.docent.indexer.IndexingLimits;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.indexer.SyncReport;
+import dev.docent.indexer.catalog.DocumentQuery;
 import dev.docent.indexer.catalog.DocumentRecord;
+import dev.docent.retriever.DocumentMatch;
+import dev.docent.retriever.DocumentMatchQuery;
+import dev.docent.retriever.Relevance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -116,7 +131,126 @@ public final class CollectionBench {
                         pct(total[i], 50), pct(total[i], 99), t[0] / 1e6, t[t.length - 1] / 1e6, pct(search[i], 50),
                         pct(serialise[i], 50), jsonBytes[i] >> 10);
             }
+            profile(docent, rounds);
         }
+    }
+
+    /**
+     * Where a question's time goes, step by step as {@link CollectionSearch#search} and
+     * {@link CollectionAnswerer} take them, in interleaved rounds; and composing the answer as it is
+     * against as it was before snippets were limited to the listed documents ({@link #composeBefore}).
+     */
+    static void profile(Docent docent, int rounds) throws Exception {
+        ZoneId zone = ZoneId.systemDefault();
+        Indexer indexer = docent.indexer();
+        CollectionSearch search = new CollectionSearch(indexer, new HashEmbedder()); // the real query embedding is timed apart
+        CollectionAnswerer answerer = new CollectionAnswerer(new CollectionIntent(new TimeExpressions(Clock.system(zone), zone)),
+                search, indexer, zone);
+        CollectionIntent intent = new CollectionIntent(new TimeExpressions(Clock.system(zone), zone));
+        List<String> questions = List.of("How many invoices are from 2024?", "Which documents mention Calder?");
+        String[] steps = {"catalog count", "catalog read (candidates)", "path map + kinds", "query embedding (real model)",
+            "matchDocuments", "compose, before", "compose, after"};
+        long[][][] t = new long[questions.size()][steps.length][rounds];
+        try (Embedder real = Embedders.defaultModel(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+            for (int round = -3; round < rounds; round++) {
+                for (int qi = 0; qi < questions.size(); qi++) {
+                    String text = questions.get(qi);
+                    Question q = Question.of(text, 5);
+                    CollectionQuery cq = intent.classify(text).orElseThrow();
+                    DocumentFilters f = answerer.filtersOf(cq);
+                    long[] at = new long[steps.length + 1];
+                    at[0] = System.nanoTime();
+                    int indexed = indexer.count(DocumentQuery.all());
+                    at[1] = System.nanoTime();
+                    List<DocumentRecord> candidates = indexer.documents(DocumentQuery.all().ofTypes(f.types())
+                            .modified(f.modifiedFrom(), f.modifiedTo()).mentioning(f.mentionsFrom(), f.mentionsTo()));
+                    at[2] = System.nanoTime();
+                    Map<String, DocumentRecord> byPath = new HashMap<>();
+                    for (DocumentRecord r : candidates) byPath.put(r.path(), r);
+                    DocumentKinds.Found found = DocumentKinds.find(cq.subject());
+                    Set<String> ofKind = new HashSet<>();
+                    if (found.kind() != null) {
+                        for (DocumentRecord r : candidates) {
+                            if (DocumentKinds.isOfKind(found.kind(), Path.of(r.path()).getFileName().toString(), r.title())) ofKind.add(r.path());
+                        }
+                    }
+                    at[3] = System.nanoTime();
+                    float[] vector = found.kind() == null ? real.embedQuery(cq.subject()) : null;
+                    at[4] = System.nanoTime();
+                    DocumentMatchQuery query = found.kind() != null ? DocumentMatchQuery.all(ofKind::contains)
+                            : new DocumentMatchQuery(cq.subject(), vector, Relevance.DEFAULT_DOCUMENT_MATCH_COSINE, byPath::containsKey, 1);
+                    List<DocumentMatch> matched = indexer.withIndex(index -> index.searcher().matchDocuments(query));
+                    List<CollectionSearch.Match> matches = new ArrayList<>();
+                    for (DocumentMatch m : matched) {
+                        DocumentRecord r = byPath.get(m.path());
+                        if (r != null) matches.add(new CollectionSearch.Match(r, m.passages().isEmpty() ? null : m.passages().getFirst(), m.score()));
+                    }
+                    var result = new CollectionSearch.Result(List.copyOf(matches), candidates.size(), indexed);
+                    at[5] = System.nanoTime();
+                    boolean beforeFirst = Math.floorMod(round, 2) == 0; // A/B order alternates
+                    long[] ab = new long[2];
+                    for (int s = 0; s < 2; s++) {
+                        boolean before = (s == 0) == beforeFirst;
+                        long c0 = System.nanoTime();
+                        Answer a = before ? composeBefore(q, cq, result, f) : CollectionAnswers.compose(q, cq, result, f, new HashMap<>());
+                        ab[before ? 0 : 1] = System.nanoTime() - c0;
+                        if (a.documents().size() != matches.size()) throw new IllegalStateException("compose lost documents");
+                    }
+                    if (round < 0) continue;
+                    for (int s = 0; s < 5; s++) t[qi][s][round] = at[s + 1] - at[s];
+                    t[qi][5][round] = ab[0];
+                    t[qi][6][round] = ab[1];
+                }
+            }
+        }
+        System.out.printf("%nsteps, %d interleaved rounds after 3 warm-up rounds: p50 (p99) ms%n", rounds);
+        System.out.println("| step | " + String.join(" | ", questions) + " |");
+        System.out.println("|---|---|---|");
+        for (int s = 0; s < steps.length; s++) {
+            StringBuilder row = new StringBuilder("| " + steps[s]);
+            for (int qi = 0; qi < questions.size(); qi++) {
+                row.append(String.format(Locale.ROOT, " | %.1f (%.1f)", pct(t[qi][s], 50), pct(t[qi][s], 99)));
+            }
+            System.out.println(row.append(" |"));
+        }
+    }
+
+    /** {@link CollectionAnswers#compose} as it was before: the best sentence of every matching document for its snippet. */
+    static Answer composeBefore(Question q, CollectionQuery cq, CollectionSearch.Result r, DocumentFilters filters) {
+        boolean byChange = cq.time().map(t -> t.kind() == TimeRange.Kind.CHANGED).orElse(false);
+        List<CollectionSearch.Match> matches = new ArrayList<>(r.matches());
+        matches.sort(byChange
+                ? Comparator.comparing((CollectionSearch.Match m) -> m.record().modified()).reversed()
+                : Comparator.comparing((CollectionSearch.Match m) -> fileName(m.record().path()).toLowerCase(Locale.ROOT)));
+        int n = matches.size();
+        StringBuilder text = new StringBuilder();
+        text.append(n).append(' ').append(CollectionAnswers.noun(q.text(), cq, n));
+        cq.time().ifPresent(t -> text.append(' ').append(t.matched().strip()));
+        text.append(", out of ").append(String.format(Locale.ROOT, "%,d", r.indexed())).append(" documents searched:");
+        List<Citation> citations = new ArrayList<>();
+        List<CollectionDocument> documents = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            CollectionSearch.Match m = matches.get(i);
+            Citation c = m.passage() == null ? null : Citation.of(i + 1, m.passage(), q);
+            if (c != null && i < CollectionAnswers.CITED) citations.add(c);
+            documents.add(CollectionAnswers.document(m, c));
+            if (i < CollectionAnswers.LISTED) {
+                DocumentRecord d = m.record();
+                String title = d.title() == null || d.title().isBlank() ? fileName(d.path()) : d.title().strip();
+                text.append("\n").append(i + 1).append(". ").append(title);
+                if (!title.equals(fileName(d.path()))) text.append(" (").append(fileName(d.path())).append(')');
+                if (byChange) text.append(", changed ").append(LocalDate.ofInstant(d.modified(), ZoneOffset.systemDefault()));
+                if (c != null && i < CollectionAnswers.CITED) text.append(" [").append(i + 1).append(']');
+            }
+        }
+        if (n > CollectionAnswers.LISTED) text.append("\n… and ").append(n - CollectionAnswers.LISTED).append(" more.");
+        var coverage = new Coverage(n, r.searched(), r.indexed(), filters.describe());
+        return new Answer(text.toString(), "extractive", citations, null, Map.of(), List.of(), n > 0, n > 0 ? 1.0 : 0.0,
+                Answer.COLLECTION, List.copyOf(documents), coverage);
+    }
+
+    private static String fileName(String path) {
+        return Path.of(path).getFileName().toString();
     }
 
     /** The p-th percentile in milliseconds (nearest rank). */
