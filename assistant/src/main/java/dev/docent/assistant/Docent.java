@@ -48,7 +48,7 @@ public final class Docent implements AutoCloseable {
     private volatile java.time.Instant lastSyncAt;
     /** Set by close(): a background sync that fails from then on is not reported. */
     private volatile boolean closing;
-    private FolderWatcher watcher;
+    private volatile FolderWatcher watcher;
 
     private Docent(DocentConfig config, boolean readOnly) {
         this.config = config;
@@ -236,6 +236,12 @@ public final class Docent implements AutoCloseable {
             lastSyncError = e.getMessage();
             log.error("Background sync failed: {}", e.getMessage(), e);
         }
+    }
+
+    /** Whether the watcher saw a change no sync has started on yet, or its periodic check is overdue. */
+    public boolean syncDue() {
+        FolderWatcher w = watcher;
+        return w != null && w.behind();
     }
 
     /** Whether {@link #close()} has begun (e.g. from a signal while a command was still running). */
