@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.indexer.DocumentId;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +68,7 @@ class SourceFileRaceTest {
             int served = 0;
             try {
                 for (int i = 0; i < 2500; i++) {
-                    HttpResponse<String> res = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + path)).build(),
+                    HttpResponse<String> res = server.http.send(server.request(path).build(),
                             HttpResponse.BodyHandlers.ofString());
                     statuses.merge(res.statusCode(), 1, Integer::sum);
                     if (res.body().contains("OUTSIDE SECRET")) leaks++;
