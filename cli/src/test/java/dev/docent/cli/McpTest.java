@@ -16,7 +16,6 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -97,7 +96,8 @@ class McpTest {
     void streamableHttpOnServesPortOffersTheToolsBehindTheSameChecks(@TempDir Path tmp) throws Exception {
         try (var server = new RunningDocent(docs(tmp), tmp)) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            var transport = HttpClientStreamableHttpTransport.builder(server.base()).endpoint("/mcp").build();
+            var transport = HttpClientStreamableHttpTransport.builder(server.base()).endpoint("/mcp")
+                    .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + server.token())).build();
             try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(40)).build()) {
                 client.initialize();
                 toolsWork(client, server);
@@ -121,7 +121,7 @@ class McpTest {
             }
             // The same DNS-rebinding and cross-site defence as every other route.
             String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}";
-            var foreign = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/mcp"))
+            var foreign = server.http.send(server.request("/mcp")
                     .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                     .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofString(init)).build(),
                     HttpResponse.BodyHandlers.ofString());
