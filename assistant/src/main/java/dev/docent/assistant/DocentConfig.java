@@ -161,13 +161,6 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
             }
         }
 
-        boolean bool(String key, boolean fallback) {
-            String v = raw(key);
-            if (v == null) return fallback;
-            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) return Boolean.parseBoolean(v);
-            throw new IllegalArgumentException(file + ": " + key + " must be true or false, got '" + v + "'");
-        }
-
         Path path(String key, Path fallback) {
             String v = raw(key);
             if (v == null) return fallback;
