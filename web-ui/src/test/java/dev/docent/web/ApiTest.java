@@ -181,7 +181,8 @@ class ApiTest {
     private String rawGet(String path, String host) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.app.port())) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + server.token()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -127,6 +127,7 @@ class GenerativeAskTest {
             try (var socket = new java.net.Socket("127.0.0.1", server.app.port())) {
                 String body = "{\"question\": \"What did Lily find?\", \"stream\": true}";
                 socket.getOutputStream().write(("POST /ask HTTP/1.1\r\nHost: 127.0.0.1:" + server.app.port()
+                        + "\r\nAuthorization: Bearer " + server.token()
                         + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));

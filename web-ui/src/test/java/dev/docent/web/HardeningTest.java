@@ -65,7 +65,8 @@ class HardeningTest {
     void aHostHeaderNamingAnotherPortIsRefused() throws Exception {
         String other = raw("GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:9999\r\nConnection: close\r\n\r\n");
         assertTrue(other.startsWith("HTTP/1.1 403"), other);
-        assertTrue(raw("GET /api/status HTTP/1.1\r\nHost: " + host() + "\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
+        assertTrue(raw("GET /api/status HTTP/1.1\r\nHost: " + host() + "\r\nAuthorization: Bearer " + server.token()
+                + "\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
     }
 
     @Test

@@ -54,7 +54,8 @@ class McpEndpointTest {
     }
 
     private HttpResponse<String> post(byte[] body, String session) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create(server.base() + "/mcp")).header("Content-Type", "application/json")
+        var b = HttpRequest.newBuilder(URI.create(server.base() + "/mcp")).header("Authorization", "Bearer " + server.token())
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (session != null) b.header("Mcp-Session-Id", session);
         return server.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -96,7 +97,8 @@ class McpEndpointTest {
         System.setErr(new PrintStream(new TeeStream(stderr, captured), true, StandardCharsets.UTF_8));
         List<Socket> slow = new ArrayList<>();
         try {
-            byte[] head = ("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + server.app.port() + "\r\nContent-Type: application/json\r\n"
+            byte[] head = ("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + server.app.port() + "\r\nAuthorization: Bearer " + server.token()
+                    + "\r\nContent-Type: application/json\r\n"
                     + "Accept: application/json, text/event-stream\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 20; i++) {
                 Socket s = new Socket("127.0.0.1", server.app.port());

@@ -134,7 +134,7 @@ class RemoteAnswersTest {
     void aPromptTooLongForTheServersContextIsAnIllegalArgument(@TempDir Path tmp) throws Exception {
         try (var modelServer = RemoteGeneratorContractTest.modelServer(tmp, 512);
                 var g = Generators.remote(RemoteOptions.defaults(URI.create(modelServer.base() + "/v1"),
-                        GeneratorContract.TINY_MODEL_NAME).withContextSize(100_000))) {
+                        GeneratorContract.TINY_MODEL_NAME).withContextSize(100_000).withApiKey(modelServer.token()))) {
             // Docent's estimate lets it through (its context is said to be large); the server refuses it.
             var e = assertThrows(IllegalArgumentException.class, () -> g.chat(GenerationRequest.of(
                     List.of(new ChatMessage("user", "word ".repeat(2000))), 8), s -> {}, () -> false));

@@ -117,6 +117,7 @@ class StatusEventsTest {
                 stalled.connect(new InetSocketAddress("127.0.0.1", server.app.port()));
                 OutputStream out = stalled.getOutputStream();
                 out.write(("GET /api/status/events HTTP/1.1\r\nHost: 127.0.0.1:" + server.app.port()
+                        + "\r\nAuthorization: Bearer " + server.token()
                         + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush(); // and never read a byte from it until indexing is over
 
