@@ -5,7 +5,7 @@
 # Steps: stage Docent's jars (other platforms' native libraries taken out of them), the pinned
 # llama.cpp libraries, the config and bin/docent; a Java runtime made by jlink with only the modules
 # the jars use (jdeps) plus those reached by reflection or ServiceLoader; then a training run of the
-# staged install (serve on two sample documents, one question, stop) that writes the ahead-of-time
+# staged install (serve on sample-corpus, one question, stop) that writes the ahead-of-time
 # class cache every later start maps; finally tar + gzip.
 set -euo pipefail
 
@@ -85,9 +85,9 @@ cp "$STAGE"/app/docent.jar "$STAGE"/app/lib/*.jar "$OUT/jdeps/"
 for jar in "$OUT"/jdeps/*.jar; do zip -q -d "$jar" module-info.class 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true; done
 FOUND=$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 --class-path "$OUT/jdeps/*" "$OUT"/jdeps/*.jar)
 rm -rf "$OUT/jdeps"
-MODULES="$FOUND,jdk.incubator.vector,jdk.charsets,jdk.localedata,jdk.zipfs"
+MODULES=$(echo "$FOUND,jdk.incubator.vector,jdk.charsets,jdk.localedata,jdk.zipfs" | tr ',' '\n' | sort -u | paste -sd, -)
 echo "build-archive: runtime modules: $MODULES"
-"$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+"$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress "${DOCENT_JLINK_COMPRESS:-zip-6}" \
   --output "$STAGE/runtime"
 echo "$MODULES" | tr ',' '\n' > "$STAGE/runtime/docent-modules.txt"
 
@@ -95,11 +95,11 @@ echo "$MODULES" | tr ',' '\n' > "$STAGE/runtime/docent-modules.txt"
 #    parsed and linked, plus method profiles): made once here by a training run of the staged
 #    install itself, read-only afterwards, so an install in a read-only place (/opt, Homebrew's
 #    Cellar) starts as fast as it will ever start, with nothing written beside it.
+#    The training indexes all of sample-corpus (every format, so every parser's classes and their
+#    profiles are in the cache; about 10 s), asks, and stops.
 TRAIN="$OUT/training"
-rm -rf "$TRAIN"; mkdir -p "$TRAIN/docs" "$TRAIN/data"
-cp "$ROOT/sample-corpus/employee-handbook.pdf" "$ROOT/sample-corpus/travel-policy.docx" \
-  "$ROOT/sample-corpus/engineering-guidelines.md" "$TRAIN/docs/"
-DOCENT_AOT_TRAINING="$STAGE/app/docent.aot" HOME="$TRAIN" "$STAGE/bin/docent" serve --port 0 --data "$TRAIN/data" "$TRAIN/docs" \
+rm -rf "$TRAIN"; mkdir -p "$TRAIN/data"
+DOCENT_AOT_TRAINING="$STAGE/app/docent.aot" HOME="$TRAIN" "$STAGE/bin/docent" serve --port 0 --data "$TRAIN/data" "$ROOT/sample-corpus" \
   >"$TRAIN/serve.out" 2>"$TRAIN/serve.err" &
 PID=$!
 PORT=""
