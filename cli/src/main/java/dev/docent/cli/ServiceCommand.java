@@ -183,7 +183,7 @@ public final class ServiceCommand implements Command {
 
     private void refuseRoot() {
         if (root) {
-            throw new UsageException("refusing to run as root: the service would read your documents and write its data as"
+            throw new IllegalStateException("refusing to run as root: the service would read your documents and write its data as"
                     + " root. Run `docent service install` as the user whose documents these are (no sudo).");
         }
     }

@@ -171,7 +171,7 @@ class ServiceCommandTest {
     @Test
     void rootIsRefused() {
         ServiceCommand service = command(false, true, true);
-        UsageException e = assertThrows(UsageException.class,
+        IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> service.run(new String[] {"install", "--data", data.toString(), folder.toString()}));
         assertTrue(e.getMessage().contains("refusing to run as root"), e.getMessage());
         assertFalse(Files.exists(service.serviceFile()));
