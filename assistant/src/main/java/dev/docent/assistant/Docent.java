@@ -48,7 +48,7 @@ public final class Docent implements AutoCloseable {
     private volatile java.time.Instant lastSyncAt;
     /** Set by close(): a background sync that fails from then on is not reported. */
     private volatile boolean closing;
-    private FolderWatcher watcher;
+    private volatile FolderWatcher watcher;
 
     private Docent(DocentConfig config, boolean readOnly) {
         this.config = config;
@@ -59,7 +59,8 @@ public final class Docent implements AutoCloseable {
         this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background
         try {
             if (readOnly) {
-                this.indexer = Indexer.openReadOnly(config.dataDir(), embedder);
+                // The same limits as serve's sync when get_document or the viewer reads a file again.
+                this.indexer = Indexer.openReadOnly(config.dataDir(), embedder, config.indexing());
             } else {
                 this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing());
                 indexer.respectGitignore(config.respectGitignore());
@@ -235,6 +236,12 @@ public final class Docent implements AutoCloseable {
             lastSyncError = e.getMessage();
             log.error("Background sync failed: {}", e.getMessage(), e);
         }
+    }
+
+    /** Whether the watcher saw a change no sync has started on yet, or its periodic check is overdue. */
+    public boolean syncDue() {
+        FolderWatcher w = watcher;
+        return w != null && w.behind();
     }
 
     /** Whether {@link #close()} has begun (e.g. from a signal while a command was still running). */

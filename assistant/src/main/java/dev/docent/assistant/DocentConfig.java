@@ -24,10 +24,19 @@ import java.util.Properties;
  * @param respectGitignore {@code .gitignore} files exclude files from indexing, as {@code .docentignore} files do
  * @param indexing per-file time and size limits of indexing, and the chunk size
  * @param foundThreshold answer confidence below which the documents do not seem to contain the answer
+ * @param requireToken every HTTP request, from this machine too, must prove it comes from the owner
+ *     ({@code DATA/api-token} as a Bearer token, or the page's session cookie); {@code server.require_token}
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
         int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing,
-        double foundThreshold) {
+        double foundThreshold, boolean requireToken) {
+
+    /** The settings before {@code requireToken} existed; it is then on, the default. */
+    public DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds, int maxQuestionChars,
+            boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing, double foundThreshold) {
+        this(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore,
+                indexing, foundThreshold, true);
+    }
 
     public DocentConfig {
         if (!(foundThreshold >= 0 && foundThreshold <= 1)) {
@@ -75,23 +84,29 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         .withOcrLanguages(props.raw("indexing.ocr_languages") == null ? IndexingLimits.DEFAULT_OCR_LANGUAGES
                                 : props.raw("indexing.ocr_languages"))
                         .withChunkTokens(props.integer("indexing.chunk_tokens", d.indexing().chunkTokens())),
-                props.decimal("ask.found_threshold", (float) d.foundThreshold()));
+                props.decimal("ask.found_threshold", (float) d.foundThreshold()),
+                props.bool("server.require_token", d.requireToken()));
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold, requireToken);
     }
 
     public DocentConfig withIndexing(IndexingLimits i) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold, requireToken);
+    }
+
+    /** With or without the owner's proof on every HTTP request ({@code server.require_token}). */
+    public DocentConfig withRequireToken(boolean require) {
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, require);
     }
 
     /** The {@code llm.endpoint*} keys, or null when no endpoint is set. */

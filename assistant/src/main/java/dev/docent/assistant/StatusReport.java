@@ -73,7 +73,8 @@ public final class StatusReport {
         // Up to date: the watched folders were looked through and everything found is indexed or failed.
         var syncedAt = docent.lastSyncAt();
         out.put("synced_at", syncedAt == null ? null : syncedAt.toString());
-        out.put("up_to_date", syncedAt != null && !s.indexing() && s.pending() == 0 && docent.lastSyncError() == null);
+        out.put("up_to_date", syncedAt != null && !s.indexing() && s.pending() == 0 && docent.lastSyncError() == null
+                && !docent.syncDue()); // a change seen but not yet synced, or an overdue check, is not "up to date"
         // What the last walk left out (unreadable folders, links leading outside, ...): the first 100.
         out.put("skipped", s.skipped()); // records: {"path": ..., "reason": ...}
         out.put("skipped_count", s.skippedCount());

@@ -2,6 +2,7 @@ package dev.docent.cli;
 
 import dev.docent.assistant.Docent;
 import dev.docent.assistant.DocentConfig;
+import dev.docent.mcp.JsonRpcLines;
 import dev.docent.mcp.McpServers;
 import dev.docent.mcp.PendingReplies;
 import java.io.BufferedOutputStream;
@@ -52,7 +53,11 @@ public final class McpCommand implements Command {
         OutputStream protocol = replies.replies(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true)); // stray prints must not corrupt the protocol
         CountDownLatch stdinClosed = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(replies.requests(new FileInputStream(FileDescriptor.in), REPLY_LIMIT)) {
+        // Only well-formed single messages reach the SDK, which would end its session (and stop
+        // reading stdin, so we never saw its end) at the first line it cannot take; the rest are
+        // answered with JSON-RPC errors on the same output.
+        InputStream lines = new JsonRpcLines(new FileInputStream(FileDescriptor.in), protocol);
+        InputStream in = new FilterInputStream(replies.requests(lines, REPLY_LIMIT)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);

@@ -22,10 +22,12 @@ public final class ServeCommand implements Command {
                 Usage: ./docent serve [--port N] [--data DIR] [--model NAME|FILE.gguf] [--listen ADDR --token-file FILE] FOLDER...
 
                 Indexes the FOLDERs in the background, keeps watching them for changes, and serves the
-                web UI and the HTTP API on http://127.0.0.1:PORT/ (this machine only).
+                web UI and the HTTP API on http://127.0.0.1:PORT/ (this machine only). Requests must carry
+                the owner's token (DATA/api-token, made readable by you only) as Authorization: Bearer TOKEN;
+                the page signs in through the one-time link serve prints (server.require_token = false: no token).
                   --port N          port to listen on (default 8080; 0 picks a free one)
                   --listen ADDR     also serve other machines, on ADDR (0.0.0.0 = every interface); needs
-                                    --token-file: remote requests then need Authorization: Bearer TOKEN
+                                    --token-file: remote requests then need Authorization: Bearer TOKEN (that token)
                   --token-file FILE the access token; made on first use (printed once, file readable by you only)
                   --data DIR        where the index and catalog live (default: per-user data directory)
                   --model NAME      a chat model for generated answers: a name from ./docent models (or its
@@ -45,9 +47,16 @@ public final class ServeCommand implements Command {
             throw new UsageException("--listen " + listen + " lets other machines connect, so it needs an access token: "
                     + "add --token-file FILE (a new token is made and printed if FILE does not exist)");
         }
-        AccessGate gate = args.has("token-file") ? AccessGate.withToken(AccessToken.load(Path.of(args.get("token-file")), System.out))
-                : AccessGate.loopbackOnly();
+        String remoteToken = args.has("token-file") ? AccessToken.load(Path.of(args.get("token-file")), System.out) : null;
         Docent docent = Docent.open(config);
+        AccessGate gate;
+        try {
+            // DATA/api-token: made (mode 600) in the data directory Docent.open has just made private.
+            gate = AccessGate.forConfig(config, remoteToken, System.err);
+        } catch (RuntimeException e) {
+            docent.close();
+            throw new UsageException(e.getMessage());
+        }
         Common.reportLlm(docent);
         Javalin app = DocentApp.create(docent, gate);
         try {
@@ -60,6 +69,11 @@ public final class ServeCommand implements Command {
         dev.docent.assistant.StartupTimer.report("web server");
         boolean everywhere = listen.equals("0.0.0.0") || listen.equals("::") || listen.equals("[::]");
         System.out.println("Docent is serving http://" + (remote && !everywhere ? listen : "127.0.0.1") + ":" + app.port() + "/");
+        if (gate.requiresToken()) {
+            // A one-time code, not the token: the page exchanges it for a session cookie, and the link is spent.
+            System.out.println("Open the page with this one-time link: http://127.0.0.1:" + app.port() + "/?login=" + gate.newLoginCode());
+            System.out.println("Scripts send Authorization: Bearer $(cat " + gate.tokenFile() + ")   (server.require_token = false turns this off)");
+        }
         if (remote) {
             System.out.println("Remote access: on " + listen + ":" + app.port()
                     + "; every request from another machine needs Authorization: Bearer TOKEN (see --token-file)");

@@ -16,7 +16,6 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -97,7 +96,8 @@ class McpTest {
     void streamableHttpOnServesPortOffersTheToolsBehindTheSameChecks(@TempDir Path tmp) throws Exception {
         try (var server = new RunningDocent(docs(tmp), tmp)) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            var transport = HttpClientStreamableHttpTransport.builder(server.base()).endpoint("/mcp").build();
+            var transport = HttpClientStreamableHttpTransport.builder(server.base()).endpoint("/mcp")
+                    .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + server.token())).build();
             try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(40)).build()) {
                 client.initialize();
                 toolsWork(client, server);
@@ -121,7 +121,7 @@ class McpTest {
             }
             // The same DNS-rebinding and cross-site defence as every other route.
             String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}";
-            var foreign = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/mcp"))
+            var foreign = server.http.send(server.request("/mcp")
                     .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                     .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofString(init)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -186,6 +186,87 @@ class McpTest {
         }
         assertTrue(searched != null && searched.has("result"), "no reply to the search in: " + out);
         assertTrue(searched.toString().contains("kite.txt"), searched.toString());
+    }
+
+    /**
+     * Issue 18 item 17: each malformed line gets its JSON-RPC error (an empty line none), the
+     * server goes on serving, and it exits when stdin ends. The SDK alone ended its session at the
+     * first such line, answered nothing more, and the process never exited.
+     */
+    @Test
+    @Timeout(180)
+    void stdioAnswersEveryMalformedLineKeepsServingAndExitsAtEndOfInput(@TempDir Path tmp) throws Exception {
+        List<String> full;
+        try (var server = new RunningDocent(docs(tmp), tmp)) {
+            server.awaitIndexed(Duration.ofMinutes(2));
+        }
+        full = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Xmx1g", "-cp", classpath(),
+                Main.class.getName(), "mcp", "--data", tmp.resolve("data").toString()));
+        Process mcp = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var replies = new java.util.concurrent.LinkedBlockingQueue<String>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(mcp.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) replies.add(line);
+            } catch (java.io.IOException ended) {
+                // the process ended
+            }
+        });
+        var input = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> line = l -> input.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8));
+        line.accept("""
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"sh","version":"1"}}}""");
+        line.accept("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        line.accept("");                                                              // skipped: no reply
+        line.accept("this is not json");                                              // -32700
+        line.accept("{\"jsonrpc\":\"2.0\"}");                                          // -32600
+        line.accept("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"tools/list\"}");   // -32600
+        line.accept("[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}]");    // -32600: a batch
+        line.accept("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/list\",\"params\":{\"a\":" + "[".repeat(100_000)
+                + "]".repeat(100_000) + "}}");                                         // -32700: nested too deep
+        line.accept("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":7}");                     // -32600, id 5
+        input.writeBytes("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/list\",\"params\":{\"x\":\"\u00ff".getBytes(
+                StandardCharsets.ISO_8859_1));                                         // -32700: not UTF-8
+        line.accept("\"}}");
+        line.accept("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5 << 20) + "\"}}"); // -32600: too long
+        line.accept("""
+                {"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"search","arguments":{"query":"What did Lily find?","top_k":1}}}""");
+        // Written on a thread of its own: a server that stops reading must fail this test, not hang it.
+        var stdin = mcp.getOutputStream();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                stdin.write(input.toByteArray());
+                stdin.flush();
+            } catch (java.io.IOException closed) {
+                // the process ended
+            }
+        });
+        try {
+            List<JsonNode> got = new ArrayList<>();
+            JsonNode searched = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (searched == null && System.nanoTime() < deadline) {
+                String r = replies.poll(1, TimeUnit.SECONDS);
+                if (r == null) continue;
+                JsonNode m = RunningDocent.JSON.readTree(r);
+                got.add(m);
+                if (m.path("id").asInt() == 9) searched = m;
+            }
+            assertTrue(searched != null && searched.has("result"), "no reply to the search after the bad lines: " + got);
+            assertTrue(searched.toString().contains("lily.txt"), searched.toString());
+            List<String> errors = got.stream().filter(m -> m.has("error"))
+                    .map(m -> m.get("id").toString() + " " + m.get("error").get("code").asInt()).toList();
+            assertEquals(List.of("null -32700", "null -32600", "null -32600", "null -32600", "null -32700", "5 -32600",
+                    "null -32700", "null -32600"), errors, got.toString());
+            assertTrue(got.stream().anyMatch(m -> m.path("id").asInt() == 1 && m.has("result")), "initialize answered: " + got);
+            assertEquals(got.size(), errors.size() + 2, "nothing else is answered: " + got);
+
+            stdin.close();
+            assertTrue(mcp.waitFor(10, TimeUnit.SECONDS), "mcp did not exit after stdin closed");
+            assertEquals(0, mcp.exitValue());
+        } finally {
+            mcp.destroyForcibly();
+        }
     }
 
     private static String classpath() {

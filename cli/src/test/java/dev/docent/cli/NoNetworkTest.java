@@ -60,16 +60,18 @@ class NoNetworkTest {
             int port = child.awaitPort(Duration.ofSeconds(60));
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + port;
+            String auth = "Bearer " + Files.readString(data.resolve("api-token")).strip(); // made by serve
             JsonNode status;
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             do {
                 Thread.sleep(500);
-                status = RunningDocent.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/status")).build(),
+                status = RunningDocent.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/status"))
+                        .header("Authorization", auth).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
             } while (status.get("documents").get("indexed").asInt() < 54 && System.nanoTime() < deadline);
             assertEquals(54, status.get("documents").get("indexed").asInt(), child.output());
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/ask"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", auth)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"How many days of annual leave do employees get?\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve --listen}: refused without a token file; with one, a real serve in a child JVM on
  * 0.0.0.0 admits requests that reach it through this machine's network address only with
  * {@code Authorization: Bearer}, on every route (UI API, /v1 through the OpenAI client, /mcp
- * through the MCP client), while loopback stays token-free.
+ * through the MCP client); loopback wants the owner's token of {@code DATA/api-token} (or the
+ * remote token), and serve prints a one-time login link for the page.
  */
 class RemoteAccessTest {
 
@@ -59,7 +60,7 @@ class RemoteAccessTest {
 
     @Test
     @Timeout(150)
-    void withATokenEveryRouteWantsItFromAfarAndLoopbackStaysFree(@TempDir Path tmp) throws Exception {
+    void withATokenEveryRouteWantsItFromAfarAndLoopbackWantsTheOwnersToken(@TempDir Path tmp) throws Exception {
         Optional<InetAddress> lan = lanAddress();
         assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address to reach the server by");
         Path folder = Files.createDirectories(tmp.resolve("docs"));
@@ -69,7 +70,7 @@ class RemoteAccessTest {
                 "--port", "0", "--token-file", tokenFile.toString(), "--data", tmp.resolve("data").toString(), folder.toString()))) {
             int port = child.awaitPort(Duration.ofSeconds(90));
             String token = Files.readString(tokenFile).strip();
-            assertEquals(64, token.length());
+            assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
             assertTrue(child.output().contains(token), "a new token is printed once");
 
@@ -86,7 +87,27 @@ class RemoteAccessTest {
             assertEquals(200, right.statusCode(), right.body());
             var local = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, local.statusCode(), "loopback needs no token");
+            assertEquals(401, local.statusCode(), "loopback needs the owner's token too (server.require_token)");
+            Path apiToken = tmp.resolve("data/api-token");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(apiToken)));
+            String own = Files.readString(apiToken).strip();
+            assertFalse(child.output().contains(own), "the owner's token is never printed, only where it is");
+            assertTrue(child.output().contains("Bearer $(cat " + apiToken + ")"), child.output());
+            for (String t : List.of(own, token)) {
+                var withToken = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status"))
+                        .header("Authorization", "Bearer " + t).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, withToken.statusCode(), withToken.body());
+            }
+            // The page: the one-time link serve printed gives a session cookie, once.
+            var link = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:" + port + "/\\?login=[A-Za-z0-9_-]+").matcher(child.output());
+            assertTrue(link.find(), child.output());
+            var login = http.send(HttpRequest.newBuilder(URI.create(link.group())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, login.statusCode());
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status"))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(link.group())).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "the link works once");
 
             var mcpNone = http.send(HttpRequest.newBuilder(URI.create(remote + "/mcp")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}")).build(),

@@ -55,6 +55,11 @@ final class CommitBatch {
         deleted.add(path);
     }
 
+    /** Whether nothing was put or deleted since the last commit (the index then has nothing of this batch's either). */
+    boolean isEmpty() {
+        return records.isEmpty() && deleted.isEmpty() && dates.isEmpty();
+    }
+
     /** Commits the index, stamped with the next sequence number, then the catalog's share. */
     void commit() {
         long sequence = Math.max(index.committedSequence(), catalogSequence(catalog)) + 1;

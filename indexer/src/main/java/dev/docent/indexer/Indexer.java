@@ -8,6 +8,9 @@ import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.embedder.Embedder;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.chunk.Chunker;
+import dev.docent.indexer.extract.ExtractedDocument;
+import dev.docent.indexer.extract.ExtractionException;
+import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.indexer.generation.IndexGeneration;
 import dev.docent.indexer.generation.Recipe;
@@ -50,12 +53,15 @@ public final class Indexer implements AutoCloseable {
     private final SyncWriter writer;
     /** Follows a writer's generation switch; null when this indexer is the writer. */
     private final PointerFollower follower;
+    /** Reads catalogued files again for their text, as the sync reads them. */
+    private final DocumentReader reader;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Indexer(ActiveGeneration active, SyncWriter writer, PointerFollower follower) {
+    private Indexer(ActiveGeneration active, SyncWriter writer, PointerFollower follower, DocumentReader reader) {
         this.active = active;
         this.writer = writer;
         this.follower = follower;
+        this.reader = reader;
     }
 
     /**
@@ -64,9 +70,14 @@ public final class Indexer implements AutoCloseable {
      * the active generation, and to the next one when a writer switches.
      */
     public static Indexer openReadOnly(Path dataDir, Embedder embedder) {
+        return openReadOnly(dataDir, embedder, IndexingLimits.defaults());
+    }
+
+    /** As {@link #openReadOnly(Path, Embedder)}; {@link #readDocument} reads under {@code limits} (size, time, OCR). */
+    public static Indexer openReadOnly(Path dataDir, Embedder embedder, IndexingLimits limits) {
         Path dir = dataDir.toAbsolutePath().normalize();
         var active = new ActiveGeneration(OpenGeneration.openReadOnly(dir, Generations.activeForReading(dir), embedder));
-        return new Indexer(active, null, new PointerFollower(dir, embedder, active));
+        return new Indexer(active, null, new PointerFollower(dir, embedder, active), DocumentReader.lazy(limits));
     }
 
     /** Opens the catalog and index in {@code dataDir}, creating them if needed. */
@@ -96,8 +107,15 @@ public final class Indexer implements AutoCloseable {
             // the queries no longer produce, so it is rebuilt like one written with another model.
             Recipe recipe = Recipe.current(embedder.modelName(), embedder.dimensions(), chunkTokens, ChunkIndex.ANALYSIS_VERSION);
             GenerationBuilder generations = GenerationBuilder.open(dir, recipe);
-            SyncWriter writer = SyncWriter.open(dir, embedder, chunkTokens, limits, clock, generations);
-            return new Indexer(generations.active(), writer, null);
+            TextExtractor extractor;
+            try {
+                extractor = DocumentReader.extractor(limits);
+            } catch (RuntimeException e) { // a bad indexing.ocr setting
+                generations.close();
+                throw e;
+            }
+            SyncWriter writer = SyncWriter.open(dir, embedder, chunkTokens, limits, clock, generations, extractor);
+            return new Indexer(generations.active(), writer, null, DocumentReader.sharing(extractor, limits));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
@@ -178,6 +196,20 @@ public final class Indexer implements AutoCloseable {
     /** The catalog's record of {@code path}, if it has one. */
     public Optional<DocumentRecord> document(String path) {
         return withCatalog(c -> c.find(path));
+    }
+
+    /**
+     * The text of the catalogued document at {@code path}, read from its file now, the way a sync
+     * reads it: the configured extractor with OCR, under the per-file time and size limits, only
+     * if it is still a regular file (no link) at exactly the place the catalog recorded (see
+     * {@link DocumentReader}). Runs on a thread of its own; may take as long as a sync's read.
+     *
+     * @throws ExtractionException when it is not in the catalog, or cannot be read now; the message
+     *     says why, in words (e.g. "is a symbolic link (not followed)", "too large: ...")
+     */
+    public ExtractedDocument readDocument(String path) throws ExtractionException {
+        if (document(path).isEmpty()) throw new ExtractionException("is not in the catalog");
+        return reader.read(path);
     }
 
     private <T> T withCatalog(Function<Catalog, T> read) {

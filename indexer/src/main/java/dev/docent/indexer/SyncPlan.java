@@ -4,6 +4,7 @@ import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentStatus;
 
 import dev.docent.indexer.catalog.Catalog;
+import dev.docent.indexer.catalog.FileStamp;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.WalkResult;
 import dev.docent.retriever.lucene.ChunkIndex;
@@ -11,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,37 +35,57 @@ import java.util.Set;
  */
 record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
 
+    /**
+     * Compares the walk with the catalog's stamps (one statement for every row); only when a file
+     * is new, changed, pending or due, or a row lost its file, are the full records read (once) and
+     * the rows of the files to read marked pending (in one transaction). An unchanged file thus
+     * costs no query, no write and no read of its content.
+     */
     static SyncPlan of(Catalog catalog, ChunkIndex index, WalkResult walk, Clock clock, CommitBatch batch) {
-        List<FileState> found = walk.files();
-        List<DocumentRecord> vanished = vanished(catalog, walk.roots(), found);
-        List<SyncRun.WorkItem> work = new ArrayList<>();
+        Instant now = clock.instant();
+        Map<String, FileStamp> unseen = catalog.stamps(); // left with the rows the walk did not find
+        List<FileState> toRead = new ArrayList<>();
+        for (FileState f : walk.files()) {
+            FileStamp s = unseen.remove(f.path().toString());
+            if (s == null || !s.unchanged(f.size(), f.modified(), now)) toRead.add(f);
+        }
+        List<String> gone = new ArrayList<>();
+        for (String path : unseen.keySet()) {
+            if (under(walk.roots(), path)) gone.add(path);
+        }
+        if (toRead.isEmpty() && gone.isEmpty()) return new SyncPlan(List.of(), new ChunkDonors(), 0); // idle
+        gone.sort(null); // in path order, as before: which vanished file donates is deterministic
+
+        Map<String, DocumentRecord> records = new HashMap<>();
+        for (DocumentRecord r : catalog.all()) records.put(r.path(), r);
+        List<DocumentRecord> vanished = new ArrayList<>(gone.size());
+        for (String path : gone) {
+            DocumentRecord r = records.get(path);
+            if (r != null) vanished.add(r); // only this sync writes rows: it is there
+        }
+        List<SyncRun.WorkItem> work = new ArrayList<>(toRead.size());
+        List<DocumentRecord> pending = new ArrayList<>(toRead.size());
         Set<String> inWork = new HashSet<>();
         Set<Long> workSizes = new HashSet<>();
-        Instant now = clock.instant();
-        for (FileState f : found) {
-            DocumentRecord r = catalog.find(f.path().toString()).orElse(null);
-            if (r == null || r.status() == DocumentStatus.PENDING || r.size() != f.size()
-                    || !r.modified().equals(f.modified()) || (r.retryAt() != null && !r.retryAt().isAfter(now))) {
-                work.add(new SyncRun.WorkItem(f, r));
-                inWork.add(f.path().toString());
-                workSizes.add(f.size());
-                catalog.put(pendingRecord(f, r));
-            }
+        for (FileState f : toRead) {
+            DocumentRecord r = records.get(f.path().toString());
+            work.add(new SyncRun.WorkItem(f, r));
+            inWork.add(f.path().toString());
+            workSizes.add(f.size());
+            pending.add(pendingRecord(f, r));
         }
-        ChunkDonors donors = donors(catalog, index, vanished, inWork, workSizes, batch);
+        catalog.putAll(pending);
+        ChunkDonors donors = donors(records.values(), index, vanished, inWork, workSizes, batch);
         return new SyncPlan(work, donors, vanished.size());
     }
 
-    /** Catalog rows under the synced folders whose file the walk did not find. */
-    private static List<DocumentRecord> vanished(Catalog catalog, List<Path> roots, List<FileState> found) {
-        Set<String> present = new HashSet<>();
-        for (FileState f : found) present.add(f.path().toString());
-        List<DocumentRecord> out = new ArrayList<>();
-        for (DocumentRecord r : catalog.all()) {
-            Path p = Path.of(r.path());
-            if (roots.stream().anyMatch(p::startsWith) && !present.contains(r.path())) out.add(r);
+    /** Whether the catalog path {@code path} lies under one of the synced folders. */
+    private static boolean under(List<Path> roots, String path) {
+        Path p = Path.of(path);
+        for (Path root : roots) {
+            if (p.startsWith(root)) return true;
         }
-        return out;
+        return false;
     }
 
     /**
@@ -70,7 +94,8 @@ record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
      * its size, so it may be the same file renamed or moved; every other vanished file leaves the
      * index now, its row with the next commit.
      */
-    private static ChunkDonors donors(Catalog catalog, ChunkIndex index, List<DocumentRecord> vanished, Set<String> inWork,
+    private static ChunkDonors donors(Collection<DocumentRecord> records, ChunkIndex index, List<DocumentRecord> vanished,
+            Set<String> inWork,
             Set<Long> workSizes, CommitBatch batch) {
         var donors = new ChunkDonors();
         Set<String> gone = new HashSet<>();
@@ -85,7 +110,7 @@ record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
             }
         }
         if (!workSizes.isEmpty()) {
-            for (DocumentRecord r : catalog.all()) {
+            for (DocumentRecord r : records) {
                 if (!gone.contains(r.path()) && !inWork.contains(r.path())) donors.offer(r);
             }
         }

@@ -5,7 +5,6 @@ import dev.docent.indexer.cache.EmbeddingCache;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.FileAccess;
-import dev.docent.indexer.extract.PageOcr;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FolderWalker;
 import dev.docent.indexer.watch.WalkResult;
@@ -80,9 +79,12 @@ final class SyncWriter {
         this.walker = new FolderWalker(dataDir, true);
     }
 
-    /** A writer of {@code generations}; closes them if the embedding cache cannot be opened. */
+    /**
+     * A writer of {@code generations}, reading files with {@code extractor} (Indexer's, which its
+     * DocumentReader shares); closes them if the embedding cache cannot be opened.
+     */
     static SyncWriter open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, Clock clock,
-            GenerationBuilder generations) {
+            GenerationBuilder generations, TextExtractor extractor) {
         EmbeddingCache cache;
         try {
             cache = EmbeddingCache.open(dataDir.resolve(EmbeddingCache.FILE));
@@ -91,8 +93,7 @@ final class SyncWriter {
             throw e;
         }
         var pipeline = new DocumentPipeline(
-                new TextExtractor(TextExtractor.DEFAULT_MAX_CHARACTERS, PageOcr.fromSetting(limits.ocr(), limits.ocrLanguages(), limits.timePerFile())),
-                new Chunker(embedder::countTokens, chunkTokens), embedder, cache);
+                extractor, new Chunker(embedder::countTokens, chunkTokens), embedder, cache);
         return new SyncWriter(dataDir, generations, pipeline, cache, DocumentPipeline.cacheModelId(embedder), limits, clock);
     }
 
@@ -151,7 +152,9 @@ final class SyncWriter {
                 index.deleteDocument(path);
                 batch.delete(path);
             }
-            batch.commit();
+            // Nothing written (an idle re-check): no Lucene commit, no catalog transaction, no fsync.
+            // Every index change of a sync goes with a record or deletion in the batch.
+            if (!batch.isEmpty()) batch.commit();
             cache.flush();
             progress = Progress.IDLE;
         }

@@ -17,6 +17,7 @@ import dev.docent.assistant.documents.DocumentFilters;
 import dev.docent.assistant.documents.FilterParams;
 import dev.docent.assistant.documents.DocumentJson;
 import dev.docent.assistant.documents.DocumentListing;
+import dev.docent.assistant.source.DocumentSources;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -43,10 +44,14 @@ public final class DocentTools {
     private static final int MAX_TOP_K = 20;
 
     private final Docent docent;
-    private final DocumentText documentText = new DocumentText();
+    private final DocumentText documentText;
+    /** Ids to catalog paths, as the source viewer looks them up. */
+    private final DocumentSources sources;
 
     private DocentTools(Docent docent) {
         this.docent = docent;
+        this.documentText = new DocumentText(docent.indexer());
+        this.sources = new DocumentSources(docent.indexer(), docent::folders);
     }
 
     /**
@@ -187,8 +192,7 @@ public final class DocentTools {
         String id = Args.optionalText(args, "id");
         String path = id == null ? Args.text(args, "path", 4096) : null;
         // By id (document_id from search, id from list_documents) or by path: only catalogued documents.
-        DocumentRecord r = docent.indexer().documents().stream()
-                .filter(d -> id != null ? DocumentId.of(d.path()).equals(id) : d.path().equals(path)).findFirst()
+        DocumentRecord r = (id != null ? sources.record(id) : docent.indexer().document(path))
                 .orElseThrow(() -> new DocumentText.ToolException("no document with the " + (id != null ? "id " + id : "path " + path)
                         + " is in Docent's catalog: use an id or path exactly as search or list_documents return it"));
         Integer from = Args.optionalInteger(args, "from_page", 1, Integer.MAX_VALUE);

@@ -1,26 +1,30 @@
 package dev.docent.mcp;
 
+import dev.docent.indexer.Indexer;
 import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.extract.ExtractedDocument;
 import dev.docent.indexer.extract.ExtractionException;
 import dev.docent.indexer.extract.Page;
-import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.assistant.documents.DocumentJson;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The {@code get_document} tool's work: the text of a catalogued document, read again from the
- * file with the indexer's own extractor (so page numbers and the text passages cite are the same as
- * in search results), optionally a page range, bounded in size.
+ * file by the indexer as its sync reads it ({@link Indexer#readDocument}: the same checks, limits
+ * and extractor with OCR, so page numbers and the text passages cite are the same as in search
+ * results), optionally a page range, bounded in size.
  */
 final class DocumentText {
 
     /** Most characters one call returns (a model's context is the limit that matters); page on for more. */
     static final int MAX_CHARS = 60_000;
 
-    private final TextExtractor extractor = new TextExtractor();
+    private final Indexer indexer;
+
+    DocumentText(Indexer indexer) {
+        this.indexer = indexer;
+    }
 
     /**
      * @param fromPage first page, 1-based, or null for the first
@@ -29,7 +33,7 @@ final class DocumentText {
     Map<String, Object> read(DocumentRecord r, Integer fromPage, Integer toPage) throws ToolException {
         ExtractedDocument doc;
         try {
-            doc = extractor.extract(Path.of(r.path()));
+            doc = indexer.readDocument(r.path());
         } catch (ExtractionException e) {
             throw new ToolException("cannot read " + r.path() + ": " + e.getMessage());
         }

@@ -26,7 +26,11 @@ public final class McpServers {
 
     private McpServers() {}
 
-    /** The MCP server over stdio: JSON-RPC lines on {@code in} and {@code out}, nothing else on {@code out}. */
+    /**
+     * The MCP server over stdio: JSON-RPC lines on {@code in} and {@code out}, nothing else on {@code out}.
+     * Give it stdin through {@link JsonRpcLines} (writing to the same {@code out}): the SDK ends the
+     * session at the first line that is not a message it can read.
+     */
     public static McpSyncServer stdio(Docent docent, InputStream in, OutputStream out) {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         return build(McpServer.sync(new StdioServerTransportProvider(mapper, in, out)), docent, mapper);
@@ -44,7 +48,8 @@ public final class McpServers {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         // Host and Origin are checked in front of this servlet, with the rest of the route table's
         // rules (web.api.McpEndpoint), so the SDK's own header validator is left at its default.
-        var transport = HttpServletStreamableServerTransportProvider.builder().jsonMapper(mapper).mcpEndpoint(PATH)
+        // Error bodies as JSON-RPC errors, not the SDK's exception object with its stack trace.
+        var transport = HttpServletStreamableServerTransportProvider.builder().jsonMapper(new ErrorBodies(mapper)).mcpEndpoint(PATH)
                 .keepAliveInterval(Duration.ofSeconds(30)).maxRequestSize(2_000_000).build(); // as the route table's limit
         McpSyncServer server = McpServer.sync(transport).serverInfo("docent", version())
                 .instructions(INSTRUCTIONS).capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())

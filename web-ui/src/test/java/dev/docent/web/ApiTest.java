@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +143,7 @@ class ApiTest {
     void unknownPathsAndMethodsGetJsonErrors() throws Exception {
         assertJsonError(server.get("/nope"), 404, "not found");
         assertJsonError(server.get("/api/nope"), 404, "not found");
-        var put = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/ask"))
+        var put = server.http.send(server.request("/ask")
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(put.statusCode() == 404 || put.statusCode() == 405, put.statusCode() + " " + put.body());
         assertTrue(put.body().contains("\"error\""), put.body());
@@ -152,12 +151,12 @@ class ApiTest {
 
     @Test
     void aForeignOriginOrHostIsRefused() throws Exception {
-        var evil = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/ask"))
+        var evil = server.http.send(server.request("/ask")
                 .header("Origin", "https://evil.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"greenhouse\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertJsonError(evil, 403, "cross-origin");
-        var same = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/status"))
+        var same = server.http.send(server.request("/api/status")
                 .header("Origin", server.base()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, same.statusCode());
         // DNS rebinding: the browser would send the attacker's host name. HttpClient cannot set
@@ -173,7 +172,7 @@ class ApiTest {
         for (String path : List.of("/api/status/events", "/api/documents?status=failed")) {
             String raw = rawGet(path, "rebind.evil.example:" + server.app.port());
             assertTrue(raw.startsWith("HTTP/1.1 403"), path + ": " + raw);
-            var evil = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + path))
+            var evil = server.http.send(server.request(path)
                     .header("Origin", "https://evil.example").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertJsonError(evil, 403, "cross-origin");
         }
@@ -207,7 +206,7 @@ class ApiTest {
 
     @Test
     void streamingSendsTokensThenCitationsThenDone() throws Exception {
-        var res = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/ask"))
+        var res = server.http.send(server.request("/ask")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"greenhouse heaters\", \"stream\": true}")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());

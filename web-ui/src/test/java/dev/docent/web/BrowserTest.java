@@ -36,7 +36,7 @@ class BrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/?q=" + URLEncoder.encode("When are apple trees pruned?", StandardCharsets.UTF_8));
+            browser.open(server.loginUrl("/?q=" + URLEncoder.encode("When are apple trees pruned?", StandardCharsets.UTF_8)));
             // A link only fills the question in; nothing is asked until the user submits.
             Thread.sleep(1000);
             JsonNode before = browser.execute("return {question: document.getElementById('question').value,"

@@ -36,7 +36,7 @@ class CollectionListBrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/");
+            browser.open(server.loginUrl("/"));
             browser.execute("document.getElementById('question').value = 'List all invoices.';"
                     + " document.getElementById('ask-form').requestSubmit(); return null;");
             assertTrue(browser.waitFor("return document.querySelectorAll('#collection-rows tr').length > 0;", Duration.ofSeconds(30)),

@@ -47,7 +47,7 @@ class ConversationBrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/");
+            browser.open(server.loginUrl("/"));
             send(browser, "When are apple trees pruned?");
             assertTrue(browser.waitFor(ANSWERED, Duration.ofSeconds(30)), browser.execute("return document.body.innerText;").toString());
             browser.execute("document.getElementById('timings').textContent = ''; return null;");
@@ -69,7 +69,7 @@ class ConversationBrowserTest {
             assertEquals("", page.get("question").asText(), "the box is emptied for the next question");
             assertEquals("[\"When are apple trees pruned?\"]", page.get("listed").toString());
 
-            browser.open(server.base() + "/"); // a reload starts empty; the sidebar still lists the conversation
+            browser.open(server.loginUrl("/")); // a reload starts empty; the sidebar still lists the conversation
             assertTrue(browser.waitFor("return document.querySelectorAll('#conversation-list li .open').length === 1;",
                     Duration.ofSeconds(10)));
             browser.execute("document.querySelector('#conversation-list li .open').click(); return null;");
@@ -92,7 +92,7 @@ class ConversationBrowserTest {
         try (var server = new RunningDocent(docs, tmp, c -> c.withLlm(llm));
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/");
+            browser.open(server.loginUrl("/"));
             send(browser, "Tell me a long story about Lily.");
             assertTrue(browser.waitFor("return !document.getElementById('stop-button').hidden"
                     + " && document.getElementById('answer').textContent.length > 20;", Duration.ofSeconds(30)));
@@ -121,10 +121,10 @@ class ConversationBrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/");
+            browser.open(server.loginUrl("/"));
             send(browser, "When are ladders inspected? <img src=x onerror=\"window.pwned=4\">");
             assertTrue(browser.waitFor(ANSWERED, Duration.ofSeconds(30)), browser.execute("return document.body.innerText;").toString());
-            browser.open(server.base() + "/"); // and again from storage, through the sidebar
+            browser.open(server.loginUrl("/")); // and again from storage, through the sidebar
             assertTrue(browser.waitFor("return document.querySelectorAll('#conversation-list li .open').length === 1;",
                     Duration.ofSeconds(10)));
             browser.execute("document.querySelector('#conversation-list li .open').click(); return null;");

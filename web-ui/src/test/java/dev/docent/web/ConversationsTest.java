@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConversationsTest {
 
     private static HttpResponse<String> send(RunningDocent s, String method, String path, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create(s.base() + path));
+        var b = s.request(path);
         if (body != null) b.header("Content-Type", "application/json");
         return s.http.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -108,13 +108,16 @@ class GenerationSwitchTest {
     private static final class AppOnly implements AutoCloseable {
         final io.javalin.Javalin app;
         final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        final String token;
 
-        AppOnly(Docent docent) {
+        AppOnly(Docent docent) throws java.io.IOException {
             this.app = dev.docent.web.api.DocentApp.create(docent).start("127.0.0.1", 0);
+            this.token = java.nio.file.Files.readString(docent.config().dataDir().resolve(dev.docent.web.api.TokenFile.NAME)).strip();
         }
 
         JsonNode get(String path) throws Exception {
-            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + path)).build();
+            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + path))
+                    .header("Authorization", "Bearer " + token).build();
             var res = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, res.statusCode(), res.body());
             return RunningDocent.JSON.readTree(res.body());

@@ -104,7 +104,7 @@ class GenerativeAskTest {
         LlmSettings llm = new LlmSettings(RunningDocent.storiesModel(), 2048, 1, 0, 0f, 1500, 60, 1);
         try (var server = new RunningDocent(docs(tmp), tmp, c -> c.withLlm(llm))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/ask"))
+            var request = server.request("/ask")
                     .header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"question\": \"What did Lily find?\"}")).build();
             var futures = new java.util.ArrayList<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>();

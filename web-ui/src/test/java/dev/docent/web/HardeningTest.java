@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -71,7 +70,7 @@ class HardeningTest {
 
     @Test
     void askNeedsJsonAndNothingAfterIt() throws Exception {
-        var text = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/ask"))
+        var text = server.http.send(server.request("/ask")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"boiler?\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(415, text.statusCode(), text.body());
@@ -79,7 +78,7 @@ class HardeningTest {
         var trailing = server.post("/ask", "{\"question\": \"boiler?\"} {\"question\": \"again\"}");
         assertEquals(400, trailing.statusCode(), trailing.body());
         assertTrue(trailing.body().contains("not valid JSON"), trailing.body());
-        var charset = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/ask"))
+        var charset = server.http.send(server.request("/ask")
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"When is the boiler serviced?\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -120,7 +119,8 @@ class HardeningTest {
     @Test
     void anAbortedUploadIsA400NotAServerError() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.app.port())) {
-            s.getOutputStream().write(("POST /ask HTTP/1.1\r\nHost: " + host() + "\r\nContent-Type: application/json\r\n"
+            s.getOutputStream().write(("POST /ask HTTP/1.1\r\nHost: " + host() + "\r\nAuthorization: Bearer " + server.token()
+                + "\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 5000\r\n\r\n{\"question\": \"boi").getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
             s.shutdownOutput(); // the client gives up half-way through its body
@@ -139,7 +139,8 @@ class HardeningTest {
     @Test
     void slowUploadsDoNotStarveNormalRequests() throws Exception {
         List<SocketChannel> slow = new ArrayList<>();
-        byte[] head = ("POST /ask HTTP/1.1\r\nHost: " + host() + "\r\nContent-Type: application/json\r\n"
+        byte[] head = ("POST /ask HTTP/1.1\r\nHost: " + host() + "\r\nAuthorization: Bearer " + server.token()
+                + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.UTF_8);
         try {
             for (int i = 0; i < 260; i++) {
@@ -159,7 +160,7 @@ class HardeningTest {
                     }
                 }
                 long t0 = System.nanoTime();
-                var res = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/ask"))
+                var res = server.http.send(server.request("/ask")
                         .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"When is the boiler serviced?\", \"top_k\": 1}"))
                         .build(), HttpResponse.BodyHandlers.ofString());

@@ -40,7 +40,7 @@ class LiveStatusBrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.openAndRecordStatus(server.base() + "/");
+            browser.openAndRecordStatus(server.loginUrl("/"));
             browser.execute("window.sameLoad = true; return null;"); // a reload would lose it
 
             Files.move(StatusEventsTest.generate(tmp.resolve("generated"), 120), server.folder.resolve("generated"));

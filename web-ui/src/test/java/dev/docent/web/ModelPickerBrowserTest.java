@@ -39,7 +39,7 @@ class ModelPickerBrowserTest {
         try (var server = new RunningDocent(docs, tmp, c -> c.withLlm(noModel));
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/");
+            browser.open(server.loginUrl("/"));
             assertTrue(browser.waitFor("return [...document.querySelectorAll('#model-select option')]"
                     + ".some(o => o.value === 'tiny-b');", Duration.ofSeconds(20)),
                     "no models listed: " + browser.execute("return document.body.innerText;"));

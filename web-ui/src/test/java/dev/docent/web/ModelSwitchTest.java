@@ -111,7 +111,7 @@ public class ModelSwitchTest {
             assertTrue(json(ambiguous).get("error").asText().contains("matches 3 models"), ambiguous.body());
             assertEquals(400, server.post("/api/model", "{\"model\": \"tiny-a\"}").statusCode());
             // The same gate as every route: a web page elsewhere cannot switch the model.
-            var foreign = server.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/model"))
+            var foreign = server.http.send(server.request("/api/model")
                     .header("Content-Type", "application/json").header("Origin", "http://evil.example")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": null}")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());

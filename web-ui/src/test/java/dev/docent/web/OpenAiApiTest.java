@@ -18,8 +18,6 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +43,7 @@ class OpenAiApiTest {
     }
 
     private static OpenAIClient client(RunningDocent server) {
-        return OpenAIOkHttpClient.builder().baseUrl(server.base() + "/v1").apiKey("unused-on-loopback")
+        return OpenAIOkHttpClient.builder().baseUrl(server.base() + "/v1").apiKey(server.token()) // DATA/api-token: /v1 takes it as the API key (Bearer)
                 .maxRetries(0).timeout(Duration.ofSeconds(50)).build();
     }
 
@@ -121,7 +119,7 @@ class OpenAiApiTest {
             assertEquals("messages", err.get("param").asText());
             assertTrue(err.has("code"), bad.body());
 
-            var foreign = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/v1/models"))
+            var foreign = server.http.send(server.request("/v1/models")
                     .header("Origin", "https://evil.example").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(403, foreign.statusCode());
             assertEquals("permission_error", RunningDocent.JSON.readTree(foreign.body()).get("error").get("type").asText());

@@ -38,7 +38,8 @@ public final class RemoteGeneratorBench {
                 new ChatMessage("user", "Once upon a time")), tokens);
         try (var server = RemoteGeneratorContractTest.modelServer(tmp, 1024);
                 Generator remote = Generators.remote(RemoteOptions.defaults(URI.create(server.base() + "/v1"),
-                        GeneratorContract.TINY_MODEL_NAME).withContextSize(1024).withSampling(Sampling.GREEDY))) {
+                        GeneratorContract.TINY_MODEL_NAME).withContextSize(1024).withSampling(Sampling.GREEDY)
+                        .withApiKey(server.token()))) {
             Generator local = server.docent.generator();
             Thread.sleep(8000); // the server's embedder loads in the background and takes the cores meanwhile
             List<double[]> l = new ArrayList<>();

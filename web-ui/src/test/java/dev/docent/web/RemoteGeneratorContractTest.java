@@ -26,15 +26,21 @@ class RemoteGeneratorContractTest extends GeneratorContract {
         tmp = Files.createTempDirectory("docent-remote-contract");
         server = modelServer(tmp, CONTEXT);
         return Generators.remote(RemoteOptions.defaults(URI.create(server.base() + "/v1"), TINY_MODEL_NAME)
-                .withContextSize(CONTEXT).withSampling(Sampling.GREEDY).withQueueCapacity(1));
+                .withContextSize(CONTEXT).withSampling(Sampling.GREEDY).withQueueCapacity(1)
+                .withApiKey(server.token())); // the server's DATA/api-token, sent as Bearer (llm.endpoint_key_env's job)
     }
 
-    /** A Docent that serves the tiny model over /v1 (greedy by default), over an empty folder. */
+    /** A Docent that serves the tiny model over /v1 (greedy by default), over an empty folder; it wants its token. */
     static RunningDocent modelServer(Path tmp, int context) throws Exception {
+        return modelServer(tmp, context, true);
+    }
+
+    /** As {@link #modelServer(Path, int)}, with or without {@code server.require_token}. */
+    static RunningDocent modelServer(Path tmp, int context, boolean requireToken) throws Exception {
         Path model = tinyModel(Files.createDirectories(tmp.resolve("model")));
         Path empty = Files.createDirectories(tmp.resolve("nothing"));
         LlmSettings llm = new LlmSettings(model, context, 1, 0, 0f, 512, 60, 4);
-        return new RunningDocent(empty, tmp.resolve("server"), c -> c.withLlm(llm));
+        return new RunningDocent(empty, tmp.resolve("server"), c -> c.withLlm(llm).withRequireToken(requireToken));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.docent.assistant.DocentConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docent.web.api.AccessGate;
 import dev.docent.web.api.DocentApp;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -23,7 +24,9 @@ import java.util.List;
 
 /**
  * A real Docent (embedder, indexer, Lucene on disk, SQLite) serving HTTP on an ephemeral port of
- * 127.0.0.1 over a copy of a folder, exactly as {@code serve} wires it.
+ * 127.0.0.1 over a copy of a folder, exactly as {@code serve} wires it: requests need the owner's
+ * token ({@code DATA/api-token}) unless the config says otherwise, so {@link #get}, {@link #post} and
+ * {@link #request} send it, and browsers open the page through {@link #loginUrl}.
  */
 public final class RunningDocent implements AutoCloseable {
 
@@ -32,6 +35,7 @@ public final class RunningDocent implements AutoCloseable {
     public final Javalin app;
     public final Path folder;
     public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final AccessGate gate;
 
     public RunningDocent(Path source, Path tmp) throws IOException {
         this(source, tmp, c -> c);
@@ -42,7 +46,8 @@ public final class RunningDocent implements AutoCloseable {
         copyTree(source, folder);
         DocentConfig config = tweak.apply(DocentConfig.defaults().withDataDir(tmp.resolve("data")).withPort(0));
         this.docent = Docent.open(config);
-        this.app = DocentApp.create(docent).start("127.0.0.1", 0);
+        this.gate = AccessGate.forConfig(config, null, System.err);
+        this.app = DocentApp.create(docent, gate).start("127.0.0.1", 0);
         docent.watch(List.of(folder));
     }
 
@@ -60,6 +65,28 @@ public final class RunningDocent implements AutoCloseable {
         return "http://127.0.0.1:" + app.port();
     }
 
+    /** The owner's token ({@code DATA/api-token}), or null when none is required. */
+    public String token() {
+        try {
+            return gate.requiresToken() ? Files.readString(gate.tokenFile()).strip() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request to {@code path} carrying the owner's token, as a script sends it. */
+    public HttpRequest.Builder request(String path) {
+        var b = HttpRequest.newBuilder(URI.create(base() + path));
+        String token = token();
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    /** {@code path} (with its query, if any) as a one-time login link, the way a browser gets its session. */
+    public String loginUrl(String path) {
+        String code = gate.newLoginCode();
+        return base() + path + (code == null ? "" : (path.contains("?") ? "&" : "?") + "login=" + code);
+    }
+
     /** Waits until a sync has finished and nothing is pending; returns the final status. */
     public JsonNode awaitIndexed(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -74,11 +101,11 @@ public final class RunningDocent implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path))
+        return http.send(request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -42,7 +42,7 @@ class ScanProgressBrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.openAndRecordStatus(server.base() + "/");
+            browser.openAndRecordStatus(server.loginUrl("/"));
 
             Path scan = tmp.resolve("scan.pdf");
             writeScan(scan);

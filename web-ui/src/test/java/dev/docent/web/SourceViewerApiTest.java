@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.docent.indexer.DocumentId;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +66,7 @@ class SourceViewerApiTest {
     }
 
     private HttpResponse<byte[]> bytes(String path) throws Exception {
-        return server.http.send(HttpRequest.newBuilder(URI.create(server.base() + path)).GET().build(),
+        return server.http.send(server.request(path).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

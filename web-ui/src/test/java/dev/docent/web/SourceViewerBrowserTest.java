@@ -66,7 +66,7 @@ class SourceViewerBrowserTest {
         try (var server = new RunningDocent(docs, tmp);
                 var browser = new WebDriverSession(CHROMEDRIVER, CHROMIUM, tmp.resolve("profile"))) {
             server.awaitIndexed(Duration.ofMinutes(2));
-            browser.open(server.base() + "/");
+            browser.open(server.loginUrl("/"));
             ask(browser, "How many days of paid annual leave do full-time employees get?");
             String page = clickCitationOf(browser, "employee-handbook.pdf");
             assertFalse(page.isEmpty(), "a PDF citation has a page");

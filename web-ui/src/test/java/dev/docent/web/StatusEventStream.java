@@ -5,9 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,8 +33,8 @@ final class StatusEventStream implements AutoCloseable {
     private volatile int comments;
     final HttpResponse<InputStream> response;
 
-    StatusEventStream(HttpClient http, String base) throws Exception {
-        response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/status/events"))
+    StatusEventStream(RunningDocent server) throws Exception {
+        response = server.http.send(server.request("/api/status/events")
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         body = response.body();
         reader = Thread.ofVirtual().start(this::read);

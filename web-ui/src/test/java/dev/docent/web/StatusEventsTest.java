@@ -53,7 +53,7 @@ class StatusEventsTest {
     @Test
     void progressEventsRiseAndEndUpToDateAndTheStreamEndsWhenDocentStops(@TempDir Path tmp) throws Exception {
         var server = new RunningDocent(Files.createDirectories(tmp.resolve("src")), tmp);
-        try (var stream = new StatusEventStream(server.http, server.base())) {
+        try (var stream = new StatusEventStream(server)) {
             assertEquals(200, stream.response.statusCode());
             assertTrue(stream.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
             assertNotNull(stream.awaitEvent(s -> upToDate(s, 0), Duration.ofMinutes(1)), "the empty folder never showed as up to date");
@@ -109,7 +109,7 @@ class StatusEventsTest {
             Files.createDirectories(deep);
             for (int i = 0; i < 100; i++) Files.createSymbolicLink(deep.resolve("link-" + i), outside);
             Files.move(links, server.folder.resolve("links"));
-            try (var reading = new StatusEventStream(server.http, server.base());
+            try (var reading = new StatusEventStream(server);
                     var stalled = new Socket()) {
                 assertNotNull(reading.awaitEvent(s -> s.get("skipped_count").asInt() == 100 && s.get("up_to_date").asBoolean(),
                         Duration.ofMinutes(1)));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,7 @@ class StopTest {
 
     /** Reads a streamed /ask on a thread of its own, handing each event over as it arrives. */
     static BlockingQueue<Event> stream(RunningDocent server, String body) throws Exception {
-        var res = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/ask"))
+        var res = server.http.send(server.request("/ask")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, res.statusCode());

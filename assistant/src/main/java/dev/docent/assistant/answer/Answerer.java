@@ -1,5 +1,6 @@
 package dev.docent.assistant.answer;
 
+import dev.docent.assistant.documents.DocumentFilters;
 import dev.docent.embedder.Embedder;
 import dev.docent.llm.Generator;
 import dev.docent.retriever.lucene.ChunkIndex;
@@ -130,9 +131,15 @@ public final class Answerer {
 
     /** Search on its own: the {@code topK} best passages for {@code query}, with snippets around their best sentence. */
     public SearchResult search(String query, int topK) {
+        return search(query, topK, DocumentFilters.NONE);
+    }
+
+    /** As {@link #search(String, int)}, among the documents {@code filters} selects. */
+    public SearchResult search(String query, int topK, DocumentFilters filters) {
         long t0 = System.nanoTime();
         Map<String, Number> timings = new LinkedHashMap<>();
-        List<Hit> hits = retrieve(query, topK, timings);
+        List<Hit> hits = filters.none() ? retrieve(query, topK, timings)
+                : retrieveWithin(collections.documents(filters), query, topK, timings);
         var focus = Extractive.Focus.of(Question.of(query, topK));
         List<Passage> passages = new ArrayList<>();
         for (Hit h : hits) {

@@ -29,6 +29,8 @@ final class CollectionAnswers {
     static final int LISTED = 50;
     /** Documents that get a numbered citation (the answer's [n] markers). */
     static final int CITED = 20;
+    /** Length of the snippet of a document past the first {@value #LISTED}: its passage's opening. */
+    static final int OPENING_CHARS = 420;
 
     private CollectionAnswers() {}
 
@@ -51,9 +53,11 @@ final class CollectionAnswers {
         List<CollectionDocument> documents = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             CollectionSearch.Match m = matches.get(i);
-            Citation c = m.passage() == null ? null : Citation.of(i + 1, m.passage(), q);
+            // The sentence that best fits the question for the documents listed in the text; the
+            // rest (thousands, at 100,000 documents) show their passage's opening (docs/benchmarks.md).
+            Citation c = m.passage() == null || i >= LISTED ? null : Citation.of(i + 1, m.passage(), q);
             if (c != null && i < CITED) citations.add(c);
-            documents.add(document(m, c));
+            documents.add(c != null || m.passage() == null ? document(m, c) : document(m, opening(m.passage().text()), null));
             if (i < LISTED) {
                 DocumentRecord d = m.record();
                 text.append("\n").append(i + 1).append(". ").append(title(d));
@@ -115,11 +119,24 @@ final class CollectionAnswers {
     }
 
     static CollectionDocument document(CollectionSearch.Match m, Citation c) {
+        return document(m, c == null ? "" : c.snippet(), c == null ? null : c.page());
+    }
+
+    private static CollectionDocument document(CollectionSearch.Match m, String snippet, Integer page) {
         DocumentRecord d = m.record();
         Hit h = m.passage();
+        if (page == null && h != null && h.page() != 0) page = h.page();
         return new CollectionDocument(d.path(), title(d), DocumentSelection.folderName(d.path()), d.type(),
-                d.size(), d.modified().toString(), d.pages(), c == null ? "" : c.snippet(), c == null ? null : c.page(),
+                d.size(), d.modified().toString(), d.pages(), snippet, page,
                 h == null ? 0 : h.startOffset(), h == null ? 0 : h.endOffset(), Math.round(m.score() * 1000) / 1000.0);
+    }
+
+    /** A passage's first {@value #OPENING_CHARS} characters, cut at a space. */
+    static String opening(String passage) {
+        String p = passage.strip();
+        if (p.length() <= OPENING_CHARS) return p;
+        int cut = p.lastIndexOf(' ', OPENING_CHARS);
+        return p.substring(0, cut > OPENING_CHARS / 2 ? cut : OPENING_CHARS) + "\u2026";
     }
 
     private static String title(DocumentRecord d) {

@@ -5,6 +5,7 @@ import dev.docent.embedder.Embedder;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentQuery;
+import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.retriever.DocumentMatch;
 import dev.docent.retriever.DocumentMatchQuery;
 import dev.docent.retriever.Hit;
@@ -65,11 +66,23 @@ public final class CollectionSearch {
      */
     public Result search(String subject, DocumentFilters filters) {
         int indexed = indexer.count(DocumentQuery.all());
+        DocumentKinds.Found found = DocumentKinds.find(subject == null ? "" : subject);
+        boolean freeText = found.kind() == null && subject != null && !subject.isBlank();
+        if (freeText && filters.none()) {
+            // Nothing narrows the catalog first: match over the whole index, then read only the
+            // matched documents' rows (reading 100,000 rows first cost 230 ms of 360 at 100k).
+            List<DocumentMatch> matched = match(new DocumentMatchQuery(subject, embedder.embedQuery(subject),
+                    Relevance.DEFAULT_DOCUMENT_MATCH_COSINE, null, 1));
+            List<Match> out = new ArrayList<>(matched.size());
+            for (DocumentMatch m : matched) {
+                indexer.document(m.path()).filter(r -> r.status() == DocumentStatus.INDEXED)
+                        .ifPresent(r -> out.add(new Match(r, m.passages().isEmpty() ? null : m.passages().getFirst(), m.score())));
+            }
+            return new Result(List.copyOf(out), indexed, indexed);
+        }
         List<DocumentRecord> candidates = candidates(filters);
         Map<String, DocumentRecord> byPath = new HashMap<>();
         for (DocumentRecord r : candidates) byPath.put(r.path(), r);
-
-        DocumentKinds.Found found = DocumentKinds.find(subject == null ? "" : subject);
         List<String> required = found.rest().stream().filter(CollectionSearch::mustOccur).toList();
         DocumentMatchQuery query;
         if (found.kind() != null) {
@@ -81,13 +94,13 @@ public final class CollectionSearch {
             }
             query = required.isEmpty() ? DocumentMatchQuery.all(ofKind::contains)
                     : new DocumentMatchQuery(String.join(" ", required), null, 1, ofKind::contains, 1);
-        } else if (subject != null && !subject.isBlank()) {
+        } else if (freeText) {
             float[] vector = embedder.embedQuery(subject);
             query = new DocumentMatchQuery(subject, vector, Relevance.DEFAULT_DOCUMENT_MATCH_COSINE, byPath::containsKey, 1);
         } else {
             query = DocumentMatchQuery.all(byPath::containsKey);
         }
-        List<DocumentMatch> matched = indexer.withIndex(index -> index.searcher().matchDocuments(query));
+        List<DocumentMatch> matched = match(query);
         List<Match> out = new ArrayList<>(matched.size());
         for (DocumentMatch m : matched) {
             DocumentRecord r = byPath.get(m.path());
@@ -95,6 +108,10 @@ public final class CollectionSearch {
             out.add(new Match(r, m.passages().isEmpty() ? null : m.passages().getFirst(), m.score()));
         }
         return new Result(List.copyOf(out), candidates.size(), indexed);
+    }
+
+    private List<DocumentMatch> match(DocumentMatchQuery query) {
+        return indexer.withIndex(index -> index.searcher().matchDocuments(query));
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.docent.indexer.extract.ExtractedDocument;
 import dev.docent.indexer.extract.ExtractionException;
 import dev.docent.indexer.extract.Page;
 import dev.docent.indexer.extract.PageRegions;
-import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.retriever.Hit;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,8 @@ public record CitedPassage(int page, String heading, List<Part> context, List<Pa
         }
         if (!out.isEmpty() || f.missing() || f.changed() || page < 1) return out;
         try {
-            ExtractedDocument doc = new TextExtractor().extract(f.path());
+            // As the sync reads it: checked, under its limits, with OCR (a scan's regions are OCR's).
+            ExtractedDocument doc = sources.indexer().readDocument(path);
             for (Page p : doc.pages()) {
                 if (p.number() == page) return PageRegions.of(p, start, end);
             }

@@ -7,13 +7,12 @@ import dev.docent.indexer.extract.ExtractionException;
 import dev.docent.indexer.extract.FileAccess;
 import java.io.IOException;
 import java.nio.channels.Channels;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -22,7 +21,8 @@ import java.util.function.Supplier;
  * catalog (a map from id to catalog path, rebuilt when an id is not in it); whatever a request
  * says is never used as a path. The file is then checked as the indexer checks it before reading
  * ({@link FileAccess}: a regular file, no link, inside the watched folders) and compared with
- * what was indexed.
+ * what was indexed. Its content is read only through {@link #open}: once, from the watched folder
+ * down, following no link ({@link ContainedFile}).
  */
 public final class DocumentSources {
 
@@ -43,15 +43,19 @@ public final class DocumentSources {
     public SourceFile find(String id) throws SourceProblem {
         SourceProblem unknown = new SourceProblem(SourceProblem.Kind.NOT_FOUND,
                 "no document with id " + (DocumentId.isWellFormed(id) ? id : "like that") + " in the catalog");
-        if (!DocumentId.isWellFormed(id)) throw unknown;
+        DocumentRecord r = record(id).orElseThrow(() -> unknown);
+        return withState(id, r);
+    }
+
+    /** The catalog's record of the document with {@code id}, if any (a catalog scan at most once a second). */
+    public Optional<DocumentRecord> record(String id) {
+        if (!DocumentId.isWellFormed(id)) return Optional.empty();
         String path = paths.get(id);
         if (path == null) {
             rebuild();
             path = paths.get(id);
         }
-        DocumentRecord r = path == null ? null : indexer.document(path).orElse(null);
-        if (r == null) throw unknown;
-        return withState(id, r);
+        return path == null ? Optional.empty() : indexer.document(path);
     }
 
     private synchronized void rebuild() {
@@ -71,7 +75,7 @@ public final class DocumentSources {
                     && now.modified().toEpochMilli() == r.modified().toEpochMilli();
             return new SourceFile(id, r, same ? "unchanged" : "changed", same ? null
                     : "the file changed since it was indexed: Docent reads it again, and the passage may have moved",
-                    looksLikePdf(file));
+                    looksLikePdf(file, roots));
         } catch (ExtractionException e) {
             return new SourceFile(id, r, "missing", "the file is no longer available (" + e.getMessage() + ")",
                     r.path().toLowerCase(Locale.ROOT).endsWith(".pdf"));
@@ -79,18 +83,29 @@ public final class DocumentSources {
     }
 
     /** As the extractor decides: a PDF header in the first kilobyte. */
-    private static boolean looksLikePdf(Path file) {
-        try (var in = Channels.newInputStream(Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+    private static boolean looksLikePdf(Path file, List<Path> roots) {
+        try (var in = Channels.newInputStream(ContainedFile.open(file, roots))) {
             return new String(in.readNBytes(1024), java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-");
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** The file, if it may be read now: GONE when it vanished or became something the indexer would not read. */
-    public Path readable(SourceFile f) throws SourceProblem {
+    /**
+     * The file opened for reading, if it may be read now: GONE when it vanished or became something
+     * the indexer would not read. The file is opened once, without following a link anywhere below
+     * its watched folder ({@link ContainedFile}); read it from this channel, never again by name.
+     */
+    public SeekableByteChannel open(SourceFile f) throws SourceProblem {
         if (f.missing()) throw new SourceProblem(SourceProblem.Kind.GONE, f.problem());
-        return f.path();
+        try {
+            return ContainedFile.open(f.path(), folders.get());
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "vanished"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+            throw new SourceProblem(SourceProblem.Kind.GONE, "the file is no longer available (" + why + ")");
+        }
     }
 
     Indexer indexer() {

@@ -3,6 +3,7 @@ package dev.docent.assistant.source;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,7 +46,7 @@ public final class PageImages {
      * Page {@code number} (1-based) of the document as PNG. NOT_FOUND when it is not a PDF or has
      * no such page, GONE when the file vanished, CHANGED when it differs from what was indexed.
      */
-    public byte[] png(SourceFile f, int number) throws SourceProblem, IOException, InterruptedException {
+    public byte[] png(SourceFile f, int number, DocumentSources sources) throws SourceProblem, IOException, InterruptedException {
         if (!f.pdf()) throw new SourceProblem(SourceProblem.Kind.NOT_FOUND, "not a PDF: only PDF pages are rendered");
         if (f.missing()) throw new SourceProblem(SourceProblem.Kind.GONE, f.problem());
         if (f.changed()) throw new SourceProblem(SourceProblem.Kind.CHANGED, f.problem());
@@ -61,7 +62,7 @@ public final class PageImages {
         byte[] png;
         renders.acquire();
         try {
-            png = render(f.path(), number);
+            png = render(sources.open(f), number);
         } finally {
             renders.release();
         }
@@ -69,8 +70,9 @@ public final class PageImages {
         return png;
     }
 
-    private static byte[] render(Path file, int number) throws IOException, SourceProblem {
-        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+    /** Renders from the channel {@link DocumentSources#open} gave (and closes it): the file is not opened again by name. */
+    private static byte[] render(SeekableByteChannel file, int number) throws IOException, SourceProblem {
+        try (PDDocument doc = Loader.loadPDF(new ChannelRead(file))) {
             if (number > doc.getNumberOfPages()) {
                 throw new SourceProblem(SourceProblem.Kind.NOT_FOUND, "page " + number + " is outside the document");
             }

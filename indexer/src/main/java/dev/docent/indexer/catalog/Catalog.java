@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,6 +167,25 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * The stamp of every row by path, in one statement: what a sync needs to tell that a walked
+     * file is unchanged without a query of its own.
+     */
+    public synchronized Map<String, FileStamp> stamps() {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT path, size, modified, status, retry_at FROM documents")) {
+            Map<String, FileStamp> out = new HashMap<>();
+            while (rs.next()) {
+                long retryAt = rs.getLong(5);
+                if (rs.wasNull()) retryAt = FileStamp.NO_RETRY;
+                out.put(rs.getString(1), new FileStamp(rs.getLong(2), rs.getLong(3), DocumentStatus.valueOf(rs.getString(4)), retryAt));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException(e);
+        }
+    }
+
     /** Every record, ordered by path. */
     public synchronized List<DocumentRecord> all() {
         try (Statement s = db.createStatement();
@@ -233,6 +253,29 @@ public final class Catalog implements AutoCloseable {
         try (PreparedStatement ps = db.prepareStatement(PUT)) {
             bind(ps, r);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new CatalogException(e);
+        }
+    }
+
+    /** Inserts or replaces the whole records in one transaction (all or none); their text dates stay as they are. */
+    public synchronized void putAll(List<DocumentRecord> records) {
+        if (records.isEmpty()) return;
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement ps = db.prepareStatement(PUT)) {
+                for (DocumentRecord r : records) {
+                    bind(ps, r);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new CatalogException(e);
         }

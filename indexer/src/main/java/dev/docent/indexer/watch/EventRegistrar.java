@@ -7,11 +7,14 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +27,21 @@ final class EventRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(EventRegistrar.class);
 
+    /** What a file event means for the walk. */
+    enum Change {
+        /** Nothing: the walk skips the entry (hidden, a lock file, or named by an ignore file). */
+        NONE,
+        /** Files the walk lists may have changed. */
+        FILES,
+        /** As FILES, and the folders to watch or their rules may have changed: register again. */
+        FOLDERS
+    }
+
     private final WatchService events;
     private final boolean respectGitignore;
     private volatile boolean warnedRegister;
+    /** The ignore rules in force in each registered folder (real paths), as of the last registration. */
+    private volatile Map<Path, IgnoreRules> rules = Map.of();
 
     EventRegistrar(WatchService events, boolean respectGitignore) {
         this.events = events;
@@ -34,6 +49,7 @@ final class EventRegistrar {
     }
 
     void registerAll(List<Path> folders) {
+        Map<Path, IgnoreRules> found = new HashMap<>();
         for (Path folder : folders) {
             Path root;
             try {
@@ -42,20 +58,40 @@ final class EventRegistrar {
                 continue; // missing: the walk reports it
             }
             try {
-                Files.walkFileTree(root, new Registering(root, new IgnoreRules(respectGitignore)));
+                Files.walkFileTree(root, new Registering(root, new IgnoreRules(respectGitignore), found));
             } catch (IOException | RuntimeException e) {
                 log.warn("Cannot watch {} for changes ({}); it is still checked periodically", root, e.toString());
             }
         }
+        rules = found;
+    }
+
+    /**
+     * What an event about {@code name} in the registered folder {@code folder} means: nothing if
+     * the walk would skip that entry (so a hidden autosave file or an ignored build output written
+     * all the time never holds a sync back), FOLDERS for a folder (new, or its permissions changed)
+     * or a changed ignore file.
+     */
+    Change classify(Path folder, Path name) {
+        String n = name.toString();
+        IgnoreRules inForce = rules.get(folder);
+        if (inForce == null) return Change.FOLDERS; // not (or no longer) known: look again
+        if (inForce.isRulesFile(n)) return Change.FOLDERS;
+        Path entry = folder.resolve(name);
+        boolean isFolder = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+        if (TreeVisitor.skippedName(n, isFolder) || inForce.isIgnored(entry, isFolder)) return Change.NONE;
+        return isFolder ? Change.FOLDERS : Change.FILES;
     }
 
     private final class Registering extends SimpleFileVisitor<Path> {
         private final Path root;
         private final IgnoreRules ignore;
+        private final Map<Path, IgnoreRules> rulesOut;
 
-        Registering(Path root, IgnoreRules ignore) {
+        Registering(Path root, IgnoreRules ignore, Map<Path, IgnoreRules> rulesOut) {
             this.root = root;
             this.ignore = ignore;
+            this.rulesOut = rulesOut;
         }
 
         @Override
@@ -79,6 +115,7 @@ final class EventRegistrar {
             } catch (IOException e) {
                 return FileVisitResult.SKIP_SUBTREE; // the walk skips it and says why
             }
+            rulesOut.put(dir, ignore.snapshot());
             return FileVisitResult.CONTINUE;
         }
 

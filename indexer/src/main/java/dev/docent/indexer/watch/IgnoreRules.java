@@ -46,6 +46,21 @@ final class IgnoreRules {
         levels.push(new Level(dir, node.getRules().isEmpty() ? null : node));
     }
 
+    /**
+     * The rules in force in the innermost folder entered, frozen (the walk goes on changing its
+     * own): what decides later whether a file event in that folder concerns the walk at all.
+     */
+    IgnoreRules snapshot() {
+        IgnoreRules copy = new IgnoreRules(respectGitignore);
+        copy.levels.addAll(levels); // same order: innermost first
+        return copy;
+    }
+
+    /** Whether {@code name} is one of the files rules are read from. */
+    boolean isRulesFile(String name) {
+        return name.equals(DOCENT_IGNORE) || (respectGitignore && name.equals(GIT_IGNORE));
+    }
+
     /** Forgets the innermost folder's rules as the walk leaves it. */
     void leave() {
         levels.pop();

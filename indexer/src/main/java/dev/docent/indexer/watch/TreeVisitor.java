@@ -64,9 +64,7 @@ final class TreeVisitor implements FileVisitor<Path> {
         if (file.equals(root)) { // a watched "folder" that is a file: WatchedFolders reports it
             return FileVisitResult.CONTINUE;
         }
-        if (leftOut(file, false) || file.getFileName().toString().startsWith("~$")) { // Office lock files
-            return FileVisitResult.CONTINUE;
-        }
+        if (leftOut(file, false)) return FileVisitResult.CONTINUE;
         if (!faithfulName(file)) {
             out.skip(file, SkipReason.unrepresentableName(JNU_ENCODING));
         } else if (attrs.isSymbolicLink()) {
@@ -98,7 +96,16 @@ final class TreeVisitor implements FileVisitor<Path> {
 
     /** Hidden (dot-names: .git, .docentignore, editors' swap files) or named by an ignore file. */
     private boolean leftOut(Path entry, boolean isDirectory) {
-        return entry.getFileName().toString().startsWith(".") || ignore.isIgnored(entry, isDirectory);
+        return skippedName(entry.getFileName().toString(), isDirectory) || ignore.isIgnored(entry, isDirectory);
+    }
+
+    /**
+     * Whether the walk leaves out an entry by its name alone, whatever the ignore files say: hidden
+     * names (dot-names: .git, .docentignore, editors' swap and autosave files) and, for files,
+     * Office lock files ({@code ~$…}).
+     */
+    static boolean skippedName(String name, boolean isDirectory) {
+        return name.startsWith(".") || (!isDirectory && name.startsWith("~$"));
     }
 
     private void checkLink(Path link) {

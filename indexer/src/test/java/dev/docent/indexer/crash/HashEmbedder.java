@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * test is about what the catalog and Lucene hold after kill -9, not about vectors; the real model
  * would cost ~5 s of loading per restart and its own cores, so the child uses this one.
  */
-class HashEmbedder implements Embedder {
+public class HashEmbedder implements Embedder {
 
     private static final int DIMENSIONS = 16;
 

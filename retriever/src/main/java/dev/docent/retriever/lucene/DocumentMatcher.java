@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
@@ -32,7 +31,7 @@ import org.apache.lucene.util.VectorUtil;
  * Document-level, exhaustive matching over one snapshot: every chunk that passes the text filter
  * (collected with its BM25 score, no top k), every chunk whose stored float vector has a dot
  * product with the query of at least the threshold (an exact scan), grouped by path. Stored fields
- * are read only for the passages returned.
+ * are read only for the passages returned. Without text or vector, {@link DocumentListing} lists.
  */
 final class DocumentMatcher {
 
@@ -53,16 +52,16 @@ final class DocumentMatcher {
             .thenComparing(c -> c.text ? -c.bm25 : -c.cosine)
             .thenComparingInt(c -> c.doc);
 
-    private static final Set<String> ORDINAL_ONLY = Set.of(ChunkFields.ORDINAL);
-
     private DocumentMatcher() {}
 
     static List<DocumentMatch> match(IndexSearcher searcher, Map<Language, Analyzer> analyzers, DocumentMatchQuery q,
             Query scored) throws IOException {
         PathsOfDocs paths = PathsOfDocs.of(searcher.getIndexReader(), q.paths());
+        if (!q.hasText() && q.vector() == null) {
+            return DocumentListing.firstChunks(searcher.getIndexReader().maxDoc(), paths, searcher.storedFields(), q.passagesPerDocument());
+        }
         Map<Integer, List<Chunk>> byPath = new HashMap<>(); // path id -> its matching chunks
         Map<Integer, Chunk> chunks = new HashMap<>(); // doc -> chunk
-        boolean anyCondition = q.hasText() || q.vector() != null;
         Query required = q.hasText() ? MatchQueries.required(analyzers, q.text()) : null;
         if (required != null && scored != null) {
             var filtered = new BooleanQuery.Builder().add(scored, BooleanClause.Occur.MUST)
@@ -100,14 +99,8 @@ final class DocumentMatcher {
         if (q.vector() != null) {
             scanVectors(searcher, q, paths, chunks);
         }
-        if (!anyCondition) {
-            for (int doc = 0; doc < searcher.getIndexReader().maxDoc(); doc++) {
-                if (paths.pathId(doc) >= 0) chunks.put(doc, new Chunk(doc));
-            }
-        }
         for (Chunk c : chunks.values()) byPath.computeIfAbsent(paths.pathId(c.doc), p -> new ArrayList<>()).add(c);
         StoredFields stored = searcher.storedFields();
-        if (!anyCondition) return firstChunks(byPath, paths, stored, q.passagesPerDocument());
 
         // The passages shown, and the BM25 of those only the vector found (one scorer advance each).
         Map<Integer, double[]> missingBm25 = new HashMap<>();
@@ -119,7 +112,7 @@ final class DocumentMatcher {
             passages.add(shown);
         }
         ExactScores.fill(searcher, missingBm25, scored, null);
-        Map<Integer, Document> documents = load(stored, passages);
+        Map<Integer, Document> documents = load(stored, passages.stream().flatMap(List::stream).mapToInt(c -> c.doc).toArray());
         QueryTerms terms = scored == null ? null : QueryTerms.of(searcher.getIndexReader(), analyzers, q.text());
         List<DocumentMatch> out = new ArrayList<>(byPath.size());
         for (List<Chunk> shown : passages) {
@@ -149,16 +142,12 @@ final class DocumentMatcher {
         return out;
     }
 
-    /** The stored fields of the passages, read in doc id order: neighbours share a compressed block. */
-    private static Map<Integer, Document> load(StoredFields stored, List<List<Chunk>> passages) throws IOException {
-        int n = 0;
-        for (List<Chunk> cs : passages) n += cs.size();
-        int[] docs = new int[n];
-        int i = 0;
-        for (List<Chunk> cs : passages) for (Chunk c : cs) docs[i++] = c.doc;
-        Arrays.sort(docs);
-        Map<Integer, Document> out = new HashMap<>(2 * n);
-        for (int doc : docs) out.put(doc, stored.document(doc));
+    /** The stored fields of {@code docs}, read in doc id order: neighbours share a compressed block. */
+    static Map<Integer, Document> load(StoredFields stored, int[] docs) throws IOException {
+        int[] sorted = docs.clone();
+        Arrays.sort(sorted);
+        Map<Integer, Document> out = new HashMap<>(2 * sorted.length);
+        for (int doc : sorted) out.put(doc, stored.document(doc));
         return out;
     }
 
@@ -187,45 +176,5 @@ final class DocumentMatcher {
                 }
             }
         }
-    }
-
-    /**
-     * No condition: each accepted document with its first chunks, in document order, by path. A
-     * document's chunks are usually written in order, so its lowest doc ids are checked first (ordinals
-     * 0, 1, ...); only when they are not is every chunk's ordinal read.
-     */
-    private static List<DocumentMatch> firstChunks(Map<Integer, List<Chunk>> byPath, PathsOfDocs paths, StoredFields stored,
-            int passages) throws IOException {
-        List<DocumentMatch> out = new ArrayList<>(byPath.size());
-        for (List<Chunk> cs : byPath.values()) {
-            int[] docs = cs.stream().mapToInt(c -> c.doc).sorted().toArray();
-            int n = Math.min(passages, docs.length);
-            int[] first = Arrays.copyOf(docs, n);
-            for (int i = 0; i < n; i++) {
-                if (ordinal(stored, docs[i]) != i) {
-                    first = firstByOrdinal(stored, docs, n);
-                    break;
-                }
-            }
-            List<Hit> hits = new ArrayList<>(n);
-            for (int doc : first) hits.add(ChunkFields.toHit(stored.document(doc), 0));
-            out.add(new DocumentMatch(paths.path(docs[0]), hits, false, false, 0, docs.length));
-        }
-        out.sort(Comparator.comparing(DocumentMatch::path));
-        return out;
-    }
-
-    /** The {@code n} docs of lowest ordinal among {@code docs}, in ordinal order. */
-    private static int[] firstByOrdinal(StoredFields stored, int[] docs, int n) throws IOException {
-        long[] keyed = new long[docs.length]; // ordinal in the high half, doc in the low half
-        for (int i = 0; i < docs.length; i++) keyed[i] = ((long) ordinal(stored, docs[i]) << 32) | docs[i];
-        Arrays.sort(keyed);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) out[i] = (int) keyed[i];
-        return out;
-    }
-
-    private static int ordinal(StoredFields stored, int doc) throws IOException {
-        return stored.document(doc, ORDINAL_ONLY).getField(ChunkFields.ORDINAL).numericValue().intValue();
     }
 }

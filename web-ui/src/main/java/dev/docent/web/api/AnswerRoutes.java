@@ -146,7 +146,7 @@ final class AnswerRoutes {
             DocentApp.json(ctx, 200, docent.documentSearch().page(req.query(), req.filters(), req.offset(), req.limit()));
             return;
         }
-        SearchResult result = docent.answers().answerer().search(req.query(), req.topK());
+        SearchResult result = docent.answers().answerer().search(req.query(), req.topK(), req.filters());
         DocentApp.json(ctx, 200, result);
     }
 }

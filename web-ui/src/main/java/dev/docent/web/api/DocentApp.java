@@ -23,12 +23,16 @@ public final class DocentApp {
 
     private DocentApp() {}
 
-    /** Creates (does not start) the app; start it with {@code app.start("127.0.0.1", port)}. */
+    /**
+     * Creates (does not start) the app; start it with {@code app.start("127.0.0.1", port)}. Requests
+     * need the owner's token ({@code DATA/api-token}, made if missing) unless the settings say
+     * {@code server.require_token = false} ({@link AccessGate#forConfig}).
+     */
     public static Javalin create(Docent docent) {
-        return create(docent, AccessGate.loopbackOnly());
+        return create(docent, AccessGate.forConfig(docent.config(), null, System.err));
     }
 
-    /** As {@link #create(Docent)}, admitting requests through {@code gate} (remote clients with a token). */
+    /** As {@link #create(Docent)}, admitting requests through {@code gate}. */
     public static Javalin create(Docent docent, AccessGate gate) {
         McpServers.Http mcp = McpServers.http(docent);
         StatusFeed statusFeed = new StatusFeed(() -> StatusReport.of(docent), docent::closing);
@@ -48,16 +52,22 @@ public final class DocentApp {
             SlowClientLimits.apply(config);
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.routes.before(ctx -> {
-                // Checked on the port the connection really arrived on (ctx.port() comes from the Host header).
-                var refused = gate.check(ctx.req());
-                if (refused != null) {
-                    if (refused.status() == 401) ctx.header("WWW-Authenticate", "Bearer");
-                    throw new ApiException(refused.status(), refused.message());
-                }
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("X-Frame-Options", "DENY");
                 ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:");
                 ctx.header("Referrer-Policy", "no-referrer");
+                if (Login.handle(ctx, gate)) return; // a login link or the sign-in form: cookie, then redirect
+                // Checked on the port the connection really arrived on (ctx.port() comes from the Host header).
+                var refused = gate.check(ctx.req());
+                if (refused != null) {
+                    if (refused.status() == 401) ctx.header("WWW-Authenticate", "Bearer");
+                    if (refused.status() == 401 && Login.isPageVisit(ctx)) {
+                        Login.page(ctx, gate, "This Docent answers only its owner.");
+                        ctx.skipRemainingHandlers();
+                        return;
+                    }
+                    throw new ApiException(refused.status(), refused.message());
+                }
             });
             config.routes.post("/ask", ctx -> AnswerRoutes.ask(ctx, docent));
             config.routes.post("/api/answers/{id}/cancel", ctx -> AnswerRoutes.cancel(ctx, docent));

@@ -10,9 +10,7 @@ import dev.docent.assistant.source.SourceProblem;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.Channels;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +69,7 @@ final class SourceRoutes {
         SourceFile f = sources.find(ctx.pathParam("id"));
         String n = ctx.pathParam("page");
         if (!n.matches("[0-9]{1,6}\\.png")) throw new SourceProblem(SourceProblem.Kind.NOT_FOUND, "no page " + n);
-        byte[] png = images.png(f, Integer.parseInt(n.substring(0, n.length() - 4)));
+        byte[] png = images.png(f, Integer.parseInt(n.substring(0, n.length() - 4)), sources);
         ctx.contentType("image/png").header("Cache-Control", "private, max-age=300").result(png);
     }
 
@@ -82,8 +80,9 @@ final class SourceRoutes {
      */
     void file(Context ctx) throws Exception {
         SourceFile f = sources.find(ctx.pathParam("id"));
-        var path = sources.readable(f);
-        String name = path.getFileName().toString();
+        // Opened once, no link followed below the watched folder; what is sent is read from this channel only.
+        var channel = sources.open(f);
+        String name = f.path().getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         String type = typeOf(lower, f.pdf());
         boolean inline = !type.equals("application/octet-stream");
@@ -92,7 +91,7 @@ final class SourceRoutes {
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.contentType(type);
         if (f.changed()) ctx.header("X-Docent-File-State", "changed");
-        ctx.result(Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        ctx.result(Channels.newInputStream(channel));
     }
 
     private static String typeOf(String lower, boolean pdf) {
