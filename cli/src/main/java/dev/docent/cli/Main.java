@@ -28,6 +28,8 @@ public final class Main {
                                   download a model into DATA/models (the one command that uses the network)
               mcp [--data DIR]    an MCP server over stdio (search, ask, get_document, list_documents, status),
                                   read-only on the index in DIR, so it runs beside serve
+              service install [--data DIR] FOLDER... | status | uninstall
+                                  run serve in the background at login (systemd user unit, launchd agent)
 
             Every command takes --verbose (log everything to the terminal, not only warnings);
             the full log is in DATA/logs/. Run ./docent <command> --help for details.
@@ -59,6 +61,7 @@ public final class Main {
             case "eval" -> new EvalCommand();
             case "models" -> new ModelsCommand();
             case "mcp" -> new McpCommand();
+            case "service" -> new ServiceCommand();
             default -> null;
         };
         if (command == null) {
