@@ -76,7 +76,7 @@ class GenerationSwitchTest {
             for (JsonNode p : after) assertFalse(oldChunks.contains(p.get("text").asText()), "old chunk after the switch: " + p);
             assertFalse(Files.exists(tmp.resolve("data/catalog.db")), "old generation not deleted");
 
-            // ask (Docent.openReadOnly) and mcp (ReadOnlyLibrary) beside the running writer read the new generation.
+            // ask and mcp (both Docent.openReadOnly) beside the running writer read the new generation.
             try (Docent ask = Docent.openReadOnly(config)) {
                 List<Hit> hits = ask.indexer().search(QUERY, null, 3);
                 assertFalse(hits.isEmpty());
