@@ -1,5 +1,7 @@
 package dev.docent.cli;
 
+import dev.docent.indexer.extract.ScannedPdfs;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,20 +16,11 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,29 +82,8 @@ class GetDocumentTest {
         return ((McpSchema.TextContent) r.content().getFirst()).text();
     }
 
-    /** A one-page PDF holding only a picture of {@code line} (as the indexer's ScannedPdfs). */
+    /** A one-page PDF holding only a picture of {@code line}: the indexer tests' scan. */
     private static void scan(Path file, String line) throws Exception {
-        try (var scanned = new PDDocument()) {
-            BufferedImage picture;
-            try (var typeset = new PDDocument()) {
-                var page = new PDPage(PDRectangle.A4);
-                typeset.addPage(page);
-                try (var out = new PDPageContentStream(typeset, page)) {
-                    out.beginText();
-                    out.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 22);
-                    out.newLineAtOffset(72, 600);
-                    out.showText(line);
-                    out.endText();
-                }
-                picture = new PDFRenderer(typeset).renderImageWithDPI(0, 150, ImageType.GRAY);
-            }
-            var imagePage = new PDPage(PDRectangle.A4);
-            scanned.addPage(imagePage);
-            try (var out = new PDPageContentStream(scanned, imagePage)) {
-                out.drawImage(LosslessFactory.createFromImage(scanned, picture), 0, 0, PDRectangle.A4.getWidth(),
-                        PDRectangle.A4.getHeight());
-            }
-            scanned.save(file.toFile());
-        }
+        ScannedPdfs.write(file, List.of(line));
     }
 }
