@@ -5,6 +5,7 @@ import dev.docent.assistant.answer.CollectionQuestions;
 import dev.docent.assistant.answer.Question;
 import dev.docent.assistant.documents.DocumentFilters;
 import dev.docent.indexer.Indexer;
+import dev.docent.indexer.catalog.DocumentRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Answers questions about the whole collection: {@link CollectionIntent} recognises them, their
@@ -25,12 +27,14 @@ public final class CollectionAnswerer implements CollectionQuestions {
     private final CollectionIntent intent;
     private final CollectionSearch search;
     private final DocumentOutlines outlines;
+    private final NamedDocuments named;
     private final ZoneId zone;
 
     public CollectionAnswerer(CollectionIntent intent, CollectionSearch search, Indexer indexer, ZoneId zone) {
         this.intent = intent;
         this.search = search;
         this.outlines = new DocumentOutlines(indexer);
+        this.named = new NamedDocuments(intent.times(), search, zone);
         this.zone = zone;
     }
 
@@ -46,6 +50,14 @@ public final class CollectionAnswerer implements CollectionQuestions {
         CollectionSearch.Result r = search.search(cq.subject(), filters);
         timings.put("collection_ms", (System.nanoTime() - t0) / 1_000_000);
         return Optional.of(CollectionAnswers.compose(q, cq, r, filters, timings));
+    }
+
+    @Override
+    public Optional<Scope> scope(Question q) {
+        return named.find(q.text(), q.filters()).map(n -> {
+            Set<String> paths = n.documents().stream().map(DocumentRecord::path).collect(Collectors.toSet());
+            return new Scope(paths::contains, paths.size(), n.description());
+        });
     }
 
     @Override
