@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The child JVM of {@link GenerationCrashTest}: opens DATA_DIR with chunks of CHUNK_TOKENS (so a
- * new generation is due, or is being built, or has just been switched to) and syncs DOCS_DIR once.
+ * The child JVM of {@link GenerationCrashTest} and {@link CommitCrashTest}: opens DATA_DIR with
+ * chunks of CHUNK_TOKENS (so a new generation is due, being built or just switched to; or, for the
+ * latter test, the index's own chunking: an ordinary sync) and syncs DOCS_DIR once.
  * It dies by {@code Runtime.halt} (no shutdown hook, no close: as kill -9) at the point that
  * {@code -Ddocent.test.halt=NAME:N} names: one of {@link HaltPoints}' or {@link #EMBEDDING}, which
  * this child adds (the Nth passage embedded). Exits 0 if it got through without reaching it.

@@ -13,7 +13,6 @@ import dev.docent.indexer.generation.IndexGeneration;
 import dev.docent.indexer.halt.HaltPoints;
 import dev.docent.retriever.lucene.ChunkIndex;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ class GenerationCrashTest {
         System.out.println("GenerationCrashTest seed " + seed + " (replay: -Ddocent.crash.seed=" + seed + ")");
         Random random = new Random(seed);
         Path docs = Files.createDirectories(tmp.resolve("docs"));
-        for (int i = 0; i < FILES; i++) write(docs.resolve("f" + i + ".txt"), random, i);
+        for (int i = 0; i < FILES; i++) HaltedChild.write(docs.resolve("f" + i + ".txt"), random, i);
 
         // The new chunking, built in one uninterrupted run: what every crashed build must end as.
         Path cleanData = tmp.resolve("clean");
@@ -89,13 +88,13 @@ class GenerationCrashTest {
             String point = scenario.getKey();
             String where = point + " (seed " + seed + ")";
             Path data = tmp.resolve("data-" + point);
-            copyTree(oldData, data);
+            HaltedChild.copyTree(oldData, data);
             List<String> died = new ArrayList<>();
             deaths.put(point, died);
             for (int round = 0; round < scenario.getValue(); round++) {
                 int occurrence = occurrence(point, round, newChunks, random);
                 Path log = tmp.resolve("child-" + point + "-" + round + ".log");
-                Process child = start(data, docs, point + ":" + occurrence, log);
+                Process child = HaltedChild.start(data, docs, NEW_CHUNK, point + ":" + occurrence, log);
                 assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child did not finish at " + where);
                 String output = Files.readString(log);
                 if (child.exitValue() == 0) {
@@ -118,7 +117,8 @@ class GenerationCrashTest {
             }
             IndexGeneration active = Generations.readPointer(data).orElseThrow();
             assertFalse(active.isRoot(), "the new generation never became active: " + where);
-            assertEquals(clean, snapshot(data, docs), "rebuilt generation differs from an uninterrupted build: " + where);
+            assertEquals(clean.inPathOrder(), snapshot(data, docs).inPathOrder(),
+                    "rebuilt generation differs from an uninterrupted build: " + where);
             assertFalse(Files.exists(data.resolve("catalog.db")), "old generation's catalog left behind: " + where);
             assertFalse(Files.exists(data.resolve("index")), "old generation's index left behind: " + where);
             assertFalse(Files.exists(data.resolve(Generations.POINTER + ".tmp")), "temporary pointer left behind: " + where);
@@ -195,7 +195,8 @@ class GenerationCrashTest {
             String where) throws IOException {
         boolean switched = !Generations.readPointer(data).orElseThrow().isRoot();
         IndexSnapshot expected = switched ? clean : old;
-        assertEquals(expected, snapshot(data, docs), (switched ? "the new" : "the old") + " generation is not whole: " + where);
+        assertEquals(expected.inPathOrder(), snapshot(data, docs).inPathOrder(),
+                (switched ? "the new" : "the old") + " generation is not whole: " + where);
         try (Indexer reader = Indexer.openReadOnly(data, new HashEmbedder())) {
             assertEquals(expected.chunkIds().size(), (int) reader.withIndex(idx -> idx.chunkCount()), where);
             assertFalse(reader.search("harbour ledger", null, 3).isEmpty(), where);
@@ -222,44 +223,5 @@ class GenerationCrashTest {
             if (all.size() != 1) fail("expected one generation being built in " + dir + ": " + all);
             return all.getFirst();
         }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
-
-    private static void write(Path file, Random random, int n) throws IOException {
-        String[] words = ("river stone harbour ledger invoice tariff orbit lantern meadow copper granite ferry almanac"
-                + " quarry thimble saddle beacon furnace orchard glacier cobalt parcel").split(" ");
-        StringBuilder text = new StringBuilder("Document " + n + "\n\n");
-        int paragraphs = 1 + random.nextInt(6);
-        for (int p = 0; p < paragraphs; p++) {
-            int sentences = 2 + random.nextInt(6);
-            for (int s = 0; s < sentences; s++) {
-                int count = 5 + random.nextInt(15);
-                for (int w = 0; w < count; w++) text.append(words[random.nextInt(words.length)]).append(w + 1 < count ? " " : ". ");
-            }
-            text.append("\n\n");
-        }
-        Files.writeString(file, text);
-    }
-
-    private static Process start(Path data, Path docs, String halt, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--enable-native-access") || a.startsWith("--add-modules")).forEach(command::add);
-        // Commits as often as their cost allows (instead of every 5 s), so a build makes several:
-        // the Lucene and catalog points are then reached again at later commits.
-        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Ddocent.sync.commit_every_ms=0",
-                "-D" + HaltPoints.PROPERTY + "=" + halt, "-cp", System.getProperty("java.class.path"),
-                GenerationCrashChild.class.getName(), data.toString(), docs.toString(), Integer.toString(NEW_CHUNK)));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }
