@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Why in production code: a kill from outside the process cannot be timed to land between two
  * statements microseconds apart, and these in-between states are exactly where the crash-safety
- * argument could be wrong. Why it costs nothing when off: the property is read once into a static
- * final field, so {@link #reach} is an inlined test of a constant null, which the JIT removes.
- * Nothing but the crash tests' child JVMs sets the property.
+ * argument could be wrong. What it costs when off: the property is read once into a static final
+ * field, so {@link #reach} is a test of that field for null (a constant to the JIT), reached a few
+ * times per commit or per deleted file, each beside an fsync or a file deletion. Nothing but the
+ * crash tests' child JVMs sets the property; Nth arrivals are counted for the armed point only.
  */
 public final class HaltPoints {
 
