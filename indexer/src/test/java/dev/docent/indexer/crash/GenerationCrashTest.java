@@ -193,7 +193,10 @@ class GenerationCrashTest {
     /** The generation the pointer names is whole, for a reader too: the old one as it was, or the complete new one. */
     private static void assertOneWholeGenerationAnswers(Path data, Path docs, IndexSnapshot old, IndexSnapshot clean,
             String where) throws IOException {
-        boolean switched = !Generations.readPointer(data).orElseThrow().isRoot();
+        IndexGeneration named = Generations.readPointer(data).orElseThrow();
+        boolean switched = !named.isRoot();
+        assertTrue(Files.isRegularFile(named.catalogFile(data)) && Files.isDirectory(named.indexDir(data)),
+                "the generation the pointer names (" + named.name() + ") is gone, in part or whole: " + where);
         IndexSnapshot expected = switched ? clean : old;
         assertEquals(expected.inPathOrder(), snapshot(data, docs).inPathOrder(),
                 (switched ? "the new" : "the old") + " generation is not whole: " + where);
