@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Reads fusion specs, the strings the implementations' {@code toString} writes: {@code bm25},
  * {@code vector}, {@code rrf}, {@code rrf(k=60)}, {@code wrrf(k=60,vector=0.7)},
- * {@code convex(vector=0.6,norm=minmax)}, {@code bylength(short=0.6,long=0.8,from=8,to=64)}. Omitted
+ * {@code convex(vector=0.6,norm=minmax)}, {@code bylength(short=0.6,long=0.8,from=16,to=128)}. Omitted
  * parameters take the defaults below.
  */
 public final class Fusions {
@@ -35,7 +35,7 @@ public final class Fusions {
             }
             case "convex" -> new ConvexCombination(decimal(p, "vector", 0.5, spec), normalisation(p, spec));
             case "bylength" -> new QueryLengthFusion(decimal(p, "short", 0.6, spec), decimal(p, "long", 0.8, spec),
-                    integer(p, "from", 8, spec), integer(p, "to", 64, spec));
+                    integer(p, "from", 16, spec), integer(p, "to", 128, spec));
             default -> throw new IllegalArgumentException("unknown fusion '" + m.group(1) + "' in '" + spec
                     + "' (known: bm25, vector, rrf, wrrf, convex, bylength)");
         };

@@ -25,10 +25,10 @@ public record HybridSearch(Searcher searcher, Fusion fusion, int depth, VectorFe
     /**
      * The fusion {@code /ask} uses, chosen by measurement on SciFact, NFCorpus and their long-query
      * checks (docs/benchmarks.md): z-scored raw scores, cosine weighted 0.6 (BM25 0.4) up to
-     * 8 words, rising with the logarithm of the length to 0.8 at 64 words and more
+     * 16 words, rising with the logarithm of the length to 0.8 at 128 words and more
      * ({@link QueryLengthFusion}).
      */
-    public static final String DEFAULT_FUSION = "bylength(short=0.6,long=0.8,from=8,to=64)";
+    public static final String DEFAULT_FUSION = "bylength(short=0.6,long=0.8,from=16,to=128)";
     /**
      * Feedback {@code /ask} uses: the two best chunks, weight 1 (with the fusion above, the best mean
      * nDCG@10 over both sets under each BM25 setting tried).

@@ -2,6 +2,7 @@ package dev.docent.retriever.fusion;
 
 import dev.docent.retriever.Candidate;
 import dev.docent.retriever.Fusion;
+import dev.docent.retriever.Words;
 import java.util.List;
 
 /**
@@ -40,33 +41,9 @@ public record QueryLengthFusion(double shortWeight, double longWeight, int fromW
         return shortWeight + (longWeight - shortWeight) * t;
     }
 
-    /** Words as a reader counts them: runs of non-space characters holding a letter or digit. */
-    public static int words(String text) {
-        if (text == null) return 0;
-        int n = 0;
-        boolean inWord = false, counted = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.isWhitespace(c)) {
-                inWord = false;
-                continue;
-            }
-            if (!inWord) {
-                inWord = true;
-                counted = false;
-            }
-            if (!counted && Character.isLetterOrDigit(c)) {
-                n++;
-                counted = true;
-            }
-        }
-        return n;
-    }
-
     @Override
     public Fusion forQuery(String text) {
-        return new ConvexCombination(vectorWeight(words(text)), ConvexCombination.Normalisation.ZSCORE);
+        return new ConvexCombination(vectorWeight(Words.count(text)), ConvexCombination.Normalisation.ZSCORE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.retriever.Fusion;
+import dev.docent.retriever.Words;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,32 +28,32 @@ class QueryLengthFusionTest extends FusionContractTest {
 
     @Test
     void theWeightRisesWithTheLogarithmOfTheLengthBetweenItsEnds() {
-        var f = new QueryLengthFusion(0.6, 0.8, 8, 64);
+        var f = (QueryLengthFusion) fusion();
         assertEquals(0.6, f.vectorWeight(0));
-        assertEquals(0.6, f.vectorWeight(8));
-        assertEquals(0.8, f.vectorWeight(64));
+        assertEquals(0.6, f.vectorWeight(16));
+        assertEquals(0.8, f.vectorWeight(128));
         assertEquals(0.8, f.vectorWeight(500));
-        // 16 words: one doubling of the three from 8 to 64
-        assertEquals(0.6 + 0.2 / 3, f.vectorWeight(16), 1e-12);
-        assertEquals(0.6 + 0.4 / 3, f.vectorWeight(32), 1e-12);
+        // 32 words: one doubling of the three from 16 to 128
+        assertEquals(0.6 + 0.2 / 3, f.vectorWeight(32), 1e-12);
+        assertEquals(0.6 + 0.4 / 3, f.vectorWeight(64), 1e-12);
         for (int n = 1; n < 100; n++) assertTrue(f.vectorWeight(n + 1) >= f.vectorWeight(n), "monotone at " + n);
     }
 
     @Test
     void wordsAreRunsOfNonSpaceHoldingALetterOrDigit() {
-        assertEquals(0, QueryLengthFusion.words(null));
-        assertEquals(0, QueryLengthFusion.words("  - ... \n"));
-        assertEquals(5, QueryLengthFusion.words("How do I renew a"));
-        assertEquals(4, QueryLengthFusion.words("Is  e-mail (still) allowed? —"));
-        assertEquals(3, QueryLengthFusion.words("Wie viele\tRechnungen?"));
-        assertEquals(1, QueryLengthFusion.words("供应商协议的付款条件是什么"));
+        assertEquals(0, Words.count(null));
+        assertEquals(0, Words.count("  - ... \n"));
+        assertEquals(5, Words.count("How do I renew a"));
+        assertEquals(4, Words.count("Is  e-mail (still) allowed? —"));
+        assertEquals(3, Words.count("Wie viele\tRechnungen?"));
+        assertEquals(1, Words.count("供应商协议的付款条件是什么"));
     }
 
     @Test
     void aQuestionGetsTheConvexMixForItsLength() {
         Fusion f = fusion();
         assertEquals(new ConvexCombination(0.6, ConvexCombination.Normalisation.ZSCORE), f.forQuery("How long is the warranty?"));
-        assertEquals(new ConvexCombination(0.8, ConvexCombination.Normalisation.ZSCORE), f.forQuery("word ".repeat(64)));
+        assertEquals(new ConvexCombination(0.8, ConvexCombination.Normalisation.ZSCORE), f.forQuery("word ".repeat(128)));
         assertEquals(new ConvexCombination(0.6, ConvexCombination.Normalisation.ZSCORE), f.forQuery(null));
         Fusion plain = Fusions.parse("rrf(k=60)");
         assertSame(plain, plain.forQuery("any question"), "a fusion that does not adapt is its own per-question fusion");
