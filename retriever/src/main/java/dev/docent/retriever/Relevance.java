@@ -60,7 +60,7 @@ public final class Relevance {
     /**
      * Below this best-hit relevance the cosine alone cannot tell a passage on a neighbouring subject
      * (a canteen menu for a brownie recipe: 0.014) from one that answers (the sample corpus's
-     * lowest answerable question: 0.012), so the text decides, see {@link #confidence(List, String)}.
+     * lowest answerable question: 0.013), so the text decides, see {@link #confidence(List, String)}.
      */
     static final double NEIGHBOUR_BAND = 0.03;
     /**
