@@ -192,8 +192,9 @@ public final class Answerer {
         List<Hit> hits = FollowUpSearch.search(q, condensed, allowed == null ? (query, k) -> retrieve(query, k, timings)
                 : (query, k) -> retrieveWithin(allowed, query, k, timings));
         var focus = Extractive.Focus.of(q);
-        // Confidence from the raw evidence (calibrated cosine), not the fused rank: see Relevance.
-        double confidence = Relevance.confidence(hits);
+        // Confidence from the raw evidence (calibrated cosine, and in its low band whether the
+        // passages hold the question's terms), not the fused rank: see Relevance.
+        double confidence = Relevance.confidence(hits, condensed != null ? condensed : q.text());
         boolean found = !hits.isEmpty() && confidence >= foundThreshold;
         Answer a = generative == null || hits.isEmpty()
                 ? Extractive.answer(focus, hits, found, onToken, timings)
