@@ -81,6 +81,14 @@ class McpTest {
         assertTrue(best.get("snippet").asText().contains("red ball"), best.toString());
         assertTrue(best.has("page") && best.has("score"), best.toString());
 
+        // search says found/confidence exactly as an answer to the same question does (ask)
+        for (String q : List.of("What did Lily find in the park?", "How are the sailing boats insured against storms?")) {
+            JsonNode searched = json(call(client, "search", Map.of("query", q, "top_k", 5)));
+            JsonNode asked = json(call(client, "ask", Map.of("question", q, "top_k", 5)));
+            assertEquals(asked.get("found").asBoolean(), searched.get("found").asBoolean(), q + ": " + searched + " vs " + asked);
+            assertEquals(asked.get("confidence").asDouble(), searched.get("confidence").asDouble(), 1e-9, q);
+        }
+
         JsonNode doc = json(call(client, "get_document", Map.of("id", best.get("document_id").asText())));
         assertTrue(doc.get("text").asText().contains("She gave it to her friend Tom."), doc.toString());
         JsonNode byPath = json(call(client, "get_document", Map.of("path", lily)));

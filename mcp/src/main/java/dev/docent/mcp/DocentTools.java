@@ -110,14 +110,10 @@ public final class DocentTools {
         String query = Args.text(args, "query", docent.config().maxQuestionChars());
         int topK = Args.integer(args, "top_k", docent.config().topK(), 1, MAX_TOP_K);
         Predicate<String> filter = PathFilter.of(Args.optionalText(args, "folder"), Args.optionalText(args, "file"));
-        // With a filter, look deeper so that topK passages can remain after it.
-        int depth = filter == null ? topK : Math.min(200, topK * 10);
-        SearchResult r = docent.answerer().search(query, depth);
+        // found and confidence as /ask decides them, over the passages of the allowed files only
+        SearchResult r = docent.answerer().searchWithin(filter, query, topK);
         List<Map<String, Object>> passages = new ArrayList<>();
-        double confidence = 0;
         for (Passage p : r.passages()) {
-            if (filter != null && !filter.test(p.path())) continue;
-            if (passages.size() == topK) break;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", passages.size() + 1);
             m.put("document_id", DocumentId.of(p.path())); // the id the web API and get_document take
@@ -128,12 +124,11 @@ public final class DocentTools {
             m.put("snippet", p.snippet());
             m.put("score", p.score());
             passages.add(m);
-            confidence = Math.max(confidence, p.score());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("query", query);
-        out.put("found", !passages.isEmpty() && confidence >= docent.answerer().foundThreshold());
-        out.put("confidence", confidence);
+        out.put("found", r.found());
+        out.put("confidence", r.confidence());
         out.put("passages", passages);
         return out;
     }

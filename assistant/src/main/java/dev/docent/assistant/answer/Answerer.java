@@ -137,10 +137,17 @@ public final class Answerer {
 
     /** As {@link #search(String, int)}, among the documents {@code filters} selects. */
     public SearchResult search(String query, int topK, DocumentFilters filters) {
+        return searchWithin(filters.none() ? null : collections.documents(filters), query, topK);
+    }
+
+    /**
+     * As {@link #search(String, int)}, among the documents whose path {@code allowed} accepts (null:
+     * all), with {@code found} and the confidence decided exactly as an answer to {@code query} decides them.
+     */
+    public SearchResult searchWithin(Predicate<String> allowed, String query, int topK) {
         long t0 = System.nanoTime();
         Map<String, Number> timings = new LinkedHashMap<>();
-        List<Hit> hits = filters.none() ? retrieve(query, topK, timings)
-                : retrieveWithin(collections.documents(filters), query, topK, timings);
+        List<Hit> hits = allowed == null ? retrieve(query, topK, timings) : retrieveWithin(allowed, query, topK, timings);
         var focus = Extractive.Focus.of(Question.of(query, topK));
         List<Passage> passages = new ArrayList<>();
         for (Hit h : hits) {
@@ -148,8 +155,10 @@ public final class Answerer {
             passages.add(new Passage(c.id(), c.path(), c.title(), c.page(), c.heading(), c.snippet(), h.text(), c.score(),
                     c.start(), c.end()));
         }
+        double confidence = Relevance.confidence(hits, query);
         timings.put("total_ms", (System.nanoTime() - t0) / 1_000_000);
-        return new SearchResult(query, passages, timings);
+        return new SearchResult(query, passages, timings, !hits.isEmpty() && confidence >= foundThreshold,
+                Math.round(confidence * 1000) / 1000.0);
     }
 
     /**
