@@ -106,7 +106,14 @@ public final class OpenSearchConnection implements AutoCloseable {
             try (Response response = client.execute(request.build())) {
                 int status = response.getStatus();
                 String text = response.getBody().map(Body::bodyAsString).orElse("");
-                if (status >= 200 && status < 300) return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
+                if (status >= 200 && status < 300) {
+                    JsonNode answer = text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
+                    String partial = partialSearch(endpoint, answer);
+                    if (partial == null) return answer;
+                    // A shard copy failed mid-search (its node died): the answer is incomplete, try again.
+                    lastFailure = new OpenSearchFailure(503, method + " " + endpoint + ": " + partial);
+                    continue;
+                }
                 OpenSearchFailure failure = new OpenSearchFailure(status, method + " " + endpoint + ": " + status + " " + reason(text));
                 if (status != 429 && status != 502 && status != 503 && status != 504) throw failure;
                 lastFailure = failure;
@@ -117,6 +124,22 @@ public final class OpenSearchConnection implements AutoCloseable {
         if (lastFailure != null) throw lastFailure;
         throw new OpenSearchUnavailable("OpenSearch at " + hosts + " did not answer " + method + " " + endpoint + " after "
                 + (retries + 1) + " tries: " + lastIo, lastIo);
+    }
+
+    /** Why a search's answer is incomplete (some shards failed), or null when it is whole. */
+    private static String partialSearch(String endpoint, JsonNode answer) {
+        if (!endpoint.endsWith("_search") && !endpoint.endsWith("_msearch")) return null;
+        List<JsonNode> parts = new java.util.ArrayList<>();
+        if (answer.has("responses")) answer.path("responses").forEach(parts::add);
+        else parts.add(answer);
+        for (JsonNode part : parts) {
+            JsonNode shards = part.path("_shards");
+            if (shards.path("failed").asInt() > 0) {
+                return shards.path("failed").asInt() + " of " + shards.path("total").asInt() + " shards failed: "
+                        + shards.path("failures").path(0).path("reason");
+            }
+        }
+        return null;
     }
 
     private void backoff(int attempt) {

@@ -17,14 +17,17 @@ public final class Node {
 
     private final String name;
     private final int httpPort;
-    private final Process process;
+    private final Path home;
     private final Path dir;
+    private final NodeUser user;
+    private volatile Process process;
 
-    private Node(String name, int httpPort, Process process, Path dir) {
+    private Node(String name, int httpPort, Path home, Path dir, NodeUser user) {
         this.name = name;
         this.httpPort = httpPort;
-        this.process = process;
+        this.home = home;
         this.dir = dir;
+        this.user = user;
     }
 
     static Node start(Path home, Path dir, String name, int httpPort, int transportPort, List<String> seeds,
@@ -58,6 +61,15 @@ public final class Node {
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "") );
         user.giveTo(dir);
+        Node node = new Node(name, httpPort, home, dir, user);
+        node.launch();
+        return node;
+    }
+
+    /** Starts the node's process (again, after {@link #kill()}: same folders and ports, so it rejoins with its data). */
+    synchronized void launch() throws IOException {
+        if (process != null && process.isAlive()) throw new IllegalStateException(name + " is running");
+        Path config = dir.resolve("config");
         ProcessBuilder pb = new ProcessBuilder(user.command(List.of(home.resolve("bin/opensearch").toString())));
         pb.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("OPENSEARCH_PATH_CONF", config.toString());
@@ -66,8 +78,8 @@ public final class Node {
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.directory(dir.toFile());
         pb.redirectErrorStream(true);
-        pb.redirectOutput(dir.resolve("console.log").toFile());
-        return new Node(name, httpPort, pb.start(), dir);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()));
+        process = pb.start();
     }
 
     public String name() {

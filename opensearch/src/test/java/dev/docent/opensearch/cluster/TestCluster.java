@@ -34,10 +34,12 @@ public final class TestCluster {
 
     private final List<Node> nodes;
     private final Duration startTime;
+    private final Path pidFile;
 
-    private TestCluster(List<Node> nodes, Duration startTime) {
+    private TestCluster(List<Node> nodes, Duration startTime, Path pidFile) {
         this.nodes = nodes;
         this.startTime = startTime;
+        this.pidFile = pidFile;
     }
 
     /**
@@ -65,6 +67,20 @@ public final class TestCluster {
         return nodes;
     }
 
+    /**
+     * Starts {@code node} again after a test killed it, and waits until the cluster is green with
+     * every node, so the tests after it find the cluster whole.
+     */
+    public void restart(Node node) {
+        try {
+            node.launch();
+            writePids(pidFile, nodes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitGreen(nodes);
+    }
+
     /** How long the start took, from unpacking to a green cluster. */
     public Duration startTime() {
         return startTime;
@@ -84,16 +100,8 @@ public final class TestCluster {
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
             int[] http = FreePorts.take(NODES), transport = FreePorts.take(NODES);
-            List<Node> nodes = new ArrayList<>();
-            List<String> seeds = new ArrayList<>(), names = new ArrayList<>();
-            for (int i = 0; i < NODES; i++) {
-                seeds.add("127.0.0.1:" + transport[i]);
-                names.add("node-" + i);
-            }
-            for (int i = 0; i < NODES; i++) {
-                nodes.add(Node.start(home, nodesDir.resolve(names.get(i)), names.get(i), http[i], transport[i], seeds, names, user));
-            }
-            Files.writeString(pidFile, nodes.stream().map(n -> Long.toString(n.pid())).collect(Collectors.joining("\n")) + "\n");
+            // The hook first: a node started before a later one fails is killed with the JVM too.
+            List<Node> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 for (Node n : nodes) n.kill();
                 Orphans.deleteQuietly(nodesDir);
@@ -103,14 +111,27 @@ public final class TestCluster {
                     // the next start kills what the file lists, if still alive
                 }
             }, "opensearch-test-cluster-stop"));
+            List<String> seeds = new ArrayList<>(), names = new ArrayList<>();
+            for (int i = 0; i < NODES; i++) {
+                seeds.add("127.0.0.1:" + transport[i]);
+                names.add("node-" + i);
+            }
+            for (int i = 0; i < NODES; i++) {
+                nodes.add(Node.start(home, nodesDir.resolve(names.get(i)), names.get(i), http[i], transport[i], seeds, names, user));
+                writePids(pidFile, nodes);
+            }
             awaitGreen(nodes);
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             System.out.println("OpenSearch test cluster: " + NODES + " nodes green in " + took.toMillis() + " ms, hosts "
                     + nodes.stream().map(n -> "127.0.0.1:" + n.httpPort()).toList() + ", running as " + user.describe());
-            return new TestCluster(List.copyOf(nodes), took);
+            return new TestCluster(List.copyOf(nodes), took, pidFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void writePids(Path pidFile, List<Node> nodes) throws IOException {
+        Files.writeString(pidFile, nodes.stream().map(n -> Long.toString(n.pid())).collect(Collectors.joining("\n")) + "\n");
     }
 
     /** Polls until the cluster says green with every node joined; fails early if a node exits. */
