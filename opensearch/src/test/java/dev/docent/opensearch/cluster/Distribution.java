@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,10 +15,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The OpenSearch server with the k-NN plugin, unpacked once into the module's {@code target/}
- * from the zips Maven copied ({@code docent.opensearch.dist}); the plugin is installed offline with
- * the server's own {@code opensearch-plugin install --batch file://...}. Kept between test runs (a
- * marker file says it is complete), so only the first run pays the ~200 MB unpack.
+ * The OpenSearch server with the k-NN plugin, unpacked once from the zips Maven copied
+ * ({@code docent.opensearch.dist}); the plugin is installed offline with the server's own
+ * {@code opensearch-plugin install --batch file://...}. Kept between test runs (a marker file says
+ * it is complete), so only the first run pays the ~200 MB unpack.
  */
 final class Distribution {
 
@@ -24,24 +27,32 @@ final class Distribution {
 
     private Distribution() {}
 
-    /** The server's home, unpacked and with the plugin installed. */
-    static Path installed(Path work) throws IOException {
+    /**
+     * The server's home, unpacked and with the plugin installed, in the system's temporary folder:
+     * the nodes' user must be able to read it, and the build's folder may be in a home directory
+     * others cannot enter. One home per pair of zips (by size), shared by every checkout; a file
+     * lock keeps two test JVMs from unpacking it at once.
+     */
+    static Path installed() throws IOException {
         Path dist = Path.of(System.getProperty("docent.opensearch.dist", "target/opensearch-dist")).toAbsolutePath();
         Path server = dist.resolve(SERVER_ZIP), knn = dist.resolve(KNN_ZIP);
         if (!Files.isRegularFile(server) || !Files.isRegularFile(knn)) {
             throw new IllegalStateException("the OpenSearch zips are not in " + dist + ": the module's build copies them there"
                     + " (run the tests through ./mvnw, which fetches them from Maven Central)");
         }
-        Path home = work.resolve("home");
-        Path done = work.resolve("home.complete");
-        String stamp = Files.size(server) + "/" + Files.size(knn);
-        if (Files.exists(done) && Files.readString(done).equals(stamp)) return home;
-        Orphans.deleteQuietly(home);
-        Files.deleteIfExists(done);
-        unzipStrippingTopFolder(server, home);
-        installPlugin(home, knn);
-        Files.writeString(done, stamp);
-        return home;
+        String stamp = Files.size(server) + "-" + Files.size(knn);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path home = tmp.resolve("docent-opensearch-" + stamp);
+        Path done = tmp.resolve("docent-opensearch-" + stamp + ".complete");
+        try (FileChannel lock = FileChannel.open(tmp.resolve("docent-opensearch-" + stamp + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            if (Files.exists(done)) return home;
+            Orphans.deleteQuietly(home);
+            unzipStrippingTopFolder(server, home);
+            installPlugin(home, knn);
+            Files.writeString(done, stamp);
+            return home;
+        }
     }
 
     /** The zip holds {@code opensearch-3.5.0/...}; its content goes straight into {@code home}. */

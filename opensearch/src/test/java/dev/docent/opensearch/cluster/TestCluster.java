@@ -93,7 +93,7 @@ public final class TestCluster {
             Files.createDirectories(work);
             Path pidFile = work.resolve("nodes.pid");
             Orphans.killListed(pidFile);
-            Path home = Distribution.installed(work);
+            Path home = Distribution.installed();
             NodeUser user = NodeUser.forThisProcess();
             // Readable by the nodes' user: a temporary folder is made private to its creator.
             Path nodesDir = Files.createTempDirectory("docent-opensearch-",
