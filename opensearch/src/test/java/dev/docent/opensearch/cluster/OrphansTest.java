@@ -19,8 +19,9 @@ class OrphansTest {
 
     @Test
     void aListedNodeIsKilledAndAListedStrangerIsNot(@TempDir Path dir) throws Exception {
-        // A stand-in for a node: its command line names OpenSearch's main class, as a node's does.
-        Process node = new ProcessBuilder(List.of("bash", "-c", "sleep 300", "org.opensearch.bootstrap.OpenSearch")).start();
+        // A stand-in for a node: its command line names OpenSearch's main class, as a node's does
+        // (bash stays, with that name as its $0: a command after the sleep keeps it from exec'ing sleep).
+        Process node = new ProcessBuilder(List.of("bash", "-c", "sleep 300; true", "org.opensearch.bootstrap.OpenSearch")).start();
         Process stranger = new ProcessBuilder(List.of("sleep", "300")).start();
         try {
             Path pids = Files.writeString(dir.resolve("nodes.pid"), node.pid() + "\n" + stranger.pid() + "\n");
@@ -29,6 +30,7 @@ class OrphansTest {
             assertFalse(stranger.waitFor(500, TimeUnit.MILLISECONDS), "a process that is no node stays");
             assertFalse(Files.exists(pids), "the list is done with");
         } finally {
+            node.descendants().forEach(ProcessHandle::destroyForcibly);
             node.destroyForcibly();
             stranger.destroyForcibly();
         }
