@@ -41,10 +41,6 @@ final class FoundChunk {
         return source.path(ChunkMapping.SEQ).asInt();
     }
 
-    float[] vector() {
-        return ChunkMapping.vector(source);
-    }
-
     Hit toHit(double score, double bm25, double cosine) {
         return new Hit(path(), source.path(ChunkMapping.TITLE).asText(), source.path(ChunkMapping.PAGE).asInt(),
                 source.path(ChunkMapping.HEADING).asText(), ordinal(), source.path(ChunkMapping.START).asInt(),

@@ -19,11 +19,12 @@ import java.util.Set;
 /**
  * BM25 and kNN on the cluster, each to the requested depth, in one multi-search; then the score
  * each retriever did not give, exactly, as the Lucene searcher does: BM25 by the same query limited
- * to those chunks' ids, cosine from the stored vector. BM25 runs as {@code dfs_query_then_fetch}
+ * to those chunks' ids, cosine by the k-NN script on theirs. BM25 runs as {@code dfs_query_then_fetch}
  * (statistics of the whole index, not of each shard: the scores of one Lucene index over the same
  * chunks), and every request of a search prefers the same shard copies. Vector search is exact
  * (every vector scored by the k-NN plugin's script) below {@link OpenSearchIndex#EXACT_KNN_BELOW}
- * chunks, as the Lucene index, and HNSW above.
+ * chunks, as the Lucene index, and HNSW above. Vectors do not come with the hits (384 floats
+ * each, for ~200 hits a retrieval): {@link Retrieval#vector} fetches the few it is asked for.
  */
 final class OpenSearchSearcher implements Searcher {
 
@@ -60,12 +61,13 @@ final class OpenSearchSearcher implements Searcher {
     public Retrieval retrieve(String text, float[] vector, int depth) {
         if (depth < 1) throw new IllegalArgumentException("depth must be >= 1, got " + depth);
         IndexState state = IndexState.of(connection, index, preference);
-        if (!state.exists() || state.chunks() == 0) return new OpenSearchRetrieval(List.of(), List.of(), null);
+        if (!state.exists() || state.chunks() == 0) return new OpenSearchRetrieval(List.of(), List.of(), null, this::vectors);
         Map<Language, Set<String>> terms = text == null ? Map.of() : QueryText.analysed(state.languages(), text);
         ObjectNode bm25 = QueryText.scored(terms, scoring);
         StringBuilder msearch = new StringBuilder();
         if (bm25 != null) {
             ObjectNode search = OpenSearchConnection.json().createObjectNode().put("size", depth).put("track_total_hits", false);
+            search.putObject("_source").putArray("excludes").add(ChunkMapping.VECTOR);
             search.set("query", bm25);
             TermWeights.requestFrequencies(search, terms);
             msearch.append(header(true)).append('\n').append(OpenSearchConnection.toJson(search)).append('\n');
@@ -73,7 +75,7 @@ final class OpenSearchSearcher implements Searcher {
         if (vector != null) {
             msearch.append(header(false)).append('\n').append(OpenSearchConnection.toJson(vectorSearch(vector, depth, state))).append('\n');
         }
-        if (msearch.isEmpty()) return new OpenSearchRetrieval(List.of(), List.of(), null);
+        if (msearch.isEmpty()) return new OpenSearchRetrieval(List.of(), List.of(), null, this::vectors);
         JsonNode responses = connection.callNdjson("/_msearch", null, msearch.toString()).path("responses");
         Map<String, Found> found = new LinkedHashMap<>();
         TermWeights weights = null;
@@ -98,54 +100,106 @@ final class OpenSearchSearcher implements Searcher {
                 f.vectorRank = ++rank;
             }
         }
-        fillBm25(found, bm25);
-        for (Found f : found.values()) {
-            if (vector != null && Double.isNaN(f.cosine)) f.cosine = FoundChunk.dot(vector, f.chunk.vector());
-        }
+        fillMissing(found, bm25, vector);
         List<Candidate> candidates = new ArrayList<>(found.size());
         List<OpenSearchRetrieval.Entry> entries = new ArrayList<>(found.size());
         for (Found f : found.values()) {
             candidates.add(new Candidate(candidates.size(), f.bm25, f.cosine, f.bm25Rank, f.vectorRank));
             entries.add(new OpenSearchRetrieval.Entry(f.chunk, f.matched));
         }
-        return new OpenSearchRetrieval(candidates, entries, weights);
+        return new OpenSearchRetrieval(candidates, entries, weights, this::vectors);
     }
 
-    /** The BM25 of the chunks only the vector search found: the same query, filtered to their ids (0 when none matches). */
-    private void fillBm25(Map<String, Found> found, ObjectNode bm25) {
-        List<String> missing = new ArrayList<>();
-        for (var e : found.entrySet()) if (Double.isNaN(e.getValue().bm25)) missing.add(e.getKey());
-        if (missing.isEmpty()) return;
-        if (bm25 != null) {
-            for (JsonNode hit : scoredAmong(bm25, missing)) {
-                Found f = found.get(hit.path("_id").asText());
-                f.bm25 = hit.path("_score").floatValue();
-                f.matched = FoundChunk.of(hit).matched;
+    /**
+     * The scores each retriever did not give, in one multi-search: BM25 of the chunks only the
+     * vector search found (the same query filtered to their ids; 0 when none of its terms is in
+     * them), cosine of the chunks only BM25 found (the k-NN script on their ids: (1 + cos) / 2 as a
+     * float, so the cosine to ~1e-7, without sending their vectors).
+     */
+    private void fillMissing(Map<String, Found> found, ObjectNode bm25, float[] vector) {
+        List<String> noBm25 = new ArrayList<>(), noCosine = new ArrayList<>();
+        for (var e : found.entrySet()) {
+            if (Double.isNaN(e.getValue().bm25)) noBm25.add(e.getKey());
+            if (vector != null && Double.isNaN(e.getValue().cosine)) noCosine.add(e.getKey());
+        }
+        boolean bm25Fill = bm25 != null && !noBm25.isEmpty(), cosineFill = !noCosine.isEmpty();
+        if (bm25Fill || cosineFill) {
+            StringBuilder msearch = new StringBuilder();
+            if (bm25Fill) msearch.append(header(true)).append('\n').append(OpenSearchConnection.toJson(among(bm25, noBm25))).append('\n');
+            if (cosineFill) {
+                ObjectNode ids = OpenSearchConnection.json().createObjectNode();
+                ArrayNode values = ids.putObject("ids").putArray("values");
+                noCosine.forEach(values::add);
+                ObjectNode search = OpenSearchConnection.json().createObjectNode().put("size", noCosine.size()).put("_source", false);
+                search.set("query", exactVector(ids, vector));
+                msearch.append(header(false)).append('\n').append(OpenSearchConnection.toJson(search)).append('\n');
+            }
+            JsonNode responses = connection.callNdjson("/_msearch", null, msearch.toString()).path("responses");
+            int r = 0;
+            if (bm25Fill) {
+                for (JsonNode hit : checked(responses.get(r++)).path("hits").path("hits")) {
+                    Found f = found.get(hit.path("_id").asText());
+                    f.bm25 = hit.path("_score").floatValue();
+                    f.matched = FoundChunk.of(hit).matched;
+                }
+            }
+            if (cosineFill) {
+                for (JsonNode hit : checked(responses.get(r)).path("hits").path("hits")) {
+                    found.get(hit.path("_id").asText()).cosine = 2.0 * hit.path("_score").floatValue() - 1.0;
+                }
             }
         }
-        for (String id : missing) if (Double.isNaN(found.get(id).bm25)) found.get(id).bm25 = 0;
+        for (Found f : found.values()) if (Double.isNaN(f.bm25)) f.bm25 = 0; // no shared term, or no query text
     }
 
-    /** The hits of {@code bm25} among the chunks {@code ids}, scored as in the full search, without their sources. */
-    JsonNode scoredAmong(ObjectNode bm25, List<String> ids) {
+    /** The search of {@code bm25} among the chunks {@code ids}, scored as in the full search, without their sources. */
+    private static ObjectNode among(ObjectNode bm25, List<String> ids) {
         ObjectNode search = OpenSearchConnection.json().createObjectNode().put("size", ids.size()).put("_source", false);
         ObjectNode bool = search.putObject("query").putObject("bool");
         bool.putArray("must").add(bm25);
         ArrayNode values = bool.putArray("filter").addObject().putObject("ids").putArray("values");
         ids.forEach(values::add);
+        return search;
+    }
+
+    /** Every chunk {@code filter} matches, scored (1 + cosine) / 2 to {@code vector} by the k-NN plugin's exact script. */
+    static ObjectNode exactVector(ObjectNode filter, float[] vector) {
+        ObjectNode query = OpenSearchConnection.json().createObjectNode();
+        ObjectNode script = query.putObject("script_score");
+        script.set("query", filter);
+        ObjectNode s = script.putObject("script").put("source", "knn_score").put("lang", "knn");
+        ObjectNode params = s.putObject("params").put("field", ChunkMapping.VECTOR).put("space_type", "cosinesimil");
+        ArrayNode v = params.putArray("query_value");
+        for (float x : vector) v.add(x);
+        return query;
+    }
+
+    /** The stored vectors of the chunks {@code ids}, as searches see them (the last refresh). */
+    Map<String, float[]> vectors(List<String> ids) {
+        ObjectNode body = OpenSearchConnection.json().createObjectNode();
+        ArrayNode values = body.putArray("ids");
+        ids.forEach(values::add);
+        Map<String, float[]> out = new java.util.HashMap<>();
+        for (JsonNode doc : connection.call("POST", "/" + index + "/_mget", Map.of("_source_includes", ChunkMapping.VECTOR,
+                "preference", preference, "realtime", "false"), body).path("docs")) {
+            if (doc.path("found").asBoolean()) out.put(doc.path("_id").asText(), ChunkMapping.vector(doc.path("_source")));
+        }
+        return out;
+    }
+
+    /** The hits of {@code bm25} among the chunks {@code ids}, scored as in the full search, without their sources. */
+    JsonNode scoredAmong(ObjectNode bm25, List<String> ids) {
         return connection.call("POST", "/" + index + "/_search",
-                Map.of("search_type", "dfs_query_then_fetch", "preference", preference), search).path("hits").path("hits");
+                Map.of("search_type", "dfs_query_then_fetch", "preference", preference), among(bm25, ids)).path("hits").path("hits");
     }
 
     private ObjectNode vectorSearch(float[] vector, int depth, IndexState state) {
         ObjectNode search = OpenSearchConnection.json().createObjectNode().put("size", depth).put("track_total_hits", false);
+        search.putObject("_source").putArray("excludes").add(ChunkMapping.VECTOR);
         if (state.chunks() < exactBelow) {
-            ObjectNode script = search.putObject("query").putObject("script_score");
-            script.putObject("query").putObject("match_all");
-            ObjectNode s = script.putObject("script").put("source", "knn_score").put("lang", "knn");
-            ObjectNode params = s.putObject("params").put("field", ChunkMapping.VECTOR).put("space_type", "cosinesimil");
-            ArrayNode v = params.putArray("query_value");
-            for (float x : vector) v.add(x);
+            ObjectNode all = OpenSearchConnection.json().createObjectNode();
+            all.putObject("match_all");
+            search.set("query", exactVector(all, vector));
         } else {
             ObjectNode knn = search.putObject("query").putObject("knn").putObject(ChunkMapping.VECTOR).put("k", depth);
             ArrayNode v = knn.putArray("vector");
