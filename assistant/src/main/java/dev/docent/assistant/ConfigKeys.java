@@ -28,7 +28,8 @@ final class ConfigKeys {
             "llm.max_answer_tokens", "llm.timeout_seconds", "llm.max_waiting",
             "llm.endpoint", "llm.endpoint_model", "llm.endpoint_context", "llm.endpoint_key_env",
             "llm.allow_remote_endpoint",
-            "models.base_url");
+            "models.base_url",
+            "index.backend", "index.opensearch.hosts", "index.opensearch.index", "index.opensearch.credentials_env");
 
     private ConfigKeys() {}
 

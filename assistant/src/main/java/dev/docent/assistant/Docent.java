@@ -164,6 +164,13 @@ public final class Docent implements AutoCloseable {
     }
 
     private static Docent open(DocentConfig config, boolean readOnly) {
+        if (config.index().kind() == IndexBackend.Kind.OPENSEARCH) {
+            // The opensearch module's OpenSearchIndex passes the ChunkStore and Searcher contracts, but
+            // the indexer's catalog, reconciliation and generations still write the Lucene index only.
+            throw new IllegalArgumentException("index.backend = opensearch is not wired into serve/index/ask yet (issue 19:"
+                    + " the cluster backend passes the index contracts; the indexer does not write through it yet);"
+                    + " set index.backend = lucene");
+        }
         try {
             PrivateDataDirectory.open(config.dataDir());
             Logging.toFile(config.dataDir());

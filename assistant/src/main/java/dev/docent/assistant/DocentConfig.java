@@ -26,10 +26,19 @@ import java.util.Properties;
  * @param foundThreshold answer confidence below which the documents do not seem to contain the answer
  * @param requireToken every HTTP request, from this machine too, must prove it comes from the owner
  *     ({@code DATA/api-token} as a Bearer token, or the page's session cookie); {@code server.require_token}
+ * @param index where the chunk index lives: the embedded Lucene index (default) or an OpenSearch cluster ({@code index.*})
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
         int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing,
-        double foundThreshold, boolean requireToken) {
+        double foundThreshold, boolean requireToken, IndexBackend index) {
+
+    /** The settings before {@code index} existed: the embedded Lucene index. */
+    public DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds, int maxQuestionChars,
+            boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing, double foundThreshold,
+            boolean requireToken) {
+        this(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore,
+                indexing, foundThreshold, requireToken, IndexBackend.LUCENE);
+    }
 
     /** The settings before {@code requireToken} existed; it is then on, the default. */
     public DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds, int maxQuestionChars,
@@ -85,28 +94,29 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                                 : props.raw("indexing.ocr_languages"))
                         .withChunkTokens(props.integer("indexing.chunk_tokens", d.indexing().chunkTokens())),
                 props.decimal("ask.found_threshold", (float) d.foundThreshold()),
-                props.bool("server.require_token", d.requireToken()));
+                props.bool("server.require_token", d.requireToken()),
+                props.index());
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, index);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, index);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold, requireToken);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold, requireToken, index);
     }
 
     public DocentConfig withIndexing(IndexingLimits i) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold, requireToken);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold, requireToken, index);
     }
 
     /** With or without the owner's proof on every HTTP request ({@code server.require_token}). */
     public DocentConfig withRequireToken(boolean require) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, require);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, require, index);
     }
 
     /** The {@code llm.endpoint*} keys, or null when no endpoint is set. */
@@ -124,6 +134,21 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
         String raw(String key) {
             String v = p.getProperty(key, "").strip();
             return v.isEmpty() ? null : v;
+        }
+
+        /** The {@code index.*} keys; a wrong value names the file and line. */
+        IndexBackend index() {
+            try {
+                return IndexBackend.parse(this::raw);
+            } catch (IllegalArgumentException e) {
+                String m = e.getMessage();
+                String key = m.startsWith("index.opensearch.hosts") ? "index.opensearch.hosts"
+                        : m.startsWith("index.opensearch.index") ? "index.opensearch.index"
+                        : m.startsWith("index.opensearch.*") ? (raw("index.opensearch.hosts") != null ? "index.opensearch.hosts"
+                                : "index.opensearch.credentials_env")
+                        : "index.backend";
+                throw new IllegalArgumentException(where(key) + ": " + e.getMessage(), e);
+            }
         }
 
         /** Where {@code key} is set: "FILE line N". */

@@ -1,0 +1,42 @@
+package dev.docent.opensearch;
+
+import dev.docent.opensearch.cluster.TestCluster;
+import dev.docent.testkit.Required;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The test cluster's connection, shared by the tests of this JVM, and one index per test folder
+ * (the contract tests reopen "the store in dir": here, the index named after dir).
+ */
+final class ClusterIndices {
+
+    private static OpenSearchConnection connection;
+
+    private ClusterIndices() {}
+
+    /** The cluster's connection; a test that cannot have it is skipped here and fails in CI, with the reason. */
+    static synchronized OpenSearchConnection connection() {
+        if (connection == null) {
+            TestCluster cluster;
+            try {
+                cluster = TestCluster.get();
+            } catch (RuntimeException e) {
+                Required.tool(false, "a 2-node OpenSearch test cluster (" + e.getMessage() + ")");
+                throw e;
+            }
+            List<URI> hosts = Arrays.stream(cluster.hosts().split(",")).map(URI::create).toList();
+            connection = OpenSearchConnection.to(hosts, null);
+        }
+        return connection;
+    }
+
+    /** The index of test folder {@code dir}, opened (created at the first write). */
+    static OpenSearchIndex open(Path dir) {
+        String name = "test-" + Integer.toHexString(dir.toAbsolutePath().toString().hashCode()) + "-"
+                + dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return OpenSearchIndex.open(connection(), name, "test", OpenSearchIndex.IndexOptions.DEFAULT);
+    }
+}
