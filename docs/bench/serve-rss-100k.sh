@@ -4,17 +4,19 @@
 # 1. (once per WORK) bench's ServeRssCorpus writes plain-text notes under WORK/docs that chunk to
 #    CHUNKS chunks and fills WORK/data's embedding cache with a random unit vector per chunk, keyed
 #    as the sync looks it up; then `serve` indexes WORK/docs with its own sync (walk, hash, read,
-#    chunk, cache look-up, Lucene with HNSW, catalog) and the script checks it embedded nothing.
+#    chunk, cache look-up, Lucene with HNSW, catalog) and the script checks it embedded nothing;
+#    RSS during and after the sync, NMT's summary at its end, RSS 60 s later.
 # 2. `serve` restarted on that data directory: idle RSS, then REQUESTS requests on loopback,
 #    CONCURRENCY at a time, half extractive POST /ask and half GET /api/search, with the API token
 #    from WORK/data/api-token; VmRSS sampled every 0.2 s from /proc/PID/status (peak with its
 #    RssAnon/RssFile), RSS after, status codes.
 # 3. The same again with Native Memory Tracking (JDK_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary)
 #    and `jcmd PID VM.native_memory summary` after the load: where the memory goes.
-# Usage: docs/bench/serve-rss-100k.sh [WORK] [CHUNKS] [REQUESTS] [CONCURRENCY]   (REQUESTS 0: index only)
+# Step 2 runs RUNS times (each a fresh serve), step 3 once.
+# Usage: docs/bench/serve-rss-100k.sh [WORK] [CHUNKS] [REQUESTS] [CONCURRENCY] [RUNS]   (REQUESTS 0: index only)
 # Builds first (./mvnw install -DskipTests; the bench module with -Pbench). Needs curl, python3, jcmd.
 set -euo pipefail
-WORK="${1:-/tmp/docent-serve-rss}"; CHUNKS="${2:-100000}"; REQS="${3:-500}"; CONC="${4:-20}"
+WORK="${1:-/tmp/docent-serve-rss}"; CHUNKS="${2:-100000}"; REQS="${3:-500}"; CONC="${4:-20}"; RUNS="${5:-3}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 mkdir -p "$WORK"
@@ -52,6 +54,11 @@ sample_peak() { # writes "peakVmRSS anon file" (MB) to $WORK/peak while $PID liv
     sleep 0.2
   done
 }
+nmt() { # LABEL: Native Memory Tracking's summary (serve started with -XX:NativeMemoryTracking=summary)
+  "$JAVA_HOME/bin/jcmd" "$PID" VM.native_memory summary scale=MB > "$WORK/nmt-$1.txt"
+  grep -E "^Total|^ +malloc:|^ +mmap:|^-" "$WORK/nmt-$1.txt" | sed 's/^-  */  /' | cut -c1-100
+  echo "  Java heap: $(grep -A1 'Java Heap' "$WORK/nmt-$1.txt" | tail -1 | tr -s ' ')"
+}
 stop_serve() { kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 sizes() {
   echo "on disk: $(du -sm "$WORK/docs" | cut -f1) MB of notes ($(find "$WORK/docs" -type f | wc -l) files);" \
@@ -62,12 +69,15 @@ sizes() {
 
 if [ ! -f "$WORK/indexed" ]; then
   echo "== serve's own sync of $WORK/docs (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  t0=$(date +%s); start_serve index
+  t0=$(date +%s); start_serve index "-XX:NativeMemoryTracking=summary"
   rm -f "$WORK/peak"; sample_peak & SAMPLER=$!
   wait_up_to_date
   echo "synced in $(( $(date +%s) - t0 )) s; RSS now: $(rss); peak during the sync: $(cat "$WORK/peak") (VmRSS anon file, MB)"
-  status; echo
   kill "$SAMPLER" 2>/dev/null || true
+  status; echo
+  nmt index-synced
+  sleep 60
+  echo "60 s later, idle: $(rss)"
   stop_serve
   grep -ho 'Sync of .*' "$WORK"/data/logs/docent*.log | head -3
   if grep -qE 'embedded=[1-9]' "$WORK"/data/logs/docent*.log; then echo "the sync embedded chunks: the cache did not match" >&2; exit 1; fi
@@ -101,11 +111,8 @@ measure() { # LABEL [JDK_JAVA_OPTIONS]
   kill "$SAMPLER" 2>/dev/null || true
   echo "peak during $REQS requests x$CONC ($took s): $(cat "$WORK/peak") (VmRSS anon file, MB); after: $(rss)"
   echo "status codes: $(sort "$WORK/codes-$1" | uniq -c | tr -s ' \n' ' ')"
-  if [ -n "${2:-}" ]; then
-    "$JAVA_HOME/bin/jcmd" "$PID" VM.native_memory summary scale=MB > "$WORK/nmt-$1.txt"
-    grep -E "^Total|^-" "$WORK/nmt-$1.txt" | sed 's/^-  */  /' | cut -c1-100
-  fi
+  [ -n "${2:-}" ] && nmt "$1"
   stop_serve
 }
-measure plain
+for run in $(seq "$RUNS"); do measure "plain-$run"; done
 measure nmt "-XX:NativeMemoryTracking=summary"
