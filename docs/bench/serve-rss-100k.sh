@@ -12,7 +12,8 @@
 #    RssAnon/RssFile), RSS after, status codes.
 # 3. The same again with Native Memory Tracking (JDK_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary)
 #    and `jcmd PID VM.native_memory summary` after the load: where the memory goes.
-# Step 2 runs RUNS times (each a fresh serve), step 3 once.
+# Step 2 runs RUNS times (each a fresh serve), step 3 once. With COMPARE="JVM flags" in the
+# environment, each run of step 2 is followed by one with those flags (interleaved A/B).
 # Usage: docs/bench/serve-rss-100k.sh [WORK] [CHUNKS] [REQUESTS] [CONCURRENCY] [RUNS]   (REQUESTS 0: index only)
 # Builds first (./mvnw install -DskipTests; the bench module with -Pbench). Needs curl, python3, jcmd.
 set -euo pipefail
@@ -111,8 +112,11 @@ measure() { # LABEL [JDK_JAVA_OPTIONS]
   kill "$SAMPLER" 2>/dev/null || true
   echo "peak during $REQS requests x$CONC ($took s): $(cat "$WORK/peak") (VmRSS anon file, MB); after: $(rss)"
   echo "status codes: $(sort "$WORK/codes-$1" | uniq -c | tr -s ' \n' ' ')"
-  [ -n "${2:-}" ] && nmt "$1"
+  case "${2:-}" in *NativeMemoryTracking*) nmt "$1" ;; esac
   stop_serve
 }
-for run in $(seq "$RUNS"); do measure "plain-$run"; done
+for run in $(seq "$RUNS"); do
+  measure "plain-$run"
+  [ -n "${COMPARE:-}" ] && measure "compare-$run" "$COMPARE"
+done
 measure nmt "-XX:NativeMemoryTracking=summary"
