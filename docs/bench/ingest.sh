@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Ingestion benchmark (docs/benchmarks.md): generates a corpus of DOCS documents (txt, md, html,
-# docx, pdf; mostly short, some long), then measures Docent's whole pipeline against the embedder
-# alone on the same chunks, re-syncs after renaming every file and after editing 1% of them, and
-# runs langchain4j's loader + splitter + the same quantized bge-small on the same files.
+# docx, pdf; mostly short, some long), then runs ROUNDS interleaved rounds in one JVM (the order
+# rotating each round): Docent's whole pipeline into a fresh data directory, the embedder alone on
+# the same chunk inputs, and langchain4j's loader + splitter + the same quantized bge-small on the
+# same files; prints per-round chunks/s and load, then the median ratios with their range. Then,
+# once, the re-syncs after editing 1% of the files and after renaming every file.
 # Builds the bench module (-Pbench: never part of the shipped jar) from this checkout's reactor.
-# Usage: docs/bench/ingest.sh [DOCS] [extra IngestBench arguments, e.g. --no-peer --threads 2]
-# 2,000 documents (6,608 chunks): 26 minutes with --no-peer on 2 busy cores; the peer adds a third pass.
+# Usage: docs/bench/ingest.sh [DOCS] [extra IngestBench arguments: --rounds R --no-peer --threads T --no-resync]
+# 200 documents x 5 rounds with the peer: about 15 minutes on 2 cores with nothing else running.
 set -euo pipefail
-docs="${1:-2000}"; shift || true
+docs="${1:-200}"; shift || true
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 cp_file=$(mktemp); work=$(mktemp -d)

@@ -9,7 +9,10 @@ WORK="$(mktemp -d)"; trap 'kill "${PID:-0}" 2>/dev/null; rm -rf "$WORK"' EXIT
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$ROOT/docent" serve --port "$PORT" --data "$WORK/data" "$ROOT/sample-corpus" >"$WORK/serve.log" 2>&1 &
 PID=$!
-until curl -sf "http://127.0.0.1:$PORT/api/status" 2>/dev/null | grep -q '"indexed":25'; do sleep 0.5; done
+# The API wants the owner's token (DATA/api-token, written at start); wait until the folder is indexed.
+until [ -s "$WORK/data/api-token" ] && curl -sf -H "Authorization: Bearer $(cat "$WORK/data/api-token")" \
+    "http://127.0.0.1:$PORT/api/status" 2>/dev/null | grep -q '"up_to_date":true'; do sleep 0.5; done
+export TOKEN="$(cat "$WORK/data/api-token")"
 JPID=$(pgrep -P "$PID" java || echo "$PID") # the launcher execs java, so usually the same pid
 rss() { awk '/^VmRSS:/ {print int($2/1024)}' "/proc/$JPID/status"; }
 sleep 2; IDLE=$(rss)
@@ -20,7 +23,7 @@ QUESTIONS=("How many days of annual leave do employees get?" "What is the monthl
   "How long does it take to fully charge the PK-3?" "Who approves travel expenses?")
 t0=$(date +%s)
 seq "$REQS" | xargs -P "$CONC" -I{} sh -c 'i={}; q="$1"; curl -s -o /dev/null -w "%{http_code}\n" --max-time 60 \
-  -X POST "http://127.0.0.1:'"$PORT"'/ask" -H "Content-Type: application/json" -d "{\"question\": \"$q\", \"top_k\": 5}"' _ \
+  -X POST "http://127.0.0.1:'"$PORT"'/ask" -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -d "{\"question\": \"$q\", \"top_k\": 5}"' _ \
   "${QUESTIONS[$((RANDOM % 4))]}" > "$WORK/codes"
 t1=$(date +%s)
 sleep 1; kill "$SAMPLER" 2>/dev/null || true

@@ -15,14 +15,17 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
   --data "$WORK/data" "$ROOT/sample-corpus" > "$WORK/serve.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 600); do curl -sf "http://127.0.0.1:$PORT/api/status" 2>/dev/null | grep -qE '"indexed":(2[5-9]|3[0-9])' && break; sleep 0.5; done
+# The API wants the owner's token (DATA/api-token, written at start); wait until the folder is indexed.
+for _ in $(seq 600); do [ -s "$WORK/data/api-token" ] && curl -sf -H "Authorization: Bearer $(cat "$WORK/data/api-token")" \
+  "http://127.0.0.1:$PORT/api/status" 2>/dev/null | grep -q '"up_to_date":true' && break; sleep 0.5; done
+TOKEN="$(cat "$WORK/data/api-token")"
 sleep 3
 rss() { awk '/^VmRSS:|^RssAnon:|^RssFile:/ {printf "%s %d MB  ", $1, $2/1024}' "/proc/$PID/status"; }
 echo "[$LABEL] idle: $(rss)"
 Q='{"question": "How long does it take to fully charge the PK-3?", "top_k": 5}'
 peak=0
 ( seq 300 | xargs -P 20 -I{} curl -s -o /dev/null --max-time 60 -X POST "http://127.0.0.1:$PORT/ask" \
-    -H "Content-Type: application/json" -d "$Q" ) &
+    -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -d "$Q" ) &
 LOAD=$!
 while kill -0 $LOAD 2>/dev/null; do r=$(awk '/^VmRSS:/ {print int($2/1024)}' "/proc/$PID/status"); [ "$r" -gt "$peak" ] && peak=$r; sleep 0.2; done
 echo "[$LABEL] peak under 300 asks x20: $peak MB; after: $(rss)"

@@ -6,153 +6,198 @@ import dev.docent.indexer.EmbeddingInput;
 import dev.docent.indexer.Indexer;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.indexer.SyncReport;
-import dev.docent.retriever.IndexedChunk;
+import dev.docent.indexer.chunk.Chunker;
+import dev.docent.indexer.extract.TextExtractor;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Ingestion benchmark (docs/benchmarks.md). On a generated corpus: Docent's whole pipeline (walk,
- * hash, extract, chunk, embed, index, catalog) against the embedder alone on the same chunks in
- * the same run; then a re-sync after renaming every file and one after editing 1% of them; then
- * langchain4j's loader + splitter + the same model on the same files.
+ * Ingestion benchmark (docs/benchmarks.md), as interleaved rounds in one run. On a generated
+ * corpus, each round runs, in an order that rotates from round to round: (A) Docent's whole
+ * pipeline (walk, hash, extract, chunk, embed, Lucene, catalog) into a fresh data directory, (B)
+ * the embedder alone on the exact chunk inputs A embeds, and (C, unless {@code --no-peer})
+ * langchain4j's loader + recursive splitter + the same quantized bge-small on the same folder.
+ * Machine noise then hits all three alike, and the per-round ratios A/B and A/C are reported as
+ * a median with their range. Then, once, the re-syncs after edits and renames ({@link ResyncCheck}).
  *
- * <p>Usage: IngestBench [--docs N] [--threads T] [--work DIR] [--no-peer]. Prints a table.
+ * <p>Usage: IngestBench [--docs N] [--rounds R] [--threads T] [--work DIR] [--no-peer] [--no-resync].
  */
 public final class IngestBench {
+
+    /** One participant's run in one round. */
+    record Measure(int docs, int chunks, double seconds) {
+        double chunksPerSecond() {
+            return chunks / seconds;
+        }
+
+        double docsPerSecond() {
+            return docs / seconds;
+        }
+    }
+
+    /** What one round measured; {@code peer} is null with --no-peer. */
+    record Round(int number, String order, String loadBefore, String loadAfter, Measure pipeline, Measure embedder,
+            Measure peer) {}
 
     private IngestBench() {}
 
     public static void main(String[] args) throws Exception {
-        int docs = 2000;
+        int docs = 200;
+        int rounds = 5;
         int threads = Runtime.getRuntime().availableProcessors();
         Path work = null;
         boolean peer = true;
+        boolean resync = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--docs" -> docs = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--no-peer" -> peer = false;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: IngestBench [--docs N] [--threads T] [--work DIR] [--no-peer]");
+                case "--no-resync" -> resync = false;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: IngestBench [--docs N]"
+                        + " [--rounds R] [--threads T] [--work DIR] [--no-peer] [--no-resync]");
             }
         }
         if (work == null) work = Files.createTempDirectory("docent-ingest-bench");
         Path corpusDir = Files.createDirectories(work.resolve("corpus"));
-        Path data = work.resolve("data");
         System.out.printf("load average at start: %s; %d cores, embedder threads %d%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors(), threads);
 
         var corpus = new Corpus(42);
         List<Corpus.Spec> specs = corpus.specs(docs);
-        long g0 = System.nanoTime();
         for (Corpus.Spec s : specs) corpus.write(s, corpusDir.resolve(s.fileName()), -1);
-        System.out.printf("corpus: %d documents (%s) written in %.1f s, %.1f MB%n", docs, String.join("/", Corpus.FORMATS),
-                (System.nanoTime() - g0) / 1e9, size(corpusDir) / 1e6);
+        System.out.printf("corpus: %d documents (%s), %.1f MB%n", docs, String.join("/", Corpus.FORMATS), size(corpusDir) / 1e6);
 
-        List<String[]> rows = new ArrayList<>();
         try (Embedder embedder = Embedders.defaultModel(threads)) {
             embedder.embedPassage("warm up"); // waits for the model: loading is not ingestion
-            try (Indexer indexer = Indexer.open(data, embedder)) {
-                // Reading alone first (extract and chunk, no hashing, no index): it also gives the exact
-                // embedder inputs of the pipeline, so the embedder alone runs BEFORE the pipeline and
-                // any warm-up favours the pipeline, not the baseline.
-                var extractor = new dev.docent.indexer.extract.TextExtractor();
-                var chunker = new dev.docent.indexer.chunk.Chunker(embedder::countTokens, dev.docent.indexer.chunk.Chunker.DEFAULT_MAX_TOKENS);
-                List<String> inputs = new ArrayList<>();
-                long e0 = System.nanoTime();
-                for (Corpus.Spec s : specs) {
-                    var doc = extractor.extract(corpusDir.resolve(s.fileName()));
-                    for (var c : chunker.chunk(doc)) inputs.add(EmbeddingInput.of(doc.title(), c.heading(), c.text()));
+            List<String> inputs = chunkInputs(embedder, specs, corpusDir);
+            EmbeddingModel peerModel = peer ? LangChain4jIngest.model() : null;
+            List<Round> done = new ArrayList<>();
+            for (int r = 1; r <= rounds; r++) {
+                done.add(round(r, work, corpusDir, embedder, inputs, peerModel, r == rounds));
+            }
+            printTable(done);
+            if (resync) {
+                try (Indexer indexer = Indexer.open(work.resolve("data-" + rounds), embedder)) {
+                    ResyncCheck.run(indexer, corpus, specs, corpusDir, done.getLast().pipeline().seconds());
                 }
-                rows.add(row("extract + chunk alone", specs.size(), inputs.size(), (System.nanoTime() - e0) / 1e9, 0,
-                        "no hashing, no embedding, no index"));
-
-                long r0 = System.nanoTime();
-                for (String in : inputs) embedder.embedPassage(in);
-                double rawSeconds = (System.nanoTime() - r0) / 1e9;
-                rows.add(row("embedder alone, same chunks", 0, inputs.size(), rawSeconds, inputs.size(), "run first"));
-
-                SyncReport full = indexer.sync(List.of(corpusDir), SyncProgress.NONE);
-                double fullSeconds = seconds(full);
-                rows.add(row("Docent: full ingest", full.seen(), full.chunks(), fullSeconds, full.embedded(),
-                        String.format("%.0f%% of the embedder alone's chunks/s", 100 * (full.chunks() / fullSeconds)
-                                / (inputs.size() / rawSeconds))));
-
-                int edited = 0;
-                List<Set<String>> beforeTexts = new ArrayList<>();
-                int chunksOfEdited = 0;
-                for (int i = 0; i < specs.size(); i += 100) {
-                    Corpus.Spec s = specs.get(i);
-                    Path file = corpusDir.resolve(s.fileName());
-                    Set<String> before = texts(indexer.withIndex(idx -> idx.storedChunksOf(file.toString())));
-                    corpus.write(s, file, s.sections() / 2);
-                    edited++;
-                    chunksOfEdited += before.size();
-                    beforeTexts.add(before);
-                }
-                SyncReport edit = indexer.sync(List.of(corpusDir), SyncProgress.NONE);
-                int changedChunks = 0; // chunks of the edited files whose text is new
-                int k = 0;
-                for (int i = 0; i < specs.size(); i += 100, k++) {
-                    Path file = corpusDir.resolve(specs.get(i).fileName());
-                    Set<String> before = beforeTexts.get(k);
-                    for (IndexedChunk c : indexer.withIndex(idx -> idx.storedChunksOf(file.toString()))) {
-                        if (!before.contains(c.heading() + "\n" + c.text())) changedChunks++;
-                    }
-                }
-                rows.add(row("re-sync, 1% of files edited", edit.seen(), edit.chunks(), seconds(edit), edit.embedded(),
-                        String.format("%d files edited (one paragraph each, %d chunks in them), %d chunks changed;"
-                                + " %.1f%% of the full ingest's time", edited, chunksOfEdited, changedChunks,
-                                100 * seconds(edit) / fullSeconds)));
-                for (Corpus.Spec s : specs) {
-                    Files.move(corpusDir.resolve(s.fileName()), corpusDir.resolve("renamed-" + s.fileName()));
-                }
-                SyncReport renamed = indexer.sync(List.of(corpusDir), SyncProgress.NONE);
-                rows.add(row("re-sync, every file renamed", renamed.seen(), renamed.chunks(), seconds(renamed),
-                        renamed.embedded(), String.format("%d reused, %d re-read; %.1f%% of the full ingest's time",
-                                renamed.reused(), renamed.indexed(), 100 * seconds(renamed) / fullSeconds)));
-
-                if (peer) {
-                    int avgChars = (int) inputs.stream().mapToInt(String::length).average().orElse(800);
-                    var lc = LangChain4jIngest.run(corpusDir, 1000); // the same documents (renamed, 1% edited)
-                    rows.add(row("langchain4j: load+split+embed", lc.files(), lc.segments(), lc.seconds(), lc.segments(),
-                            String.format("Docent files/s = %.2fx (segments <= 1000 chars; Docent's chunks avg %d)",
-                                    (full.seen() / fullSeconds) / (lc.files() / lc.seconds()), avgChars)));
-                }
-
             }
         }
-        System.out.printf("load average at end: %s%n%n", loadAverage());
-        System.out.printf("| %-30s | %6s | %7s | %8s | %8s | %8s | %9s | %s%n", "run", "files", "chunks", "seconds", "files/s",
-                "chunks/s", "embedded", "notes |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
-        for (String[] r : rows) {
-            System.out.printf("| %-30s | %6s | %7s | %8s | %8s | %8s | %9s | %s |%n", (Object[]) r);
+        System.out.printf("load average at end: %s%n", loadAverage());
+    }
+
+    /** The exact inputs the pipeline gives the embedder (extract + chunk with its classes, timed once for the record). */
+    private static List<String> chunkInputs(Embedder embedder, List<Corpus.Spec> specs, Path corpusDir) throws Exception {
+        var extractor = new TextExtractor();
+        var chunker = new Chunker(embedder::countTokens, Chunker.DEFAULT_MAX_TOKENS);
+        List<String> inputs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (Corpus.Spec s : specs) {
+            var doc = extractor.extract(corpusDir.resolve(s.fileName()));
+            for (var c : chunker.chunk(doc)) inputs.add(EmbeddingInput.of(doc.title(), c.heading(), c.text()));
         }
+        System.out.printf("extract + chunk alone (no hashing, embedding or index): %d files, %d chunks, %.1f s%n",
+                specs.size(), inputs.size(), (System.nanoTime() - t0) / 1e9);
+        return inputs;
     }
 
-    private static Set<String> texts(List<IndexedChunk> chunks) {
-        Set<String> out = new HashSet<>();
-        for (IndexedChunk c : chunks) out.add(c.heading() + "\n" + c.text());
-        return out;
+    private static Round round(int r, Path work, Path corpusDir, Embedder embedder, List<String> inputs,
+            EmbeddingModel peerModel, boolean keepIndex) throws Exception {
+        List<Character> order = new ArrayList<>(peerModel == null ? List.of('A', 'B') : List.of('A', 'B', 'C'));
+        java.util.Collections.rotate(order, -(r - 1)); // each participant goes first in turn
+        String loadBefore = loadAverage();
+        Measure a = null;
+        Measure b = null;
+        Measure c = null;
+        for (char who : order) {
+            switch (who) {
+                case 'A' -> a = pipeline(work.resolve("data-" + r), corpusDir, embedder, keepIndex);
+                case 'B' -> b = embedderAlone(embedder, inputs);
+                default -> {
+                    var lc = LangChain4jIngest.run(corpusDir, 1000, peerModel);
+                    c = new Measure(lc.files(), lc.segments(), lc.seconds());
+                }
+            }
+        }
+        var round = new Round(r, order.stream().map(String::valueOf).reduce("", String::concat), loadBefore, loadAverage(),
+                a, b, c);
+        System.out.printf("round %d (order %s, load %s -> %s): A %.2f chunks/s (%d chunks, %.1f s), B %.2f chunks/s, A/B %.3f%s%n",
+                r, round.order(), loadBefore, round.loadAfter(), a.chunksPerSecond(), a.chunks(), a.seconds(),
+                b.chunksPerSecond(), a.chunksPerSecond() / b.chunksPerSecond(), c == null ? ""
+                        : String.format(", C %.2f segments/s (%d segments, %d docs, %.1f s)", c.chunksPerSecond(), c.chunks(),
+                                c.docs(), c.seconds()));
+        if (a.chunks() != inputs.size()) {
+            System.out.printf("WARNING: the pipeline made %d chunks, the inputs are %d%n", a.chunks(), inputs.size());
+        }
+        return round;
     }
 
-    private static String[] row(String name, int files, int chunks, double seconds, int embedded, String notes) {
-        System.out.printf("%s: %d files, %d chunks, %.1f s, %d embedded; %s (load %s)%n", name, files, chunks, seconds,
-                embedded, notes, loadAverage());
-        return new String[] {name, files == 0 ? "" : Integer.toString(files), Integer.toString(chunks),
-            String.format("%.1f", seconds), files == 0 ? "" : String.format("%.1f", files / seconds),
-            String.format("%.1f", chunks / seconds), Integer.toString(embedded), notes};
+    /** (A) a full ingest into a fresh data directory: no embedding cache, no index. */
+    private static Measure pipeline(Path data, Path corpusDir, Embedder embedder, boolean keep) throws IOException {
+        SyncReport report;
+        long t0;
+        long t1;
+        try (Indexer indexer = Indexer.open(data, embedder)) {
+            t0 = System.nanoTime();
+            report = indexer.sync(List.of(corpusDir), SyncProgress.NONE);
+            t1 = System.nanoTime();
+        }
+        if (report.embedded() != report.chunks()) {
+            System.out.printf("WARNING: the pipeline embedded %d of %d chunks%n", report.embedded(), report.chunks());
+        }
+        if (!keep) delete(data);
+        return new Measure(report.seen(), report.chunks(), (t1 - t0) / 1e9);
     }
 
-    private static double seconds(SyncReport r) {
-        return r.took().toNanos() / 1e9;
+    /** (B) the embedder alone, one passage per call as the pipeline calls it. */
+    private static Measure embedderAlone(Embedder embedder, List<String> inputs) {
+        long t0 = System.nanoTime();
+        for (String in : inputs) embedder.embedPassage(in);
+        return new Measure(0, inputs.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void printTable(List<Round> rounds) {
+        boolean peer = rounds.getFirst().peer() != null;
+        System.out.println();
+        System.out.println("| round | order | load (1 min) before | A: Docent pipeline chunks/s (docs/s) | B: embedder alone chunks/s | A/B"
+                + (peer ? " | C: langchain4j segments/s (docs/s) | A/C chunks/s | A/C docs/s |" : " |"));
+        System.out.println("|---:|---|---:|---:|---:|---:|" + (peer ? "---:|---:|---:|" : ""));
+        List<Double> ab = new ArrayList<>();
+        List<Double> acChunks = new ArrayList<>();
+        List<Double> acDocs = new ArrayList<>();
+        for (Round r : rounds) {
+            double ratio = r.pipeline().chunksPerSecond() / r.embedder().chunksPerSecond();
+            ab.add(ratio);
+            String row = String.format("| %d | %s | %s | %.2f (%.2f) | %.2f | %.3f |", r.number(), r.order(),
+                    r.loadBefore().split(" ")[0], r.pipeline().chunksPerSecond(), r.pipeline().docsPerSecond(),
+                    r.embedder().chunksPerSecond(), ratio);
+            if (peer) {
+                acChunks.add(r.pipeline().chunksPerSecond() / r.peer().chunksPerSecond());
+                acDocs.add(r.pipeline().docsPerSecond() / r.peer().docsPerSecond());
+                row += String.format(" %.2f (%.2f) | %.2f | %.2f |", r.peer().chunksPerSecond(), r.peer().docsPerSecond(),
+                        acChunks.getLast(), acDocs.getLast());
+            }
+            System.out.println(row);
+        }
+        System.out.println();
+        System.out.printf("A/B (pipeline / embedder alone, chunks/s): median %s%n", Spread.of(ab).format(3));
+        System.out.printf("A chunks/s: median %s; B chunks/s: median %s%n",
+                Spread.of(rounds.stream().map(r -> r.pipeline().chunksPerSecond()).toList()).format(2),
+                Spread.of(rounds.stream().map(r -> r.embedder().chunksPerSecond()).toList()).format(2));
+        if (peer) {
+            System.out.printf("A/C chunks/s: median %s; A/C docs/s: median %s%n", Spread.of(acChunks).format(2),
+                    Spread.of(acDocs).format(2));
+            System.out.printf("C segments/s: median %s; C docs/s: median %s%n",
+                    Spread.of(rounds.stream().map(r -> r.peer().chunksPerSecond()).toList()).format(2),
+                    Spread.of(rounds.stream().map(r -> r.peer().docsPerSecond()).toList()).format(2));
+        }
     }
 
     private static String loadAverage() {
@@ -166,6 +211,12 @@ public final class IngestBench {
     private static long size(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

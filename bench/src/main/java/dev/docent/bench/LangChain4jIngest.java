@@ -45,10 +45,15 @@ final class LangChain4jIngest {
 
     private LangChain4jIngest() {}
 
-    /** Loads, splits (segments of at most {@code maxChars}, no overlap), embeds and stores every file under {@code dir}. */
-    static Result run(Path dir, int maxChars) {
+    /** The peer's model, loaded (and warmed up) once for all rounds, as Docent's embedder is. */
+    static EmbeddingModel model() {
         EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
-        model.embed("warm up"); // load outside the timing, as Docent's embedder is warmed up too
+        model.embed("warm up"); // loading is not ingestion
+        return model;
+    }
+
+    /** Loads, splits (segments of at most {@code maxChars}, no overlap), embeds and stores every file under {@code dir}. */
+    static Result run(Path dir, int maxChars, EmbeddingModel model) {
         long t0 = System.nanoTime();
         List<Document> documents = FileSystemDocumentLoader.loadDocumentsRecursively(dir, new TikaParser());
         List<TextSegment> segments = DocumentSplitters.recursive(maxChars, 0).splitAll(documents);
