@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM while {@code serve} is busy (what a service manager sends on stop or upgrade): six
  * clients keep asking (JSON and streamed {@code /ask}, {@code /api/search}, {@code
- * /v1/chat/completions}) with the tiny llama model answering, and the process is signalled
+ * /v1/chat/completions}, the MCP {@code ask} tool over {@code /mcp}) with the tiny llama model
+ * answering, and the process is signalled
  * mid-load. Before the drain, the web server stopped and Docent closed the embedder and the model
  * under requests still running: they got 500 "the embedding model … is closed" (or a cut
  * connection) and the log printed their stack traces.
@@ -79,8 +80,10 @@ class ServeDrainTest {
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.add(Thread.ofPlatform().name("client-" + c).start(() -> {
+                    String[] mcpSession = {null}; // this client's MCP session, opened at its first MCP call
                     for (int i = 0; !stop.get(); i++) {
-                        Outcome o = send(http, base, auth, (client + i) % 4, i);
+                        int kind = (client + i) % 5;
+                        Outcome o = kind == 4 ? mcpAsk(http, base, auth, mcpSession, i) : send(http, base, auth, kind, i);
                         outcomes.add(o);
                         // As a client that reads Retry-After would, at a smaller scale: no spinning on refusals.
                         if (o.status() != 200) pause(200);
@@ -116,6 +119,9 @@ class ServeDrainTest {
                 if (o.status() == 200 && o.kind().equals("ask-stream")) {
                     assertTrue(o.body().contains("event: done"), "a streamed answer was cut short: " + o);
                 }
+                if (o.status() == 200 && o.kind().equals("mcp")) { // a tool's failure is a 200 with isError
+                    assertTrue(o.body().contains("\"result\"") && !o.body().contains("\"isError\":true"), o.toString());
+                }
             }
             assertTrue(inFlight.stream().anyMatch(o -> o.status() == 200),
                     "no request in flight at SIGTERM was answered: " + inFlight + "\n" + output);
@@ -135,6 +141,41 @@ class ServeDrainTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final String MCP_INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"drain\",\"version\":\"1\"}}}";
+
+    /** The MCP {@code ask} tool over {@code /mcp}, opening the client's session first if it has none. */
+    private static Outcome mcpAsk(HttpClient http, String base, String auth, String[] session, int i) {
+        if (session[0] == null) {
+            Outcome init = mcpPost(http, base, auth, null, MCP_INIT, "mcp-init");
+            if (init.status() != 200) return init;
+            session[0] = init.body().substring(0, init.body().indexOf('\n'));
+            mcpPost(http, base, auth, session[0], "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", "mcp-init");
+        }
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":" + (i + 2) + ",\"method\":\"tools/call\",\"params\":{\"name\":\"ask\","
+                + "\"arguments\":{\"question\":\"When are the tomatoes in bed " + (i % 30) + " watered?\"}}}";
+        return mcpPost(http, base, auth, session[0], call, "mcp");
+    }
+
+    /** One POST to /mcp; an initialize's outcome body starts with the session id and a newline. */
+    private static Outcome mcpPost(HttpClient http, String base, String auth, String session, String body, String kind) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + "/mcp")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) req.header("Mcp-Session-Id", session);
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            String id = res.headers().firstValue("Mcp-Session-Id").orElse("");
+            return new Outcome(kind, started, System.nanoTime(), res.statusCode(), session == null ? id + "\n" + res.body() : res.body());
+        } catch (IOException e) {
+            return new Outcome(kind, started, System.nanoTime(), -1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(kind, started, System.nanoTime(), -1, e.toString());
         }
     }
 

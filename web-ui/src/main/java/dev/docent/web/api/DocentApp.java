@@ -52,15 +52,19 @@ public final class DocentApp {
             // Around every handler, /mcp included: stopping first lets the requests in flight finish
             // (new ones get 503), and only then does the caller close Docent (ShutdownDrain).
             config.jetty.modifyServer(server -> server.setHandler(drain));
-            config.events.serverStopping(() -> drainQuietly(drain, shutdownGrace));
+            // One listener, for the order: Javalin does not run serverStopping listeners in the order
+            // they were added (MCP sessions were closed under running tool calls, which got empty replies).
+            config.events.serverStopping(() -> {
+                drainQuietly(drain, shutdownGrace);
+                mcp.close();
+                statusFeed.close(); // open status streams end, so stopping never waits on them
+            });
             // MCP over streamable HTTP, on the same port and behind the same checks (McpEndpoint).
             config.jetty.modifyServletContextHandler(handler -> {
                 var holder = new ServletHolder("mcp", new McpEndpoint(mcp.servlet(), gate));
                 holder.setAsyncSupported(true);
                 handler.addServlet(holder, McpServers.PATH);
             });
-            config.events.serverStopping(mcp::close);
-            config.events.serverStopping(statusFeed::close); // open status streams end, so stopping never waits on them
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 2_000_000L;
             config.http.prefer405over404 = true;
