@@ -18,7 +18,7 @@ final class ConfigKeys {
 
     /** Every key Docent reads, by Java ({@link DocentConfig}, the CLI) or by the launcher ({@code jvm.max_heap}). */
     static final Set<String> KNOWN = Set.of(
-            "data.dir", "jvm.max_heap", "server.port", "server.require_token",
+            "data.dir", "jvm.max_heap", "server.port", "server.require_token", "server.shutdown_grace_seconds",
             "ask.top_k", "ask.found_threshold", "ask.max_question_chars",
             "embedder.threads",
             "indexing.yield_to_answers", "indexing.respect_gitignore", "indexing.max_seconds_per_file",

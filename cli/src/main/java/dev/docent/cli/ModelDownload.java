@@ -383,7 +383,8 @@ final class ModelDownload {
         }
     }
 
-    private static String sha256Of(Path file) {
+    /** The sha256 of a whole file, as lower-case hex. */
+    static String sha256Of(Path file) {
         MessageDigest d = sha256();
         update(d, file, size(file));
         return HexFormat.of().formatHex(d.digest());

@@ -35,7 +35,10 @@ public final class ModelsCommand implements Command {
                 It fetches BASE/REPO/resolve/main/FILE from a Hugging Face-style server, BASE being
                 models.base_url in config/docent.properties or --base-url URL (the Hugging Face hub's
                 address, or a mirror of it). An interrupted download resumes when run again; the file
-                is checked against its sha256 (the server's, or --sha256 HEX) before it is kept.
+                is checked against its sha256 (the server's, or --sha256 HEX) before it is kept, and a
+                mismatch removes it. When the server sends no sha256 and none is given, the file is
+                kept but reported as NOT VERIFIED; running the same command with --sha256 HEX (from the
+                model's publisher) then checks the saved file without downloading it again.
                 """;
     }
 
@@ -99,10 +102,59 @@ public final class ModelsCommand implements Command {
         }
     }
 
+    /**
+     * A file already saved is never downloaded again; with {@code --sha256} it is checked against it,
+     * which is how a download the server gave no sha256 for is verified afterwards.
+     */
+    private static int alreadyThere(Path target, String stem, String sha) {
+        if (sha == null) {
+            System.out.println(target + " is already there; use it with --model " + stem + " (delete it to download it again).");
+            return 0;
+        }
+        String actual = ModelDownload.sha256Of(target);
+        if (!actual.equals(sha)) {
+            System.err.println("docent models pull: " + target + " has sha256 " + actual + ", not the " + sha + " you gave:"
+                    + " it is not the file you meant, or it was altered. Do not use it: delete it, then pull it again.");
+            return 1;
+        }
+        System.out.println(target + " is already there and matches the sha256 you gave:");
+        System.out.println("sha256 " + actual + " (checked)");
+        System.out.println("Use it with: ./docent serve --model " + stem + " FOLDER...");
+        return 0;
+    }
+
+    /**
+     * Kept, since nothing says the file is wrong and most servers send no sha256 for small files;
+     * but said plainly (on stderr, where warnings go), with the one command that verifies it.
+     */
+    private static void warnUnverified(Path file, Args args) {
+        String data = args.has("data") ? " --data " + args.get("data") : "";
+        System.err.println("docent models pull: NOT VERIFIED: " + file + " was kept, but the server sent no sha256 for it,"
+                + " so nothing shows that it arrived intact and unaltered.");
+        System.err.println("To verify it, take the file's sha256 from its publisher (on a Hugging Face-style site: the"
+                + " file's page) and run");
+        System.err.println("  ./docent models pull " + args.positional().getFirst() + data + " --sha256 THAT_SHA256");
+        System.err.println("which checks the saved file without downloading it again (a mismatch says to delete it).");
+    }
+
     private int pull(String[] argv) {
         Args args = Args.parse(argv, Set.of("data", "base-url", "sha256"), Set.of());
         if (args.positional().size() != 1) throw new UsageException("give one REPO/FILE.gguf to download");
         ModelDownload.Spec spec = ModelDownload.Spec.parse(args.positional().getFirst());
+        String sha = args.has("sha256") ? args.get("sha256").strip().toLowerCase(Locale.ROOT) : null;
+        if (sha != null && !sha.matches("[0-9a-f]{64}")) throw new UsageException("--sha256 takes 64 hexadecimal digits");
+        DocentConfig config = Common.config(args);
+        Path dir = config.dataDir().resolve("models");
+        try {
+            PrivateDataDirectory.open(config.dataDir());
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        Path target = dir.resolve(spec.fileName());
+        String stem = spec.fileName().substring(0, spec.fileName().length() - 5);
+        // Before the base URL is needed: checking a file already saved uses no network.
+        if (Files.exists(target)) return alreadyThere(target, stem, sha);
         String base = args.has("base-url") ? args.get("base-url") : Common.configProperty("models.base_url");
         if (base == null || base.isBlank()) {
             throw new UsageException("models pull needs the address of the Hugging Face hub (or a mirror of it): set"
@@ -117,22 +169,6 @@ public final class ModelsCommand implements Command {
         if (url.getHost() == null || !(url.getScheme().equals("https") || url.getScheme().equals("http"))) {
             throw new UsageException("the base URL must start with https:// (or http://), got " + base);
         }
-        String sha = args.has("sha256") ? args.get("sha256").strip().toLowerCase(Locale.ROOT) : null;
-        if (sha != null && !sha.matches("[0-9a-f]{64}")) throw new UsageException("--sha256 takes 64 hexadecimal digits");
-        DocentConfig config = Common.config(args);
-        Path dir = config.dataDir().resolve("models");
-        try {
-            PrivateDataDirectory.open(config.dataDir());
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        Path target = dir.resolve(spec.fileName());
-        String stem = spec.fileName().substring(0, spec.fileName().length() - 5);
-        if (Files.exists(target)) {
-            System.out.println(target + " is already there; use it with --model " + stem + " (delete it to download it again).");
-            return 0;
-        }
         System.out.println("This uses the network: it downloads " + url + " (connecting to " + url.getHost()
                 + (url.getPort() > 0 ? ":" + url.getPort() : "") + ", and to where that server redirects the download).");
         System.out.println("Saving to " + target);
@@ -146,7 +182,12 @@ public final class ModelsCommand implements Command {
             done.set(true);
             System.out.println("Saved " + r.file() + " (" + ModelDownload.megabytes(r.bytes())
                     + (r.resumedFrom() > 0 ? ", resumed at " + ModelDownload.megabytes(r.resumedFrom()) : "") + ")");
-            System.out.println("sha256 " + r.sha256() + (r.checked() ? " (checked)" : " (the server gave none to check against)"));
+            if (r.checked()) {
+                System.out.println("sha256 " + r.sha256() + " (checked)");
+            } else {
+                System.out.println("sha256 " + r.sha256() + " (NOT VERIFIED: the server sent no sha256 to check it against)");
+                warnUnverified(r.file(), args);
+            }
             System.out.println("Use it with: ./docent serve --model " + stem + " FOLDER...");
             return 0;
         } catch (ModelDownload.Failure e) {

@@ -41,6 +41,7 @@ public final class ServeCommand implements Command {
         Args args = Args.parse(argv, Set.of("port", "data", "model", "listen", "token-file"), Set.of());
         DocentConfig config = Common.config(args);
         List<Path> folders = Common.folders(args);
+        java.time.Duration grace = shutdownGrace(); // checked before anything opens
         String listen = args.has("listen") ? args.get("listen").strip() : "127.0.0.1";
         boolean remote = !isLoopback(listen);
         if (remote && !args.has("token-file")) {
@@ -58,7 +59,7 @@ public final class ServeCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         Common.reportLlm(docent);
-        Javalin app = DocentApp.create(docent, gate);
+        Javalin app = DocentApp.create(docent, gate, grace);
         try {
             app.start(listen, config.port());
         } catch (RuntimeException e) {
@@ -93,6 +94,8 @@ public final class ServeCommand implements Command {
         Runnable close = () -> {
             if (!closed.compareAndSet(false, true)) return;
             long t0 = System.nanoTime();
+            // New requests get 503; those in flight finish (up to the grace period), then Jetty stops.
+            // Only then does Docent close what they were using: the index, the model, the embedder.
             app.stop();
             long t1 = System.nanoTime();
             docent.close();
@@ -107,6 +110,23 @@ public final class ServeCommand implements Command {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * {@code server.shutdown_grace_seconds}: how long stopping waits for the requests in flight.
+     * Read here, the one command that serves HTTP; a bad value stops the start, naming the key.
+     */
+    static java.time.Duration shutdownGrace() {
+        String v = Common.configProperty("server.shutdown_grace_seconds");
+        if (v == null) return DocentApp.DEFAULT_SHUTDOWN_GRACE;
+        try {
+            int seconds = Integer.parseInt(v);
+            if (seconds >= 0 && seconds <= 600) return java.time.Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new UsageException("server.shutdown_grace_seconds in " + System.getProperty("docent.config")
+                + " must be a whole number of seconds from 0 to 600, got '" + v + "'");
     }
 
     private static boolean isLoopback(String address) {

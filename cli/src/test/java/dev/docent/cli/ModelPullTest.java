@@ -40,7 +40,7 @@ class ModelPullTest {
     HttpServer server;
     byte[] model;
     String sha;
-    /** The sha256 the server announces (a wrong one makes a corrupt download). */
+    /** The sha256 the server announces (a wrong one makes a corrupt download; null: none, as some mirrors do). */
     volatile String announced;
     /** Requests for the file that are cut off half-way, counting down. */
     volatile int dropsLeft;
@@ -64,7 +64,7 @@ class ModelPullTest {
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         if (path.equals("/someone/tiny-GGUF/resolve/main/tiny-q8.gguf")) {
-            ex.getResponseHeaders().add("X-Linked-ETag", "\"" + announced + "\"");
+            if (announced != null) ex.getResponseHeaders().add("X-Linked-ETag", "\"" + announced + "\"");
             ex.getResponseHeaders().add("Location", "/files/tiny-q8.gguf");
             ex.sendResponseHeaders(302, -1);
             ex.close();
@@ -168,6 +168,35 @@ class ModelPullTest {
         assertEquals(1, mine.exit());
         assertTrue(mine.err().contains("check --sha256"), mine.err());
         assertEquals(1, ranges.size(), "the file was fetched although the sha256s disagree");
+    }
+
+    /**
+     * A server that gives no sha256 (a plain mirror): the file is kept, since nothing says it is
+     * wrong, but the output says plainly that it was NOT verified and how to verify it; the same
+     * command with {@code --sha256} then checks the saved file without downloading it again, and a
+     * wrong sha256 is a failure that says what to do. Before, the output said only "(the server gave
+     * none to check against)", and a pull of a file already there ignored {@code --sha256}.
+     */
+    @Test
+    void withoutASha256TheDownloadIsKeptMarkedUnverifiedAndCanBeCheckedAfterwards() throws Exception {
+        announced = null;
+        CliRun r = pull();
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertArrayEquals(model, Files.readAllBytes(saved()));
+        assertTrue(r.out().contains("sha256 " + sha + " (NOT VERIFIED"), r.out());
+        assertTrue(r.err().contains("NOT VERIFIED") && r.err().contains("--sha256"), r.err());
+        assertFalse(r.out().contains("(checked)"), r.out());
+
+        CliRun check = pull("--sha256", sha);
+        assertEquals(0, check.exit(), check.out() + check.err());
+        assertTrue(check.out().contains("sha256 " + sha + " (checked)"), check.out());
+        assertEquals(1, ranges.size(), "checking the saved file downloaded it again");
+
+        CliRun wrong = pull("--sha256", "2".repeat(64));
+        assertEquals(1, wrong.exit(), wrong.out());
+        assertTrue(wrong.err().contains("2".repeat(64)) && wrong.err().contains(sha) && wrong.err().contains("delete"), wrong.err());
+        assertTrue(Files.exists(saved()), "a file the user may have put there was deleted");
+        assertEquals(1, ranges.size());
     }
 
     @Test

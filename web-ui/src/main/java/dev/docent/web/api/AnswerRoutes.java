@@ -45,7 +45,7 @@ final class AnswerRoutes {
         boolean finished = false;
         try {
             if (req.stream()) {
-                streamed(ctx, job);
+                streamed(ctx, job, docent);
             } else {
                 oneReply(ctx, job);
             }
@@ -85,7 +85,7 @@ final class AnswerRoutes {
      * Server-Sent Events: {@code answer} (its id), {@code token}s as the answer forms, {@code citations},
      * for a collection answer {@code documents} ({@code {"documents": [...], "coverage": {...}}}), {@code done}.
      */
-    private static void streamed(Context ctx, AnswerJob job) throws Exception {
+    private static void streamed(Context ctx, AnswerJob job, Docent docent) throws Exception {
         try (var sse = new SseWriter(ctx, DocentApp.JSON)) {
             sse.send("answer", Map.of("id", job.id()));
             for (String text; (text = job.nextText(WAIT_MILLIS)) != null; ) {
@@ -96,7 +96,9 @@ final class AnswerRoutes {
             try {
                 answer = job.answer();
             } catch (RuntimeException e) {
-                if (!(e instanceof GeneratorBusyException)) log.error("Answer {} failed", job.id(), e);
+                // Closing: the drain's grace period ran out and logged this request already, without a trace.
+                if (docent.closing()) log.debug("Answer {} ended by shutdown: {}", job.id(), e.toString());
+                else if (!(e instanceof GeneratorBusyException)) log.error("Answer {} failed", job.id(), e);
                 sse.send("error", DocentApp.error(message(e)));
                 return;
             }

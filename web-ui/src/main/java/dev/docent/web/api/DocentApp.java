@@ -20,6 +20,8 @@ public final class DocentApp {
 
     private static final Logger log = LoggerFactory.getLogger(DocentApp.class);
     static final ObjectMapper JSON = new ObjectMapper();
+    /** How long stopping waits for the requests in flight unless told otherwise ({@code server.shutdown_grace_seconds}). */
+    public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = ShutdownDrain.DEFAULT_GRACE;
 
     private DocentApp() {}
 
@@ -34,18 +36,35 @@ public final class DocentApp {
 
     /** As {@link #create(Docent)}, admitting requests through {@code gate}. */
     public static Javalin create(Docent docent, AccessGate gate) {
+        return create(docent, gate, ShutdownDrain.DEFAULT_GRACE);
+    }
+
+    /**
+     * As {@link #create(Docent, AccessGate)}; {@code app.stop()} first waits up to {@code shutdownGrace}
+     * for the requests in flight to end, refusing new ones with 503 (ShutdownDrain).
+     */
+    public static Javalin create(Docent docent, AccessGate gate, java.time.Duration shutdownGrace) {
         McpServers.Http mcp = McpServers.http(docent);
         StatusFeed statusFeed = new StatusFeed(() -> StatusReport.of(docent), docent::closing);
         SourceRoutes sources = new SourceRoutes(docent);
+        ShutdownDrain drain = new ShutdownDrain();
         return Javalin.create(config -> {
+            // Around every handler, /mcp included: stopping first lets the requests in flight finish
+            // (new ones get 503), and only then does the caller close Docent (ShutdownDrain).
+            config.jetty.modifyServer(server -> server.setHandler(drain));
+            // One listener, for the order: Javalin does not run serverStopping listeners in the order
+            // they were added (MCP sessions were closed under running tool calls, which got empty replies).
+            config.events.serverStopping(() -> {
+                drainQuietly(drain, shutdownGrace);
+                mcp.close();
+                statusFeed.close(); // open status streams end, so stopping never waits on them
+            });
             // MCP over streamable HTTP, on the same port and behind the same checks (McpEndpoint).
             config.jetty.modifyServletContextHandler(handler -> {
                 var holder = new ServletHolder("mcp", new McpEndpoint(mcp.servlet(), gate));
                 holder.setAsyncSupported(true);
                 handler.addServlet(holder, McpServers.PATH);
             });
-            config.events.serverStopping(mcp::close);
-            config.events.serverStopping(statusFeed::close); // open status streams end, so stopping never waits on them
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 2_000_000L;
             config.http.prefer405over404 = true;
@@ -99,6 +118,11 @@ public final class DocentApp {
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (docent.closing()) { // the grace period ran out: the drain has named this request in its log
+                    log.debug("Request {} {} ended by shutdown: {}", ctx.method(), ctx.path(), e.toString());
+                    fail(ctx, 503, ShutdownDrain.REFUSAL);
+                    return;
+                }
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
                 fail(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the server log has details");
             });
@@ -109,6 +133,15 @@ public final class DocentApp {
             });
             config.routes.error(405, ctx -> fail(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
         });
+    }
+
+    /** Waits up to {@code grace} for the requests in flight as the server begins to stop. */
+    private static void drainQuietly(ShutdownDrain drain, java.time.Duration grace) {
+        try {
+            drain.drain(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop now: what still runs is abandoned
+        }
     }
 
     /** An error reply: OpenAI's shape under /v1, Docent's {@code {"error": message}} elsewhere. */

@@ -60,7 +60,7 @@ final class OpenAiRoutes {
         boolean finished = false;
         try {
             if (req.stream()) {
-                streamed(ctx, run, id, created, answering, req.includeUsage());
+                streamed(ctx, run, id, created, answering, req.includeUsage(), docent);
             } else {
                 oneReply(ctx, run, id, created, answering);
             }
@@ -129,8 +129,8 @@ final class OpenAiRoutes {
         else DocentApp.json(ctx, 200, body);
     }
 
-    private static void streamed(Context ctx, ChatRun run, String id, long created, String model, boolean includeUsage)
-            throws Exception {
+    private static void streamed(Context ctx, ChatRun run, String id, long created, String model, boolean includeUsage,
+            Docent docent) throws Exception {
         try (var sse = new SseWriter(ctx, DocentApp.JSON)) {
             sse.sendData(ChatResponses.chunk(id, created, model, Map.of("role", "assistant", "content", ""), null));
             for (String text; (text = run.nextText(WAIT_MILLIS)) != null; ) {
@@ -141,7 +141,9 @@ final class OpenAiRoutes {
             try {
                 r = run.reply();
             } catch (RuntimeException e) {
-                if (!(e instanceof GeneratorBusyException) && !(e instanceof OpenAiError)) log.error("Chat {} failed", id, e);
+                // Closing: the drain's grace period ran out and logged this request already, without a trace.
+                if (docent.closing()) log.debug("Chat {} ended by shutdown: {}", id, e.toString());
+                else if (!(e instanceof GeneratorBusyException) && !(e instanceof OpenAiError)) log.error("Chat {} failed", id, e);
                 int status = e instanceof OpenAiError o ? o.status() : e instanceof GeneratorBusyException ? 503 : 500;
                 sse.sendData(DocentApp.JSON.writeValueAsString(e instanceof OpenAiError o ? o.body() : OpenAiError.body(status, message(e))));
                 return;
