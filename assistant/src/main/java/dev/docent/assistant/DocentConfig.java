@@ -1,5 +1,6 @@
 package dev.docent.assistant;
 
+import dev.docent.assistant.collection.CollectionAnswerer;
 import dev.docent.indexer.IndexingLimits;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,10 +27,20 @@ import java.util.Properties;
  * @param foundThreshold answer confidence below which the documents do not seem to contain the answer
  * @param requireToken every HTTP request, from this machine too, must prove it comes from the owner
  *     ({@code DATA/api-token} as a Bearer token, or the page's session cookie); {@code server.require_token}
+ * @param collectionModel how much a language model does for one collection answer (candidates it
+ *     checks, time): {@code ask.collection_check_documents}, {@code ask.collection_model_seconds}
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
         int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing,
-        double foundThreshold, boolean requireToken) {
+        double foundThreshold, boolean requireToken, CollectionAnswerer.ModelLimits collectionModel) {
+
+    /** The settings before {@code collectionModel} existed; it then has its defaults. */
+    public DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds, int maxQuestionChars,
+            boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing, double foundThreshold,
+            boolean requireToken) {
+        this(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore,
+                indexing, foundThreshold, requireToken, CollectionAnswerer.ModelLimits.DEFAULT);
+    }
 
     /** The settings before {@code requireToken} existed; it is then on, the default. */
     public DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds, int maxQuestionChars,
@@ -39,6 +50,7 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
     }
 
     public DocentConfig {
+        if (collectionModel == null) collectionModel = CollectionAnswerer.ModelLimits.DEFAULT;
         if (!(foundThreshold >= 0 && foundThreshold <= 1)) {
             throw new IllegalArgumentException("ask.found_threshold must be between 0 and 1, got " + foundThreshold);
         }
@@ -85,28 +97,36 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                                 : props.raw("indexing.ocr_languages"))
                         .withChunkTokens(props.integer("indexing.chunk_tokens", d.indexing().chunkTokens())),
                 props.decimal("ask.found_threshold", (float) d.foundThreshold()),
-                props.bool("server.require_token", d.requireToken()));
+                props.bool("server.require_token", d.requireToken()),
+                new CollectionAnswerer.ModelLimits(
+                        props.integer("ask.collection_check_documents", d.collectionModel().checkDocuments()),
+                        props.integer("ask.collection_model_seconds", d.collectionModel().budgetSeconds())));
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, collectionModel);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, collectionModel);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold, requireToken);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold, requireToken, collectionModel);
     }
 
     public DocentConfig withIndexing(IndexingLimits i) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold, requireToken);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold, requireToken, collectionModel);
+    }
+
+    /** With these bounds on a model's work for one collection answer. */
+    public DocentConfig withCollectionModel(CollectionAnswerer.ModelLimits limits) {
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, limits);
     }
 
     /** With or without the owner's proof on every HTTP request ({@code server.require_token}). */
     public DocentConfig withRequireToken(boolean require) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, require);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, require, collectionModel);
     }
 
     /** The {@code llm.endpoint*} keys, or null when no endpoint is set. */

@@ -24,6 +24,18 @@ public interface CollectionQuestions {
      */
     Optional<Answer> answer(Question q, Map<String, Number> timings);
 
+    /**
+     * As {@link #answer(Question, Map)}, for an answer being produced by {@code run}: with a model
+     * an implementation may check candidates and compose with it, reporting progress; it writes the
+     * answer's text to {@code run.onToken()} itself. Without an override, the answer of {@link
+     * #answer(Question, Map)}, its text passed on whole.
+     */
+    default Optional<Answer> answer(Question q, Map<String, Number> timings, AnswerRun run) {
+        Optional<Answer> a = answer(q, timings);
+        a.ifPresent(answer -> run.onToken().accept(answer.answer()));
+        return a;
+    }
+
     /** Which documents {@code filters} lets an ordinary answer use (by path); all without a catalog. */
     default Predicate<String> documents(DocumentFilters filters) {
         return path -> true;
