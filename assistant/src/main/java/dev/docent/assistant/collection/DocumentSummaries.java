@@ -76,7 +76,7 @@ final class DocumentSummaries {
         }
         long deadline = t0 + budgetNanos;
         int partTokens = Math.max(16, Math.min(PART_TOKENS, run.answerTokens()));
-        List<SummaryCache.Part> parts = parts(chunks, g, name, partTokens);
+        List<SummaryCache.Part> parts = SummaryParts.of(chunks, g, mapMessages(name, 99, 99, 9999, 9999, ""), partTokens);
         List<String> notes = new ArrayList<>();
         if (parts.size() > MAX_PARTS) {
             SummaryCache.Part last = parts.get(MAX_PARTS - 1);
@@ -137,35 +137,6 @@ final class DocumentSummaries {
                 + ", written by " + g.modelName() + " from " + parts + (parts == 1 ? " part" : " parts") + ":\n\n";
     }
 
-    /** Consecutive chunks grouped so that each group, with the map prompt and its reply, fits the context. */
-    static List<SummaryCache.Part> parts(List<Hit> chunks, Generator g, String name, int partTokens) {
-        int room = g.contextSize() - partTokens - PromptFit.tokens(g, mapMessages(name, 99, 99, 9999, 9999, "")) - 16;
-        List<SummaryCache.Part> parts = new ArrayList<>();
-        int start = 0, used = 0;
-        for (int i = 0; i < chunks.size(); i++) {
-            int cost = g.countTokens("\n\n" + chunks.get(i).text());
-            if (i > start && used + cost > room) {
-                parts.add(part(chunks, start, i));
-                start = i;
-                used = 0;
-            }
-            used += cost;
-        }
-        parts.add(part(chunks, start, chunks.size()));
-        return parts;
-    }
-
-    private static SummaryCache.Part part(List<Hit> chunks, int from, int to) {
-        int first = 0, last = 0;
-        for (int i = from; i < to; i++) {
-            int p = chunks.get(i).page();
-            if (p <= 0) continue;
-            if (first == 0 || p < first) first = p;
-            last = Math.max(last, p);
-        }
-        return new SummaryCache.Part(from, to - from, first, last);
-    }
-
     private Completion mapPart(Generator g, String name, List<Hit> chunks, SummaryCache.Part part, int i, int n,
             int partTokens, AnswerRun run, long deadline) {
         StringBuilder text = new StringBuilder();
@@ -180,7 +151,7 @@ final class DocumentSummaries {
                 () -> run.cancelled().getAsBoolean() || System.nanoTime() > callDeadline);
     }
 
-    private static List<ChatMessage> mapMessages(String name, int i, int n, int firstPage, int lastPage, String text) {
+    static List<ChatMessage> mapMessages(String name, int i, int n, int firstPage, int lastPage, String text) {
         String where = firstPage <= 0 ? "" : firstPage == lastPage ? ", page " + firstPage : ", pages " + firstPage + "\u2013" + lastPage;
         return List.of(new ChatMessage("system", MAP_INSTRUCTIONS),
                 new ChatMessage("user", "Document: " + name + ", part " + i + " of " + n + where + "\n\n" + text));
