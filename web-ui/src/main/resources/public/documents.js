@@ -1,7 +1,7 @@
 // The documents list: filters (all, indexed, waiting, failed, needs OCR, skipped), a name search,
 // one page of 100 at a time from GET /api/documents (X-Total-Count gives the full count), each
-// failed one with its reason, each indexed one with a Summarise button. Kept current while open by
-// the live status (status.js). Names and reasons are put in the page as text only.
+// failed one with its reason. Kept current while open by the live status (status.js). Names and
+// reasons are put in the page as text only.
 "use strict";
 
 const documentList = { filter: "all", q: "", shown: 100, pending: null, lastKey: "" };
@@ -36,18 +36,6 @@ async function refreshDocuments() {
       const tr = document.createElement("tr");
       const name = text("td", fileName(d.path), "name");
       name.title = d.path;
-      if (d.status === "indexed") {
-        // Ask about this one document: its summary with a model, its outline without ("Summarise FILE").
-        const summarise = text("button", "Summarise", "secondary row-summarise");
-        summarise.type = "button";
-        summarise.title = "Summarise " + fileName(d.path);
-        summarise.addEventListener("click", () => {
-          if (answering.active) return;
-          $("question").value = "Summarise " + fileName(d.path);
-          $("ask-form").requestSubmit();
-        });
-        name.append(" ", summarise);
-      }
       const label = d.status === "pending" ? "waiting" : d.status;
       tr.append(name, text("td", label, d.status), text("td", d.pages || ""), text("td", d.chunks || ""),
         text("td", d.error || d.note || "", d.error ? "reason" : "note"));

@@ -89,14 +89,6 @@ class CollectionListBrowserTest {
                     + " type: document.getElementById('filter-type').value};");
             assertEquals(0, cleared.get("chips").asInt(), cleared.toString());
             assertEquals("", cleared.get("type").asText(), cleared.toString());
-
-            // The documents list asks about one document too: its row's Summarise button.
-            browser.execute("document.getElementById('documents').open = true; return null;");
-            assertTrue(browser.waitFor("return document.querySelector('#document-rows button[title=\"Summarise payment-procedure.md\"]') !== null;",
-                    Duration.ofSeconds(15)), "no Summarise button: " + browser.execute("return document.getElementById('document-rows').innerText;"));
-            browser.execute("document.querySelector('#document-rows button[title=\"Summarise payment-procedure.md\"]').click(); return null;");
-            assertTrue(browser.waitFor("return document.getElementById('answer').innerText.startsWith('Outline of payment-procedure.md');",
-                    Duration.ofSeconds(30)), "no outline: " + browser.execute("return document.getElementById('answer').innerText;"));
         }
     }
 }
