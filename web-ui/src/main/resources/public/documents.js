@@ -36,6 +36,7 @@ async function refreshDocuments() {
       const tr = document.createElement("tr");
       const name = text("td", fileName(d.path), "name");
       name.title = d.path;
+      if (d.status === "indexed") name.append(" ", summariseButton(fileName(d.path)));
       const label = d.status === "pending" ? "waiting" : d.status;
       tr.append(name, text("td", label, d.status), text("td", d.pages || ""), text("td", d.chunks || ""),
         text("td", d.error || d.note || "", d.error ? "reason" : "note"));
@@ -53,6 +54,19 @@ async function refreshDocuments() {
   } catch (err) {
     $("document-count").textContent = "Could not list the documents: " + err.message;
   }
+}
+
+// Ask about one document from the list: its summary (with a model) or its outline (without one).
+function summariseButton(name) {
+  const b = text("button", "Summarise", "link summarise-document");
+  b.type = "button";
+  b.setAttribute("aria-label", "Summarise " + name);
+  b.addEventListener("click", () => {
+    if (answering.active) return;
+    $("question").value = "Summarise " + name;
+    $("ask-form").requestSubmit();
+  });
+  return b;
 }
 
 // While the list is open, follow the live status: a changed count refreshes it (at most every 2 s).

@@ -6,8 +6,12 @@ import dev.docent.llm.LlamaOptions;
 import dev.docent.llm.Sampling;
 import dev.docent.llm.remote.EndpointPolicy;
 import dev.docent.llm.remote.RemoteOptions;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +38,24 @@ public final class GeneratorFactory {
         if (s.endpoint() == null) return;
         RemoteOptions o = remoteOptions(s);
         EndpointPolicy.check(o.endpoint(), o.allowRemote());
-        if (o.apiKey() != null && o.allowRemote() && "http".equalsIgnoreCase(o.endpoint().getScheme())) {
-            log.warn("llm.endpoint {} is plain http: off this machine, the API key and your passages cross the network"
-                    + " unencrypted; use https for a remote server", o.endpoint());
+        plainHttpWarning(o).ifPresent(log::warn);
+    }
+
+    /** What to tell the user when answers would cross the network unencrypted (plain http to another machine). */
+    static Optional<String> plainHttpWarning(RemoteOptions o) {
+        if (!o.allowRemote() || !"http".equalsIgnoreCase(o.endpoint().getScheme()) || onThisMachine(o.endpoint().getHost())) {
+            return Optional.empty();
+        }
+        return Optional.of("llm.endpoint " + o.endpoint() + " is plain http to another machine: your questions and"
+                + " passages" + (o.apiKey() == null ? "" : " and the API key") + " cross the network unencrypted;"
+                + " use https:// (its certificate is checked) or an SSH tunnel to a loopback address");
+    }
+
+    private static boolean onThisMachine(String host) {
+        try {
+            return Arrays.stream(InetAddress.getAllByName(host)).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

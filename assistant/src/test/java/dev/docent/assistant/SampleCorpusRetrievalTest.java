@@ -108,6 +108,17 @@ public class SampleCorpusRetrievalTest {
             "What is the capital of Mongolia?",
             "Which planet has the most moons?");
 
+    /**
+     * Questions on a subject next to one the corpus covers (issue 20): the canteen menu is about
+     * food, the travel policy about trips abroad, and neither answers these. Over this corpus the
+     * cosine alone gave the passport question 0.0112 (found: this test failed) and the brownie
+     * recipe 0.0042; with the text evidence of {@link Relevance#confidence(List, String)} (no
+     * passage holds "passport") 0.0089 and 0.0016.
+     */
+    public static final List<String> NEAR_TOPIC = List.of(
+            "Give me a recipe for chocolate brownies",
+            "How do I renew a passport?");
+
     @Test
     void foundOnEverySampleQuestionAndNotOnOffTopicOnes() throws Exception {
         var search = HybridSearch.defaults(indexer.withIndex(index -> index.searcher()) /* no generation switch in this test */);
@@ -115,21 +126,23 @@ public class SampleCorpusRetrievalTest {
         List<String> missed = new ArrayList<>();
         double lowest = 1;
         for (Question q : questions()) {
-            double c = Relevance.confidence(search.search(q.text(), embedder.embedQuery(q.text()), 5));
+            double c = Relevance.confidence(search.search(q.text(), embedder.embedQuery(q.text()), 5), q.text());
             lowest = Math.min(lowest, c);
             if (c < threshold) missed.add(q.text() + " (" + c + ")");
         }
         double highestOff = 0;
         List<String> wronglyFound = new ArrayList<>();
-        for (String q : OFF_TOPIC) {
-            double c = Relevance.confidence(search.search(q, embedder.embedQuery(q), 5));
+        List<String> notHere = new ArrayList<>(OFF_TOPIC);
+        notHere.addAll(NEAR_TOPIC);
+        for (String q : notHere) {
+            double c = Relevance.confidence(search.search(q, embedder.embedQuery(q), 5), q);
             highestOff = Math.max(highestOff, c);
             if (c >= threshold) wronglyFound.add(q + " (" + c + ")");
         }
-        System.out.printf("found: lowest confidence of a sample question %.4f, highest of an off-topic one %.4f, threshold %.4f%n",
+        System.out.printf("found: lowest confidence of a sample question %.4f, highest of an off- or near-topic one %.4f, threshold %.4f%n",
                 lowest, highestOff, threshold);
         assertTrue(missed.isEmpty(), "answerable questions reported as not found: " + missed);
-        assertTrue(wronglyFound.isEmpty(), "off-topic questions reported as found: " + wronglyFound);
+        assertTrue(wronglyFound.isEmpty(), "off- or near-topic questions reported as found: " + wronglyFound);
     }
 
     public static List<Question> questions() throws Exception {

@@ -22,7 +22,7 @@ public final class EvalCommand implements Command {
     public String usage() {
         return """
                 Usage: ./docent eval [--json] [--mode LIST] [--model NAME] [--limit N] [--depth N]
-                                     [--bm25 SETTINGS] [--data DIR] BEIR_DIR
+                                     [--bm25 SETTINGS] [--long-queries] [--data DIR] BEIR_DIR
 
                 Embeds the BEIR corpus once (cached under DIR/eval/), then reports nDCG@10 (graded),
                 Recall@100 and MRR@10 on qrels/test.tsv, and the search time per query (p50, p99; the
@@ -50,6 +50,9 @@ public final class EvalCommand implements Command {
                   --vectors FORMAT  how the index stores vectors: hnsw(m=16,beam=100) or int8(m=16,beam=100)
                                     (8-bit quantized graph); default %s. Pair with --exact-knn-below 0
                                     to measure the graph, as small sets are otherwise searched exactly
+                  --long-queries    a long-query check instead of the set's queries: for each query with two or
+                                    more relevant documents, one of them (title and text) is the query and the
+                                    others are to be found (as in ArguAna; its own id is not ranked)
                   --data DIR        where the evaluation index is cached (default: per-user data directory)
                 """.formatted(HybridSearch.DEFAULT_FUSION + "+" + HybridSearch.DEFAULT_FEEDBACK, Embedders.DEFAULT_MODEL, HybridSearch.DEFAULT_DEPTH,
                 TextScoring.DEFAULT, ChunkIndex.EXACT_KNN_BELOW, Relevance.DEFAULT_FOUND_THRESHOLD, VectorFormat.DEFAULT);
@@ -58,7 +61,7 @@ public final class EvalCommand implements Command {
     @Override
     public int run(String[] argv) {
         Args args = Args.parse(argv, Set.of("limit", "data", "model", "embedding-model", "mode", "depth", "bm25",
-                "exact-knn-below", "unanswerable", "found-threshold", "chunk-tokens", "vectors"), Set.of("json"));
+                "exact-knn-below", "unanswerable", "found-threshold", "chunk-tokens", "vectors"), Set.of("json", "long-queries"));
         if (args.positional().size() != 1) throw new UsageException("give exactly one BEIR_DIR");
         String model = args.has("model") ? args.get("model")
                 : args.has("embedding-model") ? args.get("embedding-model") : Embedders.DEFAULT_MODEL;
@@ -73,7 +76,8 @@ public final class EvalCommand implements Command {
                     args.intValue("limit", 0, 0, Integer.MAX_VALUE),
                     args.has("unanswerable") ? Path.of(args.get("unanswerable")).toAbsolutePath().normalize() : null,
                     args.has("found-threshold") ? Double.parseDouble(args.get("found-threshold")) : Relevance.DEFAULT_FOUND_THRESHOLD,
-                    args.has("vectors") ? VectorFormat.parse(args.get("vectors")) : VectorFormat.DEFAULT);
+                    args.has("vectors") ? VectorFormat.parse(args.get("vectors")) : VectorFormat.DEFAULT,
+                    args.has("long-queries"));
         } catch (IllegalArgumentException e) { // includes a malformed number
             throw new UsageException(e.getMessage());
         }

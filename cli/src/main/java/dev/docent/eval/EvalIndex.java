@@ -107,6 +107,11 @@ public final class EvalIndex {
                 otherSet + " queries");
     }
 
+    /** {@link LongQueries}' vectors, cached apart (their ids are document ids, which may equal query ids). */
+    public static Map<String, float[]> longQueryVectors(Map<String, String> queries, Embedder embedder, Path dir, PrintStream log) {
+        return VectorCache.load(dir.resolve("queries-long.bin"), queries, embedder::embedQuery, log, "long queries");
+    }
+
     /** Query vectors, embedded once and cached beside the index. */
     public static Map<String, float[]> queryVectors(Map<String, String> queries, Embedder embedder, Path dir, PrintStream log) {
         return VectorCache.load(dir.resolve("queries.bin"), queries, embedder::embedQuery, log, "queries");

@@ -18,6 +18,7 @@ public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.S
         out.put("set", run.setDir().getFileName().toString());
         out.put("embedding_model", run.model());
         out.put("documents", documents);
+        out.put("queries", run.longQueries() ? "long" : "test");
         out.put("default_mode", EvalModes.DEFAULT);
         out.put("modes", List.copyOf(scores.keySet()));
         out.put("depth", run.depth());

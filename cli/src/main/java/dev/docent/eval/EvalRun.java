@@ -28,9 +28,11 @@ import java.util.Map;
  * @param unanswerableDir another BEIR folder whose queries calibrate {@code found}, or null
  * @param foundThreshold the threshold to report found rates for
  * @param vectors how the index stores and graphs vectors (HNSW links, beam, int8)
+ * @param longQueries evaluate {@link LongQueries} (passages of relevant documents as queries) instead of the set's queries
  */
 public record EvalRun(Path setDir, String model, List<BeirEvaluator.Mode> modes, int depth, TextScoring scoring,
-        int exactKnnBelow, int chunkTokens, int limit, Path unanswerableDir, double foundThreshold, VectorFormat vectors) {
+        int exactKnnBelow, int chunkTokens, int limit, Path unanswerableDir, double foundThreshold, VectorFormat vectors,
+        boolean longQueries) {
 
     /** Queries embedded afresh (not from the cache) to report the query embedding time. */
     private static final int TIMED_EMBEDDINGS = 50;
@@ -38,15 +40,18 @@ public record EvalRun(Path setDir, String model, List<BeirEvaluator.Mode> modes,
 
     /** Measures; progress goes to {@code log}. */
     public EvalReport run(Path cacheRoot, int threads, PrintStream log) {
-        BeirSet set = BeirSet.load(setDir);
+        BeirSet corpusSet = BeirSet.load(setDir);
+        BeirSet set = longQueries ? LongQueries.of(setDir, corpusSet) : corpusSet;
         Map<String, String> queries = new LinkedHashMap<>();
         for (var e : set.queries().entrySet()) {
             if (limit == 0 || queries.size() < limit) queries.put(e.getKey(), e.getValue());
         }
-        log.printf("%s: %d documents, %d test queries%n", setDir.getFileName(), set.corpus().size(), queries.size());
+        log.printf("%s: %d documents, %d %s%n", setDir.getFileName(), set.corpus().size(), queries.size(),
+                longQueries ? "long queries (passages of relevant documents)" : "test queries");
         try (Embedder embedder = Embedders.byName(model, threads)) {
             Path cache = cacheRoot.resolve(setDir.getFileName().toString()).resolve(model);
-            Map<String, float[]> vectors = EvalIndex.queryVectors(queries, embedder, cache, log);
+            Map<String, float[]> vectors = longQueries ? EvalIndex.longQueryVectors(queries, embedder, cache, log)
+                    : EvalIndex.queryVectors(queries, embedder, cache, log);
             long[] embedNanos = timeEmbeddings(embedder, new ArrayList<>(queries.values()));
             try (ChunkIndex index = EvalIndex.open(set, embedder, cache, log, chunkTokens, vectors())) {
                 var searcher = index.searcher(scoring, exactKnnBelow);

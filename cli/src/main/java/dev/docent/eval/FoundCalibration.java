@@ -39,7 +39,7 @@ public record FoundCalibration(double threshold, double falseNotFound, double no
         double[] out = new double[queries.size()];
         int i = 0;
         for (var q : queries.entrySet()) {
-            out[i++] = Relevance.confidence(search.search(q.getValue(), vectors.get(q.getKey()), TOP_K));
+            out[i++] = Relevance.confidence(search.search(q.getValue(), vectors.get(q.getKey()), TOP_K), q.getValue());
         }
         Arrays.sort(out);
         return out;

@@ -3,6 +3,7 @@ package dev.docent.indexer;
 import dev.docent.indexer.catalog.DocumentRecord;
 
 import dev.docent.indexer.catalog.Catalog;
+import dev.docent.indexer.halt.HaltPoints;
 import dev.docent.retriever.lucene.ChunkIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,10 +61,17 @@ final class CommitBatch {
         return records.isEmpty() && deleted.isEmpty() && dates.isEmpty();
     }
 
-    /** Commits the index, stamped with the next sequence number, then the catalog's share. */
+    /**
+     * Commits the index, stamped with the next sequence number, then the catalog's share. The
+     * named {@link HaltPoints} are the two in-between states a crash can leave: a prepared Lucene
+     * commit (discarded at the next open) and a Lucene commit the catalog does not record yet.
+     */
     void commit() {
         long sequence = Math.max(index.committedSequence(), catalogSequence(catalog)) + 1;
-        index.commit(sequence);
+        index.prepareCommit(sequence);
+        HaltPoints.reach(HaltPoints.LUCENE_PREPARED);
+        index.commit();
+        HaltPoints.reach(HaltPoints.LUCENE_COMMITTED);
         catalog.commitBatch(records, dates, deleted, sequence);
         records.clear();
         deleted.clear();

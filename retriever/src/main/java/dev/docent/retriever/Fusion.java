@@ -19,6 +19,15 @@ public interface Fusion {
     /** One score per candidate, in the candidates' order; a higher score ranks first. */
     double[] scores(List<Candidate> candidates);
 
+    /**
+     * The fusion to rank one question's candidates with, given the question's text (null when
+     * there is none): a fusion that adapts to the question returns the one for it, the others
+     * themselves. {@link #scores} alone is the fusion for a question it knows nothing of.
+     */
+    default Fusion forQuery(String text) {
+        return this;
+    }
+
     /** Which retrievers this fusion reads; the others need not run. */
     default boolean usesBm25() {
         return true;

@@ -56,4 +56,38 @@ public final class Relevance {
         for (Hit h : hits) best = Math.max(best, of(h));
         return best;
     }
+
+    /**
+     * Below this best-hit relevance the cosine alone cannot tell a passage on a neighbouring subject
+     * (a canteen menu for a brownie recipe: 0.014) from one that answers (the sample corpus's
+     * lowest answerable question: 0.013), so the text decides, see {@link #confidence(List, String)}.
+     */
+    static final double NEIGHBOUR_BAND = 0.03;
+    /**
+     * The idf-weighted share of the question's terms ({@link Hit#coverage}) that some hit must hold
+     * within the band; a question's rarest term weighs the most, so missing it alone takes most of the share.
+     */
+    static final double MIN_COVERAGE = 0.4;
+
+    /**
+     * {@link #confidence(List)}, with the text as evidence where the cosine is not enough: when it
+     * is under {@link #NEIGHBOUR_BAND}, the question has two words or more, and no hit holds
+     * {@link #MIN_COVERAGE} of its terms, the passages are on a neighbouring subject (a travel
+     * policy for "How do I renew a passport?": no passage says passport), and the confidence is
+     * scaled by the best coverage over {@link #MIN_COVERAGE}. One-word questions keep the cosine's
+     * confidence: a single term missing from every passage says nothing about its neighbours
+     * ("halibut" over NFCorpus finds the fish-and-mercury abstracts its qrels call relevant).
+     * Hits without text evidence (no query text: NaN coverage) keep it too. Measured in
+     * docs/benchmarks.md ("found: neighbouring subjects").
+     */
+    public static double confidence(List<Hit> hits, String question) {
+        double best = confidence(hits);
+        if (best >= NEIGHBOUR_BAND || Words.count(question) < 2) return best;
+        double coverage = Double.NaN;
+        for (Hit h : hits) {
+            if (!Double.isNaN(h.coverage())) coverage = Double.isNaN(coverage) ? h.coverage() : Math.max(coverage, h.coverage());
+        }
+        if (Double.isNaN(coverage) || coverage >= MIN_COVERAGE) return best;
+        return best * coverage / MIN_COVERAGE;
+    }
 }

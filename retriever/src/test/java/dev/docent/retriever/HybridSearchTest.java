@@ -49,6 +49,23 @@ class HybridSearchTest {
     }
 
     @Test
+    void aQuestionIsRankedWithTheFusionForItsLength() {
+        try (var index = ChunkIndex.open(dir)) {
+            // "/words" shares the question's words, "/meaning" sits on its vector: BM25 puts the
+            // first on top, the cosine the second.
+            index.replaceDocument("/words", List.of(chunk("/words", "pump pressure valve seal", new float[] {0, 1, 0})));
+            index.replaceDocument("/meaning", List.of(chunk("/meaning", "hydraulics", new float[] {1, 0.1f, 0})));
+            index.replaceDocument("/other", List.of(chunk("/other", "canteen", new float[] {0, 0, 1})));
+            index.commit();
+            float[] question = {1, 0, 0};
+            // Short questions: BM25 only; from 4 words on: vector only.
+            var search = new HybridSearch(index.searcher(), new dev.docent.retriever.fusion.QueryLengthFusion(0, 1, 3, 4), 10);
+            assertEquals("/words", search.search("pump pressure", question, 1).getFirst().path());
+            assertEquals("/meaning", search.search("pump pressure valve seal", question, 1).getFirst().path());
+        }
+    }
+
+    @Test
     void refineIsTheNormalisedRocchioSum() {
         var f = new VectorFeedback(2, 0.5);
         float[] q = f.refine(new float[] {1, 0}, List.of(new float[] {0, 1}, new float[] {0, 1}));

@@ -74,6 +74,17 @@ class CollectionListBrowserTest {
                     Duration.ofSeconds(30)), "no outline: " + browser.execute("return document.getElementById('answer').innerText;"));
             assertEquals("Summarise invoice-2025-08.md", browser.execute("return document.getElementById('asked').innerText;").asText());
 
+            // From the documents list too: a row's Summarise asks for that document's outline.
+            browser.execute("document.getElementById('documents').open = true;"
+                    + " document.getElementById('documents').dispatchEvent(new Event('toggle')); return null;");
+            assertTrue(browser.waitFor("return [...document.querySelectorAll('#document-rows .summarise-document')]"
+                    + ".some(b => b.getAttribute('aria-label') === 'Summarise invoice-2025-03.md');", Duration.ofSeconds(15)),
+                    "no Summarise in the documents list: " + browser.execute("return document.getElementById('document-rows').innerText;"));
+            browser.execute("[...document.querySelectorAll('#document-rows .summarise-document')]"
+                    + ".find(b => b.getAttribute('aria-label') === 'Summarise invoice-2025-03.md').click(); return null;");
+            assertTrue(browser.waitFor("return document.getElementById('answer').innerText.startsWith('Outline of invoice-2025-03.md');",
+                    Duration.ofSeconds(30)), "no outline from the list: " + browser.execute("return document.getElementById('answer').innerText;"));
+
             // A type filter: a chip appears and the next answer comes from PDFs only (there are none
             // here: 0 invoices); a click on the chip removes it.
             browser.execute("const s = document.getElementById('filter-type'); s.value = 'pdf';"

@@ -151,6 +151,28 @@ class CollectionQuestionsTest {
     }
 
     @Test
+    void aQuestionThatNamesItsDocumentsByKindAndMonthIsAnsweredFromThoseDocumentsOnly() throws Exception {
+        // Both operations minutes discuss the Brno pilot; "the March minutes" are the 2025 ones
+        // (there are none from March 2026, the most recent March), so only they may be cited.
+        JsonNode any = ask("What did the minutes decide about the Brno pilot?", "{}");
+        assertTrue(any.get("citations").toString().contains("minutes-2025-06-operations"),
+                "without a month the June minutes answer too: " + any.get("citations"));
+        JsonNode march = ask("What did the March minutes decide about the Brno pilot?", "{}");
+        assertEquals("passages", march.get("scope").asText(), march.toString());
+        assertTrue(march.get("citations").size() > 0, march.toString());
+        for (JsonNode c : march.get("citations")) {
+            assertTrue(c.get("path").asText().endsWith("records/minutes-2025-03-operations.md"), "cited " + c.get("path"));
+        }
+        assertTrue(march.get("notes").toString().contains("the 1 document the question names"), march.get("notes").toString());
+        JsonNode german = ask("Was wurde im Protokoll vom April beschlossen?", "{}");
+        for (JsonNode c : german.get("citations")) {
+            assertTrue(c.get("path").asText().endsWith("records/protokoll-2025-04-werkstatt-leipzig.md"), "cited " + c.get("path"));
+        }
+        JsonNode leave = ask("How many days of annual leave do employees get in 2025?", "{}");
+        assertTrue(!leave.path("notes").toString().contains("the question names"), leave.toString());
+    }
+
+    @Test
     void documentSearchListsEveryMatchPagedAndFiltersApplyToPassagesToo() throws Exception {
         JsonNode first = json(server.get("/api/search?group=document&q=invoice&limit=5"));
         assertEquals(13, first.get("total").asInt(), first.toString());

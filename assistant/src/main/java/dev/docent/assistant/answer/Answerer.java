@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The answering layer's entry point, free of HTTP: search on its own, and answers to questions in
@@ -116,7 +117,7 @@ public final class Answerer {
      * The {@code topK} best passages among the documents {@code allowed} accepts (the question's
      * filters): retrieval looks deeper, then keeps the allowed ones.
      */
-    private List<Hit> retrieveWithin(java.util.function.Predicate<String> allowed, String query, int topK,
+    private List<Hit> retrieveWithin(Predicate<String> allowed, String query, int topK,
             Map<String, Number> timings) {
         List<Hit> kept = new ArrayList<>();
         for (Hit h : retrieve(query, Math.min(FILTERED_DEPTH, topK * 20), timings)) {
@@ -193,17 +194,28 @@ public final class Answerer {
             condensed = generative.condense(q, cancelled, timings);
             if (condensed != null) notes.add("searched with the question rewritten from the conversation: " + condensed);
         }
-        List<Hit> hits = FollowUpSearch.search(q, condensed, q.filters().none() ? (query, k) -> retrieve(query, k, timings)
-                : (query, k) -> retrieveWithin(collections.documents(q.filters()), query, k, timings));
+        Predicate<String> within = q.filters().none() ? null : collections.documents(q.filters());
+        var named = collections.scope(q); // "What did the March minutes decide?": those minutes only
+        if (named.isPresent()) {
+            within = named.get().documents();
+            notes.add("answered from the " + named.get().count() + " document" + (named.get().count() == 1 ? "" : "s")
+                    + " the question names (" + named.get().description() + ")");
+        }
+        Predicate<String> allowed = within;
+        List<Hit> hits = FollowUpSearch.search(q, condensed, allowed == null ? (query, k) -> retrieve(query, k, timings)
+                : (query, k) -> retrieveWithin(allowed, query, k, timings));
         var focus = Extractive.Focus.of(q);
-        // Confidence from the raw evidence (calibrated cosine), not the fused rank: see Relevance.
-        double confidence = Relevance.confidence(hits);
+        // Confidence from the raw evidence (calibrated cosine, and in its low band whether the
+        // passages hold the question's terms), not the fused rank: see Relevance.
+        double confidence = Relevance.confidence(hits, condensed != null ? condensed : q.text());
         boolean found = !hits.isEmpty() && confidence >= foundThreshold;
         Answer a = generative == null || hits.isEmpty()
                 ? Extractive.answer(focus, hits, found, onToken, timings)
                 : generative.answer(q, focus, hits, found, onToken, cancelled, timings, notes);
         timings.put("total_ms", (System.nanoTime() - t0) / 1_000_000);
-        return new Answer(a.answer(), a.mode(), a.citations(), a.model(), a.timings(), a.notes(), found,
+        List<String> allNotes = new ArrayList<>(a.notes() == null ? List.of() : a.notes());
+        for (String n : notes) if (!allNotes.contains(n)) allNotes.add(n); // the extractive path does not take them
+        return new Answer(a.answer(), a.mode(), a.citations(), a.model(), a.timings(), List.copyOf(allNotes), found,
                 Math.round(confidence * 1000) / 1000.0);
     }
 

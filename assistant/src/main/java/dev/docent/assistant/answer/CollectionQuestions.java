@@ -36,6 +36,23 @@ public interface CollectionQuestions {
         return a;
     }
 
+    /**
+     * The documents an ordinary question names by kind and time ("What did the March minutes
+     * decide?"), within its filters, for the answer to come from them only; empty if it names none.
+     */
+    default Optional<Scope> scope(Question q) {
+        return Optional.empty();
+    }
+
+    /**
+     * Documents an ordinary question is answered from.
+     *
+     * @param documents which paths are in
+     * @param count how many documents that is
+     * @param description in words, for the answer's note ("minutes, dated from 2025-03-01 before 2025-04-01")
+     */
+    record Scope(Predicate<String> documents, int count, String description) {}
+
     /** Which documents {@code filters} lets an ordinary answer use (by path); all without a catalog. */
     default Predicate<String> documents(DocumentFilters filters) {
         return path -> true;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Answers questions about the whole collection: {@link CollectionIntent} recognises them, their
@@ -52,6 +53,7 @@ public final class CollectionAnswerer implements CollectionQuestions {
     private final DocumentOutlines outlines;
     private final DocumentSummaries summaries;
     private final ModelLimits limits;
+    private final NamedDocuments named;
     private final ZoneId zone;
 
     /** Without a summary cache (summaries are written again each time) and with the default limits. */
@@ -68,6 +70,7 @@ public final class CollectionAnswerer implements CollectionQuestions {
         this.limits = limits;
         this.summaries = new DocumentSummaries(indexer, summaryCache == null ? SummaryCache.NONE : new SummaryCache(summaryCache),
                 limits.budgetSeconds() * 1_000_000_000L);
+        this.named = new NamedDocuments(intent.times(), search, zone);
         this.zone = zone;
     }
 
@@ -120,6 +123,14 @@ public final class CollectionAnswerer implements CollectionQuestions {
         CollectionSearch.Result r = search.search(cq.subject(), filters);
         timings.put("collection_ms", (System.nanoTime() - t0) / 1_000_000);
         return Optional.of(CollectionAnswers.compose(q, cq, r, filters, timings));
+    }
+
+    @Override
+    public Optional<Scope> scope(Question q) {
+        return named.find(q.text(), q.filters()).map(n -> {
+            Set<String> paths = n.documents().stream().map(DocumentRecord::path).collect(Collectors.toSet());
+            return new Scope(paths::contains, paths.size(), n.description());
+        });
     }
 
     @Override

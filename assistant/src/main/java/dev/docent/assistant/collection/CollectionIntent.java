@@ -40,6 +40,11 @@ public final class CollectionIntent {
         this.times = times;
     }
 
+    /** The time expressions this intent reads questions with. */
+    TimeExpressions times() {
+        return times;
+    }
+
     /** The collection query {@code question} asks, or empty for an ordinary question. */
     public Optional<CollectionQuery> classify(String question) {
         String original = Folding.nfc(question);

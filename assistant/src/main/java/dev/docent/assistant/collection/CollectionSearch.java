@@ -123,6 +123,12 @@ public final class CollectionSearch {
         return new Result(List.copyOf(out), candidates.size(), indexed, freeText || found.kind() != null && !required.isEmpty());
     }
 
+    /** The indexed documents of {@code kind} (by file name or title) that pass {@code filters}. */
+    List<DocumentRecord> ofKind(DocumentKinds.Kind kind, DocumentFilters filters) {
+        return candidates(filters).stream()
+                .filter(r -> DocumentKinds.isOfKind(kind, Path.of(r.path()).getFileName().toString(), r.title())).toList();
+    }
+
     private List<DocumentMatch> match(DocumentMatchQuery query) {
         return indexer.withIndex(index -> index.searcher().matchDocuments(query));
     }

@@ -1,5 +1,6 @@
 package dev.docent.indexer.catalog;
 
+import dev.docent.indexer.halt.HaltPoints;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -327,6 +328,7 @@ public final class Catalog implements AutoCloseable {
                 meta.setString(1, INDEX_SEQUENCE);
                 meta.setString(2, Long.toString(indexSequence));
                 meta.executeUpdate();
+                HaltPoints.reach(HaltPoints.CATALOG_TRANSACTION); // every row written, none committed
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();

@@ -1,5 +1,6 @@
 package dev.docent.indexer.generation;
 
+import dev.docent.indexer.halt.HaltPoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -71,7 +72,9 @@ public final class Generations {
                 c.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
                 c.force(true);
             }
+            HaltPoints.reach(HaltPoints.POINTER_TEMP_WRITTEN); // the old pointer still rules; open deletes the temp
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            HaltPoints.reach(HaltPoints.POINTER_RENAMED); // the new generation rules; open deletes the old one
             syncDirectory(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot switch the index generation in " + dataDir, e);
@@ -141,7 +144,9 @@ public final class Generations {
         if (g.isRoot()) {
             Path catalog = g.catalogFile(dataDir);
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
-                deleteQuietly(catalog.resolveSibling(catalog.getFileName() + suffix));
+                if (deleteQuietly(catalog.resolveSibling(catalog.getFileName() + suffix))) {
+                    HaltPoints.reach(HaltPoints.GENERATION_DELETING);
+                }
             }
             deleteTree(g.indexDir(dataDir));
         } else {
@@ -149,11 +154,13 @@ public final class Generations {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    /** Whether {@code p} was there and is deleted now. */
+    private static boolean deleteQuietly(Path p) {
         try {
-            Files.deleteIfExists(p);
+            return Files.deleteIfExists(p);
         } catch (IOException e) {
             log.warn("Cannot delete {} (the next start tries again): {}", p, e.toString());
+            return false;
         }
     }
 
@@ -164,6 +171,7 @@ public final class Generations {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     Files.deleteIfExists(file);
+                    HaltPoints.reach(HaltPoints.GENERATION_DELETING); // part gone: the next open deletes the rest
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -56,6 +56,17 @@ record IndexSnapshot(Map<String, String> documents, List<String> chunkIds, Map<S
         return new IndexSnapshot(documents, ids, dates);
     }
 
+    /**
+     * The same content with the chunks in path order: an index's document order depends on which
+     * files a sync wrote first, which a resumed sync changes, and which no search depends on.
+     * Duplicates are kept, so two snapshots still differ by a duplicated chunk.
+     */
+    IndexSnapshot inPathOrder() {
+        List<String> ids = new ArrayList<>(chunkIds);
+        ids.sort(null);
+        return new IndexSnapshot(documents, ids, textDates);
+    }
+
     private static String relative(Path docs, String path) {
         Path p = Path.of(path);
         return p.startsWith(docs) ? docs.relativize(p).toString() : "OUTSIDE:" + path;

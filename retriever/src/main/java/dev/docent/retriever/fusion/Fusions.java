@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Reads fusion specs, the strings the implementations' {@code toString} writes: {@code bm25},
  * {@code vector}, {@code rrf}, {@code rrf(k=60)}, {@code wrrf(k=60,vector=0.7)},
- * {@code convex(vector=0.6,norm=minmax)}. Omitted parameters take the defaults below.
+ * {@code convex(vector=0.6,norm=minmax)}, {@code bylength(short=0.6,long=0.8,from=16,to=128)}. Omitted
+ * parameters take the defaults below.
  */
 public final class Fusions {
 
@@ -33,10 +34,12 @@ public final class Fusions {
                 yield new ReciprocalRankFusion(integer(p, "k", DEFAULT_RRF_K, spec), 2 * (1 - v), 2 * v);
             }
             case "convex" -> new ConvexCombination(decimal(p, "vector", 0.5, spec), normalisation(p, spec));
+            case "bylength" -> new QueryLengthFusion(decimal(p, "short", 0.6, spec), decimal(p, "long", 0.8, spec),
+                    integer(p, "from", 16, spec), integer(p, "to", 128, spec));
             default -> throw new IllegalArgumentException("unknown fusion '" + m.group(1) + "' in '" + spec
-                    + "' (known: bm25, vector, rrf, wrrf, convex)");
+                    + "' (known: bm25, vector, rrf, wrrf, convex, bylength)");
         };
-        p.keySet().removeAll(java.util.Set.of("k", "vector", "norm"));
+        p.keySet().removeAll(java.util.Set.of("k", "vector", "norm", "short", "long", "from", "to"));
         if (!p.isEmpty()) throw new IllegalArgumentException("unknown parameter(s) " + p.keySet() + " in '" + spec + "'");
         return f;
     }

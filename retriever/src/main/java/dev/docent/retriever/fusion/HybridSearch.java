@@ -23,10 +23,12 @@ import java.util.List;
 public record HybridSearch(Searcher searcher, Fusion fusion, int depth, VectorFeedback feedback) {
 
     /**
-     * The fusion {@code /ask} uses, chosen by measurement on SciFact and NFCorpus
-     * (docs/benchmarks.md): z-scored raw scores, cosine weighted 0.6, BM25 0.4.
+     * The fusion {@code /ask} uses, chosen by measurement on SciFact, NFCorpus and their long-query
+     * checks (docs/benchmarks.md): z-scored raw scores, cosine weighted 0.6 (BM25 0.4) up to
+     * 16 words, rising with the logarithm of the length to 0.8 at 128 words and more
+     * ({@link QueryLengthFusion}).
      */
-    public static final String DEFAULT_FUSION = "convex(vector=0.6,norm=zscore)";
+    public static final String DEFAULT_FUSION = "bylength(short=0.6,long=0.8,from=16,to=128)";
     /**
      * Feedback {@code /ask} uses: the two best chunks, weight 1 (with the fusion above, the best mean
      * nDCG@10 over both sets under each BM25 setting tried).
@@ -57,6 +59,7 @@ public record HybridSearch(Searcher searcher, Fusion fusion, int depth, VectorFe
      */
     public List<Hit> search(String text, float[] vector, int topK) {
         if (topK < 1) throw new IllegalArgumentException("topK must be >= 1, got " + topK);
+        Fusion fusion = this.fusion.forQuery(text);
         String t = fusion.usesBm25() ? text : null;
         float[] v = fusion.usesVector() ? vector : null;
         int n = Math.max(depth, topK);

@@ -182,8 +182,24 @@ public final class ChunkIndex implements ChunkStore {
      * catalog stores in the transaction that records the same batch.
      */
     public void commit(long sequence) {
-        writer().setLiveCommitData(java.util.Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
+        prepareCommit(sequence);
         commit();
+    }
+
+    /**
+     * The first phase of {@link #commit(long)}: writes and fsyncs the new segments and a pending
+     * commit point stamped with {@code sequence}, which {@link #commit()} then makes the index's.
+     * Until then a crash leaves the last commit as it was (the next writer removes the pending
+     * files). Split out so that the indexer can name the moment between the two phases as a crash
+     * point; nothing may be written to the index in between.
+     */
+    public void prepareCommit(long sequence) {
+        try {
+            writer().setLiveCommitData(java.util.Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
+            writer().prepareCommit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The sequence number of the last commit, or -1 if none carried one. */
