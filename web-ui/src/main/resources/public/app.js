@@ -76,6 +76,9 @@ async function ask(question) {
         } else if (event === "token") {
           answer += data.text;
           renderAnswer($("answer"), answer, new Set(), "source-");
+        } else if (event === "progress") {
+          // A model checking candidates or summarising parts: "checking 3 of 12 documents…"
+          $("mode").textContent = data.message + " (Esc stops)";
         } else if (event === "citations") {
           citations = data;
           renderCitations($("citations"), citations, "source-");

@@ -106,7 +106,7 @@ public final class Docent implements AutoCloseable {
         ZoneId zone = ZoneId.systemDefault();
         this.documentSearch = new CollectionSearch(indexer, embedder);
         var collections = new CollectionAnswerer(new CollectionIntent(new TimeExpressions(Clock.system(zone), zone)),
-                documentSearch, indexer, zone);
+                documentSearch, indexer, zone, config.dataDir().resolve("cache").resolve("summaries"), config.collectionModel());
         this.answerer = new Answerer(embedder, (Answerer.Index) indexer::search, model, config.llm().maxAnswerTokens(),
                 config.llm().timeoutSeconds(), config.foundThreshold(), collections);
         this.answers = new AnswerJobs(answerer);

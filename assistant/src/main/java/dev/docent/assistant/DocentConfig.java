@@ -1,5 +1,6 @@
 package dev.docent.assistant;
 
+import dev.docent.assistant.collection.CollectionAnswerer;
 import dev.docent.indexer.IndexingLimits;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,18 +27,20 @@ import java.util.Properties;
  * @param foundThreshold answer confidence below which the documents do not seem to contain the answer
  * @param requireToken every HTTP request, from this machine too, must prove it comes from the owner
  *     ({@code DATA/api-token} as a Bearer token, or the page's session cookie); {@code server.require_token}
+ * @param collectionModel how much a language model does for one collection answer (candidates it
+ *     checks, time): {@code ask.collection_check_documents}, {@code ask.collection_model_seconds}
  * @param index where the chunk index lives: the embedded Lucene index (default) or an OpenSearch cluster ({@code index.*})
  */
 public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds,
         int maxQuestionChars, boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing,
-        double foundThreshold, boolean requireToken, IndexBackend index) {
+        double foundThreshold, boolean requireToken, CollectionAnswerer.ModelLimits collectionModel, IndexBackend index) {
 
-    /** The settings before {@code index} existed: the embedded Lucene index. */
+    /** The settings before {@code collectionModel} and {@code index} existed: their defaults (the embedded Lucene index). */
     public DocentConfig(Path dataDir, int port, int topK, int embedderThreads, int watchSeconds, int maxQuestionChars,
             boolean yieldToAnswers, LlmSettings llm, boolean respectGitignore, IndexingLimits indexing, double foundThreshold,
             boolean requireToken) {
         this(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore,
-                indexing, foundThreshold, requireToken, IndexBackend.LUCENE);
+                indexing, foundThreshold, requireToken, CollectionAnswerer.ModelLimits.DEFAULT, IndexBackend.LUCENE);
     }
 
     /** The settings before {@code requireToken} existed; it is then on, the default. */
@@ -48,6 +51,8 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
     }
 
     public DocentConfig {
+        if (collectionModel == null) collectionModel = CollectionAnswerer.ModelLimits.DEFAULT;
+        if (index == null) index = IndexBackend.LUCENE;
         if (!(foundThreshold >= 0 && foundThreshold <= 1)) {
             throw new IllegalArgumentException("ask.found_threshold must be between 0 and 1, got " + foundThreshold);
         }
@@ -95,28 +100,36 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                         .withChunkTokens(props.integer("indexing.chunk_tokens", d.indexing().chunkTokens())),
                 props.decimal("ask.found_threshold", (float) d.foundThreshold()),
                 props.bool("server.require_token", d.requireToken()),
+                new CollectionAnswerer.ModelLimits(
+                        props.integer("ask.collection_check_documents", d.collectionModel().checkDocuments()),
+                        props.integer("ask.collection_model_seconds", d.collectionModel().budgetSeconds())),
                 props.index());
     }
 
     public DocentConfig withDataDir(Path dir) {
-        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, index);
+        return new DocentConfig(dir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, collectionModel, index);
     }
 
     public DocentConfig withPort(int p) {
-        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, index);
+        return new DocentConfig(dataDir, p, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, collectionModel, index);
     }
 
     public DocentConfig withLlm(LlmSettings l) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold, requireToken, index);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, l, respectGitignore, indexing, foundThreshold, requireToken, collectionModel, index);
     }
 
     public DocentConfig withIndexing(IndexingLimits i) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold, requireToken, index);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, i, foundThreshold, requireToken, collectionModel, index);
+    }
+
+    /** With these bounds on a model's work for one collection answer. */
+    public DocentConfig withCollectionModel(CollectionAnswerer.ModelLimits limits) {
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, limits, index);
     }
 
     /** With or without the owner's proof on every HTTP request ({@code server.require_token}). */
     public DocentConfig withRequireToken(boolean require) {
-        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, require, index);
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, require, collectionModel, index);
     }
 
     /** The {@code llm.endpoint*} keys, or null when no endpoint is set. */

@@ -61,7 +61,7 @@ class IndexBackendConfigTest {
         DocentConfig c = DocentConfig.defaults().withDataDir(tmp);
         DocentConfig cluster = new DocentConfig(c.dataDir(), c.port(), c.topK(), c.embedderThreads(), c.watchSeconds(),
                 c.maxQuestionChars(), c.yieldToAnswers(), c.llm(), c.respectGitignore(), c.indexing(), c.foundThreshold(),
-                c.requireToken(), new IndexBackend(IndexBackend.Kind.OPENSEARCH, List.of(URI.create("http://127.0.0.1:9")), "docent", null));
+                c.requireToken(), c.collectionModel(), new IndexBackend(IndexBackend.Kind.OPENSEARCH, List.of(URI.create("http://127.0.0.1:9")), "docent", null));
         var e = assertThrows(IllegalArgumentException.class, () -> Docent.open(cluster));
         assertTrue(e.getMessage().contains("index.backend = opensearch is not wired"), e.getMessage());
     }

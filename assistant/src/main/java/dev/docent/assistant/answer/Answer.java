@@ -20,18 +20,29 @@ import java.util.Map;
  *     about the whole collection ("how many invoices…", "list all…", "what changed last week?")
  * @param documents for a collection answer: every matching document, whatever {@code top_k} says; else null
  * @param coverage for a collection answer: how many documents were checked and matched; else null
+ * @param checked for a collection answer whose candidates a language model checked one by one: how
+ *     many it was asked about, kept and dropped (named); else null
  */
 public record Answer(String answer, String mode, List<Citation> citations, String model, Map<String, Number> timings,
         List<String> notes, boolean found, double confidence, String scope,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CollectionDocument> documents,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Coverage coverage) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Coverage coverage,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Checked checked) {
 
     public static final String PASSAGES = "passages";
     public static final String COLLECTION = "collection";
+    public static final String DOCUMENT = "document";
+
+    /** An answer without a model's check of candidates. */
+    public Answer(String answer, String mode, List<Citation> citations, String model, Map<String, Number> timings,
+            List<String> notes, boolean found, double confidence, String scope, List<CollectionDocument> documents,
+            Coverage coverage) {
+        this(answer, mode, citations, model, timings, notes, found, confidence, scope, documents, coverage, null);
+    }
 
     /** An answer from the best passages. */
     public Answer(String answer, String mode, List<Citation> citations, String model, Map<String, Number> timings,
             List<String> notes, boolean found, double confidence) {
-        this(answer, mode, citations, model, timings, notes, found, confidence, PASSAGES, null, null);
+        this(answer, mode, citations, model, timings, notes, found, confidence, PASSAGES, null, null, null);
     }
 }

@@ -50,6 +50,14 @@ public final class AnswerJob {
         return text.take(timeoutMillis);
     }
 
+    /**
+     * See {@link TokenBuffer#takePieces}: text and progress reports since the last call, in order;
+     * empty on timeout, null when the answer is complete.
+     */
+    public java.util.List<TokenBuffer.Piece> nextPieces(long timeoutMillis) throws InterruptedException {
+        return text.takePieces(timeoutMillis);
+    }
+
     /** True once the answer is complete (or failed), waiting up to {@code timeoutMillis}. */
     public boolean awaitDone(long timeoutMillis) throws InterruptedException {
         try {
@@ -86,7 +94,7 @@ public final class AnswerJob {
         try {
             Answer a;
             try {
-                a = answerer.answer(question, text::add, this::isCancelled);
+                a = answerer.answer(question, text::add, text::progress, this::isCancelled);
             } finally {
                 ending.run();
             }

@@ -167,20 +167,33 @@ public final class Answerer {
      * hand the text on (see {@link TokenBuffer}). {@code cancelled} stops the answer at any stage.
      */
     public Answer answer(Question q, Consumer<String> onToken, BooleanSupplier cancelled) {
+        return answer(q, onToken, p -> {}, cancelled);
+    }
+
+    /**
+     * As {@link #answer(Question, Consumer, BooleanSupplier)}; {@code onProgress} receives reports
+     * of an answer that works in steps (a model checking a collection's candidates one by one), on
+     * the same thread as the text and in order with it.
+     */
+    public Answer answer(Question q, Consumer<String> onToken, Consumer<Progress> onProgress, BooleanSupplier cancelled) {
         try (ActiveModel.Lease lease = model.acquire()) { // the model stays open until this answer ends
             Generative generative = lease.generator() == null ? null
                     : new Generative(lease.generator(), answerTokens, timeoutNanos, generating);
-            return answer(q, generative, onToken, cancelled);
+            var run = new AnswerRun(lease.generator() == null ? null : new CountedGenerator(lease.generator(), generating),
+                    answerTokens, timeoutNanos, onToken, onProgress, cancelled);
+            return answer(q, generative, run);
         }
     }
 
-    private Answer answer(Question q, Generative generative, Consumer<String> onToken, BooleanSupplier cancelled) {
+    private Answer answer(Question q, Generative generative, AnswerRun run) {
+        Consumer<String> onToken = run.onToken();
+        BooleanSupplier cancelled = run.cancelled();
         long t0 = System.nanoTime();
         Map<String, Number> timings = new LinkedHashMap<>();
-        var collection = collections.answer(q, timings); // "how many invoices…", "list all…": every document
+        // "how many invoices…", "list all…", "summarise FILE": every document; it streams its own text
+        var collection = collections.answer(q, timings, run);
         if (collection.isPresent()) {
             Answer a = collection.get();
-            onToken.accept(a.answer());
             timings.put("total_ms", (System.nanoTime() - t0) / 1_000_000);
             return a;
         }

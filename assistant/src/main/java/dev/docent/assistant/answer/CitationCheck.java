@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Markers naming a source that does not exist are replaced by [?] and reported, so they are never
  * shown as real citations.
  */
-final class CitationCheck {
+public final class CitationCheck {
 
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)\\]");
 
@@ -20,11 +20,11 @@ final class CitationCheck {
      * @param cited valid source numbers the answer cites, ascending
      * @param notes what was corrected, for the user
      */
-    record Result(String answer, List<Integer> cited, List<String> notes) {}
+    public record Result(String answer, List<Integer> cited, List<String> notes) {}
 
     private CitationCheck() {}
 
-    static Result check(String answer, int sources) {
+    public static Result check(String answer, int sources) {
         TreeSet<Integer> cited = new TreeSet<>();
         TreeSet<Integer> invalid = new TreeSet<>();
         Matcher m = MARKER.matcher(answer);

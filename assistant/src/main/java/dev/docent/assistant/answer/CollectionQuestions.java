@@ -25,6 +25,18 @@ public interface CollectionQuestions {
     Optional<Answer> answer(Question q, Map<String, Number> timings);
 
     /**
+     * As {@link #answer(Question, Map)}, for an answer being produced by {@code run}: with a model
+     * an implementation may check candidates and compose with it, reporting progress; it writes the
+     * answer's text to {@code run.onToken()} itself. Without an override, the answer of {@link
+     * #answer(Question, Map)}, its text passed on whole.
+     */
+    default Optional<Answer> answer(Question q, Map<String, Number> timings, AnswerRun run) {
+        Optional<Answer> a = answer(q, timings);
+        a.ifPresent(answer -> run.onToken().accept(answer.answer()));
+        return a;
+    }
+
+    /**
      * The documents an ordinary question names by kind and time ("What did the March minutes
      * decide?"), within its filters, for the answer to come from them only; empty if it names none.
      */

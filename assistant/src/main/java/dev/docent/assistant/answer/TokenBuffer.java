@@ -1,5 +1,7 @@
 package dev.docent.assistant.answer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -8,13 +10,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * Answer text on its way from the generator to one client. The generator's thread only appends
  * (never blocks, never touches a socket); the client's own thread takes whatever has accumulated
  * and writes it at its own pace. A slow client therefore gets fewer, larger pieces and delays no
- * one else. Memory is bounded by one answer's text, which the answer-token limit bounds.
+ * one else. Memory is bounded by one answer's text, which the answer-token limit bounds, plus its
+ * {@link Progress} reports, which the steps of an answer bound (a candidate check reports once per
+ * document checked, at most {@code ask.collection_check_documents}).
  */
 public final class TokenBuffer {
 
+    /** Text, or a progress report, in the order the answer produced them. */
+    public record Piece(String text, Progress progress) {
+
+        public boolean isText() {
+            return text != null;
+        }
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final StringBuilder pending = new StringBuilder();
+    /** StringBuilders (consecutive text, merged) and Progress reports, in order. */
+    private final List<Object> pending = new ArrayList<>();
     private boolean closed;
 
     /** Appends a piece of text (the producer's side; returns at once). */
@@ -22,7 +35,22 @@ public final class TokenBuffer {
         if (piece.isEmpty()) return;
         lock.lock();
         try {
-            pending.append(piece);
+            if (!pending.isEmpty() && pending.getLast() instanceof StringBuilder last) {
+                last.append(piece);
+            } else {
+                pending.add(new StringBuilder(piece));
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Appends a progress report after the text so far (the producer's side; returns at once). */
+    public void progress(Progress p) {
+        lock.lock();
+        try {
+            pending.add(p);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -42,19 +70,37 @@ public final class TokenBuffer {
 
     /**
      * Waits up to {@code timeoutMillis} for text and returns all that accumulated since the last
-     * call: "" when none arrived in time, null once the buffer is closed and empty.
+     * call: "" when none arrived in time, null once the buffer is closed and empty. Progress
+     * reports are passed over (for clients that show text only).
      */
     public String take(long timeoutMillis) throws InterruptedException {
+        List<Piece> pieces = takePieces(timeoutMillis);
+        if (pieces == null) return null;
+        StringBuilder text = new StringBuilder();
+        for (Piece p : pieces) {
+            if (p.isText()) text.append(p.text());
+        }
+        return text.toString();
+    }
+
+    /**
+     * As {@link #take}, keeping the progress reports in their place between the text: waits up to
+     * {@code timeoutMillis}, returns what accumulated (empty on timeout), null once closed and empty.
+     */
+    public List<Piece> takePieces(long timeoutMillis) throws InterruptedException {
         lock.lock();
         try {
             long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             while (pending.isEmpty() && !closed && nanos > 0) {
                 nanos = changed.awaitNanos(nanos);
             }
-            if (pending.isEmpty()) return closed ? null : "";
-            String text = pending.toString();
-            pending.setLength(0);
-            return text;
+            if (pending.isEmpty()) return closed ? null : List.of();
+            List<Piece> out = new ArrayList<>(pending.size());
+            for (Object o : pending) {
+                out.add(o instanceof StringBuilder sb ? new Piece(sb.toString(), null) : new Piece(null, (Progress) o));
+            }
+            pending.clear();
+            return out;
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,7 @@
 package dev.docent.assistant.collection;
 
 import dev.docent.assistant.answer.Answer;
+import dev.docent.assistant.answer.Checked;
 import dev.docent.assistant.answer.Citation;
 import dev.docent.assistant.answer.Coverage;
 import dev.docent.assistant.answer.Question;
@@ -34,8 +35,36 @@ final class CollectionAnswers {
 
     private CollectionAnswers() {}
 
+    /**
+     * A collection answer's pieces: {@code header} states the count and coverage ("7 invoices from
+     * 2024, out of 54 documents searched:"), {@code list} numbers the documents (each line starting
+     * with a newline), the first {@value #CITED} cited as [1]..[n] in that order.
+     */
+    record Parts(String header, String list, List<Citation> citations, List<CollectionDocument> documents,
+            Coverage coverage, List<String> notes) {
+
+        int count() {
+            return documents.size();
+        }
+    }
+
     static Answer compose(Question q, CollectionQuery cq, CollectionSearch.Result r, DocumentFilters filters,
             Map<String, Number> timings) {
+        Parts p = parts(q, cq, r, filters);
+        return answer(p, p.header() + p.list(), "extractive", null, timings, List.of(), null);
+    }
+
+    /** The answer made of {@code p} with {@code text}, {@code extraNotes} after the pieces' own notes. */
+    static Answer answer(Parts p, String text, String mode, String model, Map<String, Number> timings,
+            List<String> extraNotes, Checked checked) {
+        List<String> notes = new ArrayList<>(p.notes());
+        notes.addAll(extraNotes);
+        int n = p.count();
+        return new Answer(text, mode, p.citations(), model, timings, notes, n > 0, n > 0 ? 1.0 : 0.0,
+                Answer.COLLECTION, p.documents(), p.coverage(), checked);
+    }
+
+    static Parts parts(Question q, CollectionQuery cq, CollectionSearch.Result r, DocumentFilters filters) {
         boolean byChange = cq.time().map(t -> t.kind() == TimeRange.Kind.CHANGED).orElse(false);
         List<CollectionSearch.Match> matches = new ArrayList<>(r.matches());
         // Changes newest first; anything else in file-name order, which groups series (invoice-2024-02, -03 …).
@@ -43,12 +72,13 @@ final class CollectionAnswers {
                 ? Comparator.comparing((CollectionSearch.Match m) -> m.record().modified()).reversed()
                 : Comparator.comparing((CollectionSearch.Match m) -> fileName(m.record().path()).toLowerCase(Locale.ROOT)));
         int n = matches.size();
-        StringBuilder text = new StringBuilder();
-        text.append(n).append(' ').append(noun(q.text(), cq, n));
-        cq.time().ifPresent(t -> text.append(' ').append(t.matched().strip()));
-        cq.folder().ifPresent(f -> text.append(" in ").append(f));
-        text.append(n == 0 ? " were found" : "").append(", out of ").append(String.format(Locale.ROOT, "%,d", r.indexed()))
+        StringBuilder header = new StringBuilder();
+        header.append(n).append(' ').append(noun(q.text(), cq, n));
+        cq.time().ifPresent(t -> header.append(' ').append(t.matched().strip()));
+        cq.folder().ifPresent(f -> header.append(" in ").append(f));
+        header.append(n == 0 ? " were found" : "").append(", out of ").append(String.format(Locale.ROOT, "%,d", r.indexed()))
                 .append(r.indexed() == 1 ? " document searched" : " documents searched").append(n == 0 ? "." : ":");
+        StringBuilder text = new StringBuilder();
         List<Citation> citations = new ArrayList<>();
         List<CollectionDocument> documents = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -70,8 +100,8 @@ final class CollectionAnswers {
         List<String> notes = new ArrayList<>();
         if (!filters.none()) notes.add("searched only " + filters.describe());
         var coverage = new Coverage(n, r.searched(), r.indexed(), filters.describe());
-        return new Answer(text.toString(), "extractive", citations, null, timings, notes, n > 0, n > 0 ? 1.0 : 0.0,
-                Answer.COLLECTION, List.copyOf(documents), coverage);
+        return new Parts(header.toString(), text.toString(), List.copyOf(citations), List.copyOf(documents), coverage,
+                List.copyOf(notes));
     }
 
     /** The question's own word for what it counts ("invoices", "Rechnungen"), or "documents". */

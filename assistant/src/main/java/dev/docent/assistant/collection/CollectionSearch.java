@@ -42,8 +42,21 @@ public final class CollectionSearch {
      * @param matches every matching document
      * @param searched indexed documents that passed the metadata filters (all were checked)
      * @param indexed indexed documents in the collection
+     * @param byText true when the matches came from the documents' text (a paraphrase within the
+     *     cosine threshold, or terms that must occur), which a model may check one by one; false
+     *     when metadata alone (type, time, folder, a kind named by the file name) selected them
      */
-    public record Result(List<Match> matches, int searched, int indexed) {}
+    public record Result(List<Match> matches, int searched, int indexed, boolean byText) {
+
+        public Result(List<Match> matches, int searched, int indexed) {
+            this(matches, searched, indexed, false);
+        }
+
+        /** The same search with only {@code kept} of its matches. */
+        public Result keeping(List<Match> kept) {
+            return new Result(List.copyOf(kept), searched, indexed, byText);
+        }
+    }
 
     private final Indexer indexer;
     private final Embedder embedder;
@@ -78,7 +91,7 @@ public final class CollectionSearch {
                 indexer.document(m.path()).filter(r -> r.status() == DocumentStatus.INDEXED)
                         .ifPresent(r -> out.add(new Match(r, m.passages().isEmpty() ? null : m.passages().getFirst(), m.score())));
             }
-            return new Result(List.copyOf(out), indexed, indexed);
+            return new Result(List.copyOf(out), indexed, indexed, true);
         }
         List<DocumentRecord> candidates = candidates(filters);
         Map<String, DocumentRecord> byPath = new HashMap<>();
@@ -107,7 +120,7 @@ public final class CollectionSearch {
             if (r == null) continue; // indexed since the catalog was read
             out.add(new Match(r, m.passages().isEmpty() ? null : m.passages().getFirst(), m.score()));
         }
-        return new Result(List.copyOf(out), candidates.size(), indexed);
+        return new Result(List.copyOf(out), candidates.size(), indexed, freeText || found.kind() != null && !required.isEmpty());
     }
 
     /** The indexed documents of {@code kind} (by file name or title) that pass {@code filters}. */

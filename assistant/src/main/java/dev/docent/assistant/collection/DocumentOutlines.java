@@ -45,18 +45,26 @@ final class DocumentOutlines {
 
     /** The outline answer when {@code q} asks to summarise one catalogued document. */
     Optional<Answer> answer(Question q, Map<String, Number> timings) {
+        return named(q).map(doc -> outline(q, doc, timings));
+    }
+
+    /** The one catalogued document {@code q} asks to summarise, if it asks that and names exactly one. */
+    Optional<DocumentRecord> named(Question q) {
         String folded = Folding.fold(q.text().strip());
         Matcher m = ASK.matcher(folded);
         if (!m.matches()) return Optional.empty();
         String name = ARTICLE.matcher(m.group(1).replaceAll("[\"'`«»“”]", "").strip()).replaceFirst("").strip();
         if (name.isEmpty()) return Optional.empty();
-        long t0 = System.nanoTime();
         List<DocumentRecord> named = new ArrayList<>();
         for (DocumentRecord r : indexer.documents(DocumentQuery.all())) {
             if (names(r, name)) named.add(r);
         }
-        if (named.size() != 1) return Optional.empty();
-        DocumentRecord doc = named.getFirst();
+        return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
+    }
+
+    /** {@code doc}'s outline: one line per section, heading and first sentence, each cited. */
+    Answer outline(Question q, DocumentRecord doc, Map<String, Number> timings) {
+        long t0 = System.nanoTime();
         List<Hit> chunks = indexer.withIndex(index -> index.chunksOf(doc.path()));
         List<Citation> citations = new ArrayList<>();
         StringBuilder text = new StringBuilder("Outline of ").append(fileName(doc.path()));
@@ -82,8 +90,8 @@ final class DocumentOutlines {
         Hit first = chunks.isEmpty() ? null : chunks.getFirst();
         CollectionDocument listed = CollectionAnswers.document(new CollectionSearch.Match(doc, first, 1.0),
                 citations.isEmpty() ? null : citations.getFirst());
-        return Optional.of(new Answer(text.toString(), "extractive", citations, null, timings, notes, !chunks.isEmpty(),
-                chunks.isEmpty() ? 0 : 1.0, "document", List.of(listed), new Coverage(1, 1, 1, "")));
+        return new Answer(text.toString(), "extractive", citations, null, timings, notes, !chunks.isEmpty(),
+                chunks.isEmpty() ? 0 : 1.0, Answer.DOCUMENT, List.of(listed), new Coverage(1, 1, 1, ""));
     }
 
     /** Whether {@code name} (folded) is this document's file name, with or without extension, or its title. */

@@ -7,9 +7,11 @@ import dev.docent.assistant.answer.Answer;
 import dev.docent.assistant.answer.AnswerJob;
 import dev.docent.assistant.answer.Question;
 import dev.docent.assistant.answer.SearchResult;
+import dev.docent.assistant.answer.TokenBuffer;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,15 +84,21 @@ final class AnswerRoutes {
     }
 
     /**
-     * Server-Sent Events: {@code answer} (its id), {@code token}s as the answer forms, {@code citations},
-     * for a collection answer {@code documents} ({@code {"documents": [...], "coverage": {...}}}), {@code done}.
+     * Server-Sent Events: {@code answer} (its id), {@code token}s as the answer forms, with
+     * {@code progress} events between them when the answer works in steps ({@code {"stage", "done",
+     * "total", "message"}}: a model checking a collection's candidates, summarising a document's
+     * parts), {@code citations}, for a collection answer {@code documents} ({@code {"documents": [...],
+     * "coverage": {...}}}, plus {@code "checked"} when a model checked the candidates), {@code done}.
      */
     private static void streamed(Context ctx, AnswerJob job, Docent docent) throws Exception {
         try (var sse = new SseWriter(ctx, DocentApp.JSON)) {
             sse.send("answer", Map.of("id", job.id()));
-            for (String text; (text = job.nextText(WAIT_MILLIS)) != null; ) {
-                if (text.isEmpty()) sse.ping();
-                else sse.send("token", Map.of("text", text));
+            for (List<TokenBuffer.Piece> pieces; (pieces = job.nextPieces(WAIT_MILLIS)) != null; ) {
+                if (pieces.isEmpty()) sse.ping();
+                for (TokenBuffer.Piece p : pieces) {
+                    if (p.isText()) sse.send("token", Map.of("text", p.text()));
+                    else sse.send("progress", p.progress()); // "checking 3 of 12 documents…", in order with the text
+                }
             }
             Answer answer;
             try {
@@ -108,6 +116,7 @@ final class AnswerRoutes {
                 Map<String, Object> documents = new LinkedHashMap<>();
                 documents.put("documents", answer.documents());
                 documents.put("coverage", answer.coverage());
+                if (answer.checked() != null) documents.put("checked", answer.checked());
                 sse.send("documents", documents);
             }
             Map<String, Object> done = new LinkedHashMap<>();
