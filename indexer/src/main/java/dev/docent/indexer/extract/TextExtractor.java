@@ -132,6 +132,11 @@ public final class TextExtractor {
         }
         String contentType = metadata.get(Metadata.CONTENT_TYPE);
         ExtractionFailures.rejectDisguisedText(file, contentType);
+        if (contentType != null && contentType.startsWith("text/")) {
+            // Read as text: its bytes must look like text too (random bytes decode into printable junk).
+            String notText = NotTextSniffer.bytesReason(file, metadata.get(Metadata.CONTENT_ENCODING));
+            if (notText != null) throw new ExtractionException(notText);
+        }
         var doc = new ExtractedDocument(cleanTitle(metadata.get(TikaCoreProperties.TITLE), file), contentType,
                 handler.paged(), pages, 0, 0, FileMetadata.author(metadata), FileMetadata.created(metadata),
                 DocumentLanguage.of(pages));
