@@ -54,6 +54,7 @@ public final class Docent implements AutoCloseable {
         this.config = config;
         this.readOnly = readOnly;
         GeneratorFactory.check(config.llm()); // a refused llm.endpoint stops the start, before anything opens
+        Indexer.claimTempFolder(config.dataDir()); // before any file is read
         LibraryCaches.pointAt(config.dataDir().resolve("cache"));
         StartupTimer.mark("config, data dir and logs");
         this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background

@@ -20,6 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.temporal.ChronoUnit;
+import dev.docent.indexer.watch.FileState;
 import java.util.function.Predicate;
 
 /** The per-file steps of indexing, split so reading and embedding can overlap. */
@@ -75,6 +82,33 @@ final class DocumentPipeline {
     record Embedded(List<IndexedChunk> chunks, int embedded) {}
 
     /** Embedding stopped half-way because the indexer is closing; the file stays pending. */
+    /** Throws {@link FileChanged} if the file is no longer as it was read (size, modification time, there at all). */
+    private static void requireUnchanged(FileState asRead) {
+        BasicFileAttributes now;
+        try {
+            now = Files.readAttributes(asRead.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new FileChanged(true);
+        } catch (IOException e) {
+            return; // cannot tell (a passing error): embedding on costs time, not correctness
+        }
+        if (!now.isRegularFile()) throw new FileChanged(true);
+        if (now.size() != asRead.size()
+                || !now.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS).equals(asRead.modified())) {
+            throw new FileChanged(false);
+        }
+    }
+
+    /** The file being embedded was deleted ({@link #gone}) or changed since it was read. */
+    static final class FileChanged extends RuntimeException {
+        final boolean gone;
+
+        FileChanged(boolean gone) {
+            super(gone ? "the file was deleted while it was embedded" : "the file changed while it was embedded", null, false, false);
+            this.gone = gone;
+        }
+    }
+
     static final class Stopped extends RuntimeException {
         Stopped() {
             super("indexer is closing", null, false, false);
@@ -129,6 +163,18 @@ final class DocumentPipeline {
      * embedded with under the old name, which the cache knows only under that name's input).
      */
     Embedded embed(String path, Prepared p, BooleanSupplier stopping, java.util.function.Function<String, float[]> indexed) {
+        return embed(path, p, stopping, indexed, null);
+    }
+
+    /**
+     * As above; with {@code asRead} (the file as it was when it was read), the file is looked at
+     * before every chunk the embedder computes, and {@link FileChanged} is thrown once it is gone
+     * or changed: its chunks would describe a file that no longer exists (a large file deleted
+     * while it was embedded was once embedded on for minutes). A look is a stat, microseconds
+     * beside a chunk's embedding; chunks from the cache cost none.
+     */
+    Embedded embed(String path, Prepared p, BooleanSupplier stopping, java.util.function.Function<String, float[]> indexed,
+            FileState asRead) {
         String title = p.document().title();
         List<IndexedChunk> out = new ArrayList<>(p.chunks().size());
         Map<Integer, Page> pages = new HashMap<>();
@@ -150,6 +196,7 @@ final class DocumentPipeline {
             float[] vector = key == null ? null : cache.get(cacheModel, key, embedder.dimensions());
             if (vector == null) vector = indexed.apply(input);
             if (vector == null) {
+                if (asRead != null) requireUnchanged(asRead);
                 vector = embedder.embedPassage(input);
                 embedded++;
                 if (key != null) cache.put(cacheModel, key, vector);

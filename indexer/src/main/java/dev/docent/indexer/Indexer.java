@@ -81,6 +81,16 @@ public final class Indexer implements AutoCloseable {
     }
 
     /** Opens the catalog and index in {@code dataDir}, creating them if needed. */
+
+    /**
+     * Makes {@code DATA/tmp/PID} the temp folder of this process's parsers (ImageIO's cache of the
+     * images Tika reads goes there, not to /tmp) and deletes those of ended processes. Call it
+     * before any file is read.
+     */
+    public static java.nio.file.Path claimTempFolder(java.nio.file.Path dataDir) {
+        return dev.docent.indexer.extract.TempFolder.claim(dataDir.resolve("tmp"));
+    }
+
     public static Indexer open(Path dataDir, Embedder embedder) {
         return open(dataDir, embedder, Chunker.DEFAULT_MAX_TOKENS);
     }

@@ -231,7 +231,7 @@ final class SyncRun {
             log.info("Failed {}: {}{}", path, o.error(), o.retryable() ? " (will retry at " + rec.retryAt() + ")" : "");
         } else {
             try {
-                var embedded = pipeline.embed(path, o.prepared(), stopping, indexedVectors(old));
+                var embedded = pipeline.embed(path, o.prepared(), stopping, indexedVectors(old), s.file());
                 var chunks = embedded.chunks();
                 long w0 = System.nanoTime();
                 index.replaceDocument(path, chunks);
@@ -248,6 +248,8 @@ final class SyncRun {
                 donors.replaceWith(rec);
             } catch (DocumentPipeline.Stopped e) {
                 return null;
+            } catch (DocumentPipeline.FileChanged e) {
+                return leftBehind(s, e);
             } catch (RuntimeException e) {
                 // Not the file's fault (the embedder or the index failed): try again later.
                 log.warn("Indexing {} failed", path, e);
@@ -322,6 +324,24 @@ final class SyncRun {
         donors.replaceWith(rec);
         log.debug("{} has the content of {}: its chunks were taken over", path, donor.path());
         return rec;
+    }
+
+    /**
+     * A file deleted or changed while it was embedded: its embedding stopped and the run moves on.
+     * A deleted file leaves the index and the catalog now (with this batch); a changed one keeps
+     * its old row, whose size and time no longer match, so the next sync (which its change
+     * triggers) reads it again. Returns a pending record for the progress display only.
+     */
+    private DocumentRecord leftBehind(Stage s, DocumentPipeline.FileChanged why) {
+        String path = s.file().path().toString();
+        log.info("Stopped embedding {}: {}", path, why.getMessage());
+        if (why.gone) {
+            index.deleteDocument(path);
+            batch.delete(path);
+            unrefreshed.add(path);
+        }
+        return new DocumentRecord(path, s.file().size(), s.file().modified(), null, DocumentStatus.PENDING, null, null, 0, 0,
+                clock.instant());
     }
 
     private DocumentRecord failed(Stage s, String sha256, String error, boolean retryable) {

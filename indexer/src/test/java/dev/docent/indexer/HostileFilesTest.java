@@ -41,10 +41,15 @@ class HostileFilesTest extends WithRealEmbedder {
         ZipBombs.write(docs.resolve("bomb.docx"), 200);
         ZipBombs.write(docs.resolve("bomb.xlsx"), 200);
         ZipBombs.write(docs.resolve("bomb.odt"), 100);
+        ZipBombs.write(docs.resolve("cut-bomb.docx"), 200);
+        ZipBombs.cutCentralDirectory(docs.resolve("cut-bomb.docx")); // once left to the parser: out of memory
         try (var f = new RandomAccessFile(docs.resolve("sparse.txt").toFile(), "rw")) {
             f.setLength(3L << 20); // 3 MB of NULs, over the 2 MB limit below
         }
         Files.write(docs.resolve("nuls.txt"), new byte[300_000]);
+        byte[] noise = new byte[256 << 10];
+        new java.util.Random(18).nextBytes(noise);
+        Files.write(docs.resolve("noise.txt"), noise); // once 11,804 chunks of junk and minutes of embedding
         Files.writeString(docs.resolve("z-after.md"), "# Zebras\n\nZebras cross the lower river at dusk.");
 
         var limits = new IndexingLimits(Duration.ofSeconds(SECONDS_PER_FILE), 2L << 20);
@@ -63,8 +68,10 @@ class HostileFilesTest extends WithRealEmbedder {
             assertFailed(byName, "bomb.docx", "zip bomb");
             assertFailed(byName, "bomb.xlsx", "zip bomb");
             assertFailed(byName, "bomb.odt", "zip bomb");
+            assertFailed(byName, "cut-bomb.docx", "zip bomb");
             assertFailed(byName, "sparse.txt", "too large: 3 MB");
             assertFailed(byName, "nuls.txt", "binary data, not text");
+            assertFailed(byName, "noise.txt", "not text");
             assertEquals(DocumentStatus.INDEXED, byName.get("a-before.txt").status());
             assertEquals(DocumentStatus.INDEXED, byName.get("z-after.md").status());
             assertFalse(indexer.withIndex(idx -> idx.search("zebras river", null, 3, SearchMode.BM25)).isEmpty());

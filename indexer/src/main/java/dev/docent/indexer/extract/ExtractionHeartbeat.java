@@ -25,6 +25,12 @@ public final class ExtractionHeartbeat {
         private final long startedNanos = System.nanoTime();
         private volatile long lastNanos = startedNanos;
         private volatile String doing;
+        private volatile long beats;
+
+        /** How many times the extraction beat (only the reading thread writes it). */
+        public long beats() {
+            return beats;
+        }
 
         /** {@link System#nanoTime} at the last beat, or at the start. */
         public long lastNanos() {
@@ -57,6 +63,7 @@ public final class ExtractionHeartbeat {
         Pulse p = CURRENT.get();
         if (p == null) return;
         p.doing = doing;
+        p.beats++;
         p.lastNanos = System.nanoTime();
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -29,6 +30,13 @@ final class PdfPageExtractor {
     /** Tesseract reads best at about 300 dpi; grey is enough and a third of the pixels of colour. */
     private static final float OCR_DPI = 300;
 
+    /**
+     * Pages read of one PDF; the rest are left out (and logged). Reading is linear in pages, but a
+     * 50,000-page PDF still takes a minute or more and 3.5 GB of heap for its word boxes, while
+     * the files behind it wait: 10,000 pages take about 5 s and 0.7 GB (docs/benchmarks.md).
+     */
+    static final int MAX_PAGES = Integer.getInteger("docent.pdf.max_pages", 10_000);
+
     private PdfPageExtractor() {}
 
     /**
@@ -36,21 +44,51 @@ final class PdfPageExtractor {
      * its pages, and what OCR did.
      */
     record PdfText(String title, List<Page> pages, int ocrPages, int pagesNeedingOcr, String author,
-            java.time.Instant created) {}
+            java.time.Instant created, boolean tikaMayFindMore) {}
+
+    /** Up to this many pages, a PDF without page text is cheap enough to give to Tika as well. */
+    private static final int SMALL_PDF_PAGES = 100;
+
+    /**
+     * Whether Tika's PDF parser may find text where the page text is empty: form fields and
+     * attachments (portfolios) are read by Tika only. A long PDF with neither is not read twice: the
+     * second reading (without progress reports) once made a 50,000-page file fail after minutes.
+     */
+    private static boolean tikaMayFindMore(PDDocument doc, int pageCount) {
+        var catalog = doc.getDocumentCatalog();
+        if (pageCount <= SMALL_PDF_PAGES || catalog.getCOSObject().containsKey(COSName.ACRO_FORM)) return true;
+        var names = catalog.getNames();
+        return names != null && names.getEmbeddedFiles() != null;
+    }
 
     /** Pages of {@code file}; throws IOException (including InvalidPasswordException) if unreadable. */
     static PdfText extract(Path file, int maxCharacters, PageOcr ocr) throws IOException {
+        return extract(file, maxCharacters, ocr, MAX_PAGES);
+    }
+
+    /** As above, reading at most {@code maxPages} pages. */
+    static PdfText extract(Path file, int maxCharacters, PageOcr ocr, int maxPages) throws IOException {
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             var info = doc.getDocumentInformation();
             String title = info.getTitle();
-            var collector = new PdfPageCollector(file.getFileName().toString(), doc.getNumberOfPages(), maxCharacters);
+            int pageCount = doc.getNumberOfPages();
+            if (pageCount > maxPages) {
+                log.info("{}: only the first {} of its {} pages are read (a limit per file)", file.getFileName(), maxPages, pageCount);
+            }
+            var collector = new PdfPageCollector(file.getFileName().toString(), Math.min(pageCount, maxPages), maxCharacters);
             List<Page> pages = new ArrayList<>(withoutRunningHeadersAndFooters(collector.read(doc)));
             int characters = pages.stream().mapToInt(p -> p.text().length()).sum();
             int ocred = 0;
             int needing = 0;
             PDFRenderer renderer = null;
-            for (int i = 0; i < pages.size() && characters <= maxCharacters; i++) {
-                if (!pages.get(i).blocks().isEmpty() || !hasImages(doc.getPage(i))) continue;
+            // The page tree's iterator, never getPage(i): that walks the tree from its root, so a
+            // loop over it is quadratic (50,000 blank pages took minutes, with no sign of progress).
+            var tree = doc.getPages().iterator();
+            for (int i = 0; i < pages.size() && characters <= maxCharacters && tree.hasNext(); i++) {
+                PDPage page = tree.next();
+                if (!pages.get(i).blocks().isEmpty()) continue;
+                ExtractionHeartbeat.beat("looking for scanned pages: page " + (i + 1) + " of " + pages.size());
+                if (!hasImages(page)) continue;
                 if (ocr == null) {
                     needing++;
                     continue;
@@ -73,7 +111,8 @@ final class PdfPageExtractor {
                     needing++;
                 }
             }
-            return new PdfText(title, pages, ocred, needing, FileMetadata.author(info), FileMetadata.created(info));
+            return new PdfText(title, pages, ocred, needing, FileMetadata.author(info), FileMetadata.created(info),
+                    tikaMayFindMore(doc, pageCount));
         }
     }
 

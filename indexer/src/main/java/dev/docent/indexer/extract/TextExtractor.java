@@ -68,8 +68,8 @@ public final class TextExtractor {
             ExtractedDocument pdf = extractPdf(file);
             if (pdf != null) return pdf;
             if (Thread.currentThread().isInterrupted()) throw ExtractionException.retryable("extraction was stopped", null);
-            // PDFBox found no text or could not open it: Tika reads embedded files (portfolios)
-            // and turns the failure into a precise reason.
+            // PDFBox could not open it, or found no text in a PDF with form fields or attachments
+            // (portfolios), or a short one: Tika reads those and turns a failure into a precise reason.
         }
         return extractWithTika(file);
     }
@@ -94,6 +94,9 @@ public final class TextExtractor {
                         ? "needs OCR: no text layer on its " + pdf.pagesNeedingOcr() + " scanned page(s); install"
                                 + " tesseract-ocr (setting indexing.ocr = auto) or OCR it first, e.g. with ocrmypdf"
                         : "no extractable text: OCR found no words on its " + pdf.pagesNeedingOcr() + " scanned page(s)");
+            }
+            if (result.characterCount() == 0 && !pdf.tikaMayFindMore()) {
+                throw new ExtractionException(ExtractionFailures.noTextReason("application/pdf"));
             }
             return result.characterCount() == 0 ? null : result;
         } catch (IOException | RuntimeException e) {
@@ -132,6 +135,11 @@ public final class TextExtractor {
         }
         String contentType = metadata.get(Metadata.CONTENT_TYPE);
         ExtractionFailures.rejectDisguisedText(file, contentType);
+        if (contentType != null && contentType.startsWith("text/")) {
+            // Read as text: its bytes must look like text too (random bytes decode into printable junk).
+            String notText = NotTextSniffer.bytesReason(file, metadata.get(Metadata.CONTENT_ENCODING));
+            if (notText != null) throw new ExtractionException(notText);
+        }
         var doc = new ExtractedDocument(cleanTitle(metadata.get(TikaCoreProperties.TITLE), file), contentType,
                 handler.paged(), pages, 0, 0, FileMetadata.author(metadata), FileMetadata.created(metadata),
                 DocumentLanguage.of(pages));

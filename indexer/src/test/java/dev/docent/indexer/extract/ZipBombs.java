@@ -46,6 +46,76 @@ public final class ZipBombs {
         }
     }
 
+    /**
+     * Cuts the central directory off a zip (the index at its end that most readers start from):
+     * what is left are the entries behind their local headers, as a download broken off near its
+     * end leaves them.
+     */
+    public static void cutCentralDirectory(Path zip) throws IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        int end = endOfCentralDirectory(bytes);
+        try (var f = new java.io.RandomAccessFile(zip.toFile(), "rw")) {
+            f.setLength(u32(bytes, end + 16)); // where the central directory starts
+        }
+    }
+
+    /**
+     * Leaves {@code entryName} out of the zip's central directory, its data and local header
+     * staying where they are: a reader going by the directory does not see it, one going through
+     * the local headers does.
+     */
+    public static void leaveOutOfCentralDirectory(Path zip, String entryName) throws IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        int end = endOfCentralDirectory(bytes);
+        int start = (int) u32(bytes, end + 16);
+        var directory = new java.io.ByteArrayOutputStream();
+        int kept = 0;
+        for (int at = start; at < end; ) {
+            int length = 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
+            String name = new String(bytes, at + 46, u16(bytes, at + 28), StandardCharsets.UTF_8);
+            if (!name.equals(entryName)) {
+                directory.write(bytes, at, length);
+                kept++;
+            }
+            at += length;
+        }
+        if (kept == u16(bytes, end + 10)) throw new IllegalArgumentException("no entry " + entryName + " in " + zip);
+        byte[] eocd = java.util.Arrays.copyOfRange(bytes, end, bytes.length);
+        putU16(eocd, 8, kept);
+        putU16(eocd, 10, kept);
+        putU32(eocd, 12, directory.size());
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            out.write(bytes, 0, start);
+            directory.writeTo(out);
+            out.write(eocd);
+        }
+    }
+
+    private static int endOfCentralDirectory(byte[] b) {
+        for (int i = b.length - 22; i >= 0; i--) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) return i;
+        }
+        throw new IllegalArgumentException("not a zip");
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (u16(b, at) | (long) u16(b, at + 2) << 16);
+    }
+
+    private static void putU16(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+    }
+
+    private static void putU32(byte[] b, int at, long v) {
+        putU16(b, at, (int) (v & 0xffff));
+        putU16(b, at + 2, (int) (v >>> 16));
+    }
+
     private static void docx(ZipOutputStream zip, int mb) throws IOException {
         entry(zip, "[Content_Types].xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -112,10 +182,11 @@ public final class ZipBombs {
         zip.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Head, then the unit repeated until {@code mb} megabytes, then the tail. */
+    /** Head, then the unit repeated until {@code mb} megabytes (0: not at all), then the tail. */
     private static void repeat(OutputStream out, String head, String unit, String tail, int mb) throws IOException {
         out.write(head.getBytes(StandardCharsets.UTF_8));
         byte[] block = unit.repeat(Math.max(1, (1 << 20) / unit.length())).getBytes(StandardCharsets.UTF_8);
+        if (mb == 0) out.write(unit.getBytes(StandardCharsets.UTF_8)); // one paragraph: a small, ordinary file
         for (long written = 0; written < (long) mb << 20; written += block.length) out.write(block);
         out.write(tail.getBytes(StandardCharsets.UTF_8));
     }
