@@ -91,9 +91,12 @@ class GenerativeAskTest {
             // The story model rewrites nothing sensible, but whatever it wrote was searched with.
             assertTrue(a.get("notes").toString().contains("rewritten from the conversation"), res.body());
 
-            JsonNode alone = RunningDocent.JSON.readTree(server.post("/ask", "{\"question\": \"And what did she do with it?\"}").body());
+            // The same passages without the conversation: a question that stands alone and is found
+            // (the bare "And what did she do with it?" is not found, and a not-found prompt says more).
+            JsonNode alone = RunningDocent.JSON.readTree(server.post("/ask", "{\"question\": \"What did Lily do with the ball?\"}").body());
+            assertTrue(alone.get("found").asBoolean() && a.get("found").asBoolean(), alone + "\n" + res.body());
             assertTrue(alone.get("timings").get("prompt_tokens").asInt() < t.get("prompt_tokens").asInt(),
-                    "the conversation is not in the answer's prompt");
+                    "the conversation is not in the answer's prompt: alone " + alone + "\nwith history " + res.body());
             assertTrue(!alone.get("timings").has("condense_ms"));
         }
     }
