@@ -36,16 +36,15 @@ async function refreshDocuments() {
       const tr = document.createElement("tr");
       const name = text("td", fileName(d.path), "name");
       name.title = d.path;
-      if (d.status === "indexed") name.append(" ", summariseButton(fileName(d.path)));
       const label = d.status === "pending" ? "waiting" : d.status;
       tr.append(name, text("td", label, d.status), text("td", d.pages || ""), text("td", d.chunks || ""),
-        text("td", d.error || d.note || "", d.error ? "reason" : "note"));
+        text("td", d.error || d.note || "", d.error ? "reason" : "note"), actionCell(d));
       rows.append(tr);
     }
     if (body.length === 0) {
       const tr = document.createElement("tr");
       const td = text("td", "No documents here.", "none");
-      td.colSpan = 5;
+      td.colSpan = 6;
       tr.append(td);
       rows.append(tr);
     }
@@ -56,7 +55,14 @@ async function refreshDocuments() {
   }
 }
 
-// Ask about one document from the list: its summary (with a model) or its outline (without one).
+// Ask about one indexed document from the list: its summary (with a model) or its outline (without one).
+function actionCell(d) {
+  const td = document.createElement("td");
+  td.className = "actions";
+  if (d.status === "indexed") td.append(summariseButton(fileName(d.path)));
+  return td;
+}
+
 function summariseButton(name) {
   const b = text("button", "Summarise", "link summarise-document");
   b.type = "button";
