@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docent.retriever.TextScoring;
 import dev.docent.retriever.analysis.Language;
+import dev.docent.retriever.analysis.QuotedPhrases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +80,7 @@ final class QueryText {
      * matches its own language's clauses. Null when no language yields a term or phrase.
      */
     static ObjectNode required(List<Language> languages, String text) {
-        List<String> parts = split(text);
+        List<String> parts = QuotedPhrases.split(text);
         ObjectNode query = OpenSearchConnection.json().createObjectNode();
         ArrayNode anyLanguage = query.putObject("bool").putArray("should");
         int maxClauses = MAX_TERMS / Math.max(1, languages.size());
@@ -105,19 +105,6 @@ final class QueryText {
         return anyLanguage.isEmpty() ? null : query;
     }
 
-    /** As {@code MatchQueries.split}: the text outside quotes first, then each quoted phrase. */
-    static List<String> split(String text) {
-        String[] pieces = text.replaceAll("[\u201c\u201d\u201e\u00ab\u00bb]", "\"").split("\"", -1);
-        List<String> out = new ArrayList<>();
-        var plain = new StringBuilder();
-        for (int i = 0; i < pieces.length; i++) {
-            boolean quoted = i % 2 == 1 && i < pieces.length - 1; // the last piece after an odd quote is not closed
-            if (quoted) out.add(pieces[i]);
-            else plain.append(pieces[i]).append(' ');
-        }
-        out.addFirst(plain.toString());
-        return out;
-    }
 
     static Set<String> terms(Language language, String text, int maxTerms) {
         Set<String> terms = new LinkedHashSet<>();

@@ -1,9 +1,9 @@
 package dev.docent.retriever.lucene;
 
 import dev.docent.retriever.analysis.Language;
+import dev.docent.retriever.analysis.QuotedPhrases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -28,7 +28,7 @@ final class MatchQueries {
 
     /** Null when no language yields a term or phrase (e.g. only stop words): then no chunk matches. */
     static Query required(Map<Language, Analyzer> analyzers, String text) {
-        List<String> parts = split(text);
+        List<String> parts = QuotedPhrases.split(text);
         var anyLanguage = new BooleanQuery.Builder();
         int languages = 0;
         int maxClauses = TextQueries.MAX_TERMS / Math.max(1, analyzers.size());
@@ -53,22 +53,6 @@ final class MatchQueries {
         return languages == 0 ? null : anyLanguage.build();
     }
 
-    /**
-     * The text outside quotes (first), then each quoted phrase. Typographic quotes count as
-     * straight ones; an unclosed quote is ignored, its text read as plain words.
-     */
-    static List<String> split(String text) {
-        String[] pieces = text.replaceAll("[\u201c\u201d\u201e\u00ab\u00bb]", "\"").split("\"", -1);
-        List<String> out = new ArrayList<>();
-        var plain = new StringBuilder();
-        for (int i = 0; i < pieces.length; i++) {
-            boolean quoted = i % 2 == 1 && i < pieces.length - 1; // the last piece after an odd quote is not closed
-            if (quoted) out.add(pieces[i]);
-            else plain.append(pieces[i]).append(' ');
-        }
-        out.addFirst(plain.toString());
-        return out;
-    }
 
     /** The phrase as the analyzer reads it, gaps of dropped stop words kept; a single term alone; null for none. */
     private static Query phrase(Analyzer analyzer, String field, String phrase) {
