@@ -262,24 +262,15 @@ public final class Catalog implements AutoCloseable {
     /** Inserts or replaces the whole records in one transaction (all or none); their text dates stay as they are. */
     public synchronized void putAll(List<DocumentRecord> records) {
         if (records.isEmpty()) return;
-        try {
-            db.setAutoCommit(false);
+        inTransaction(() -> {
             try (PreparedStatement ps = db.prepareStatement(PUT)) {
                 for (DocumentRecord r : records) {
                     bind(ps, r);
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new CatalogException(e);
-        }
+        });
     }
 
     /** As {@link #commitBatch(List, Map, List, long)} with every record's text dates left as they are. */
@@ -296,8 +287,7 @@ public final class Catalog implements AutoCloseable {
      */
     public synchronized void commitBatch(List<DocumentRecord> records, Map<String, List<LocalDate>> textDates,
             List<String> deletedPaths, long indexSequence) {
-        try {
-            db.setAutoCommit(false);
+        inTransaction(() -> {
             try (PreparedStatement put = db.prepareStatement(PUT);
                     PreparedStatement del = db.prepareStatement("DELETE FROM documents WHERE path = ?");
                     PreparedStatement delDates = db.prepareStatement("DELETE FROM document_dates WHERE path = ?");
@@ -329,6 +319,24 @@ public final class Catalog implements AutoCloseable {
                 meta.setString(2, Long.toString(indexSequence));
                 meta.executeUpdate();
                 HaltPoints.reach(HaltPoints.CATALOG_TRANSACTION); // every row written, none committed
+            }
+        });
+    }
+
+    /** Work on the connection that {@link #inTransaction} commits whole or not at all. */
+    private interface TransactionWork {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed whole, or rolled back (an exception from it
+     * is rethrown, SQLite's as a {@link CatalogException}). The one place that switches auto-commit.
+     */
+    private void inTransaction(TransactionWork work) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                work.run();
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
@@ -367,24 +375,15 @@ public final class Catalog implements AutoCloseable {
 
     /** Deletes the row of {@code path} and the dates of its text, in one transaction. */
     public synchronized void delete(String path) {
-        try {
-            db.setAutoCommit(false);
+        inTransaction(() -> {
             try (PreparedStatement ps = db.prepareStatement("DELETE FROM documents WHERE path = ?");
                     PreparedStatement dates = db.prepareStatement("DELETE FROM document_dates WHERE path = ?")) {
                 ps.setString(1, path);
                 ps.executeUpdate();
                 dates.setString(1, path);
                 dates.executeUpdate();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new CatalogException(e);
-        }
+        });
     }
 
     /** The distinct dates the text of {@code path} mentions, in calendar order (empty if none or unknown). */
