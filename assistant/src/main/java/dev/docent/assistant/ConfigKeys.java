@@ -30,7 +30,8 @@ final class ConfigKeys {
             "llm.endpoint", "llm.endpoint_model", "llm.endpoint_context", "llm.endpoint_key_env",
             "llm.allow_remote_endpoint",
             "models.base_url",
-            "index.backend", "index.opensearch.hosts", "index.opensearch.index", "index.opensearch.credentials_env");
+            "index.backend", "index.opensearch.hosts", "index.opensearch.index", "index.opensearch.credentials_env",
+            "index.opensearch.owner", "index.opensearch.replicas");
 
     private ConfigKeys() {}
 

@@ -35,6 +35,8 @@ public final class Docent implements AutoCloseable {
     private final boolean readOnly;
     private final Embedder embedder;
     private final Indexer indexer;
+    /** Where the index lives: Lucene in the data directory, or an OpenSearch cluster (closed with Docent). */
+    private final IndexPlace indexPlace;
     private final Answerer answerer;
     private final CollectionSearch documentSearch;
     private final AnswerJobs answers;
@@ -57,18 +59,21 @@ public final class Docent implements AutoCloseable {
         Indexer.claimTempFolder(config.dataDir()); // before any file is read
         LibraryCaches.pointAt(config.dataDir().resolve("cache"));
         StartupTimer.mark("config, data dir and logs");
+        this.indexPlace = IndexPlace.of(config.index(), config.dataDir());
         this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background
         try {
             if (readOnly) {
                 // The same limits as serve's sync when get_document or the viewer reads a file again.
-                this.indexer = Indexer.openReadOnly(config.dataDir(), embedder, config.indexing());
+                this.indexer = Indexer.openReadOnly(config.dataDir(), embedder, config.indexing(), indexPlace.storage());
             } else {
-                this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing());
+                this.indexer = Indexer.open(config.dataDir(), embedder, config.indexing().chunkTokens(), config.indexing(),
+                        indexPlace.storage());
                 indexer.respectGitignore(config.respectGitignore());
             }
             StartupTimer.mark("catalog and index");
         } catch (RuntimeException e) {
             embedder.close();
+            indexPlace.close();
             throw e;
         }
         try {
@@ -76,6 +81,7 @@ public final class Docent implements AutoCloseable {
         } catch (RuntimeException e) {
             indexer.close();
             embedder.close();
+            indexPlace.close();
             throw e;
         }
         Generator g = null;
@@ -165,13 +171,6 @@ public final class Docent implements AutoCloseable {
     }
 
     private static Docent open(DocentConfig config, boolean readOnly) {
-        if (config.index().kind() == IndexBackend.Kind.OPENSEARCH) {
-            // The opensearch module's OpenSearchIndex passes the ChunkStore and Searcher contracts, but
-            // the indexer's catalog, reconciliation and generations still write the Lucene index only.
-            throw new IllegalArgumentException("index.backend = opensearch is not wired into serve/index/ask yet (issue 19:"
-                    + " the cluster backend passes the index contracts; the indexer does not write through it yet);"
-                    + " set index.backend = lucene");
-        }
         try {
             PrivateDataDirectory.open(config.dataDir());
             Logging.toFile(config.dataDir());
@@ -187,6 +186,11 @@ public final class Docent implements AutoCloseable {
 
     public Indexer indexer() {
         return indexer;
+    }
+
+    /** Which engine holds the index ("lucene", "opensearch"), and whether it answers now. */
+    public IndexPlace indexPlace() {
+        return indexPlace;
     }
 
     public Answerer answerer() {
@@ -276,6 +280,7 @@ public final class Docent implements AutoCloseable {
                     conversations.close();
                 } finally {
                     embedder.close();
+                    indexPlace.close();
                 }
             }
         }

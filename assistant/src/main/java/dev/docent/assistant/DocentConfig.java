@@ -157,6 +157,7 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
                 String m = e.getMessage();
                 String key = m.startsWith("index.opensearch.hosts") ? "index.opensearch.hosts"
                         : m.startsWith("index.opensearch.index") ? "index.opensearch.index"
+                        : m.startsWith("index.opensearch.replicas") ? "index.opensearch.replicas"
                         : m.startsWith("index.opensearch.*") ? (raw("index.opensearch.hosts") != null ? "index.opensearch.hosts"
                                 : "index.opensearch.credentials_env")
                         : "index.backend";

@@ -15,8 +15,11 @@ import java.util.function.Function;
  * @param hosts the cluster's HTTP addresses (opensearch only), e.g. {@code http://127.0.0.1:9200}
  * @param index the index name on the cluster (lower case)
  * @param credentialsEnv the environment variable holding {@code user:password}, or null for none
+ * @param owner this Docent's name among the writers of a shared index, or null: the machine's host
+ *     name and the data directory ({@link #ownerFor})
+ * @param replicas copies of each shard of a new cluster index on other nodes (1: one node may fail)
  */
-public record IndexBackend(Kind kind, List<URI> hosts, String index, String credentialsEnv) {
+public record IndexBackend(Kind kind, List<URI> hosts, String index, String credentialsEnv, String owner, int replicas) {
 
     public enum Kind { LUCENE, OPENSEARCH }
 
@@ -25,8 +28,14 @@ public record IndexBackend(Kind kind, List<URI> hosts, String index, String cred
 
     public static final IndexBackend LUCENE = new IndexBackend(Kind.LUCENE, List.of(), DEFAULT_INDEX, null);
 
+    public IndexBackend(Kind kind, List<URI> hosts, String index, String credentialsEnv) {
+        this(kind, hosts, index, credentialsEnv, null, 1);
+    }
+
     public IndexBackend {
         hosts = List.copyOf(hosts);
+        if (replicas < 0) throw new IllegalArgumentException("index.opensearch.replicas must be 0 or more, got " + replicas);
+        if (owner != null && owner.isBlank()) owner = null;
         if (kind == Kind.OPENSEARCH && hosts.isEmpty()) {
             throw new IllegalArgumentException("index.backend = opensearch needs index.opensearch.hosts (e.g. http://127.0.0.1:9200)");
         }
@@ -45,8 +54,10 @@ public record IndexBackend(Kind kind, List<URI> hosts, String index, String cred
         String hosts = raw.apply("index.opensearch.hosts");
         String index = raw.apply("index.opensearch.index");
         String env = raw.apply("index.opensearch.credentials_env");
+        String owner = raw.apply("index.opensearch.owner");
+        String replicas = raw.apply("index.opensearch.replicas");
         if (kind == null || kind.equalsIgnoreCase("lucene")) {
-            if (hosts != null || env != null) {
+            if (hosts != null || env != null || owner != null || replicas != null) {
                 throw new IllegalArgumentException("index.opensearch.* is set but index.backend is lucene: set index.backend = opensearch to use the cluster");
             }
             return LUCENE;
@@ -56,7 +67,13 @@ public record IndexBackend(Kind kind, List<URI> hosts, String index, String cred
         }
         List<URI> uris = hosts == null ? List.of() : Arrays.stream(hosts.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(IndexBackend::host).toList();
-        return new IndexBackend(Kind.OPENSEARCH, uris, index == null ? DEFAULT_INDEX : index, env);
+        int copies;
+        try {
+            copies = replicas == null || replicas.isBlank() ? 1 : Integer.parseInt(replicas.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("index.opensearch.replicas must be a whole number, got '" + replicas + "'");
+        }
+        return new IndexBackend(Kind.OPENSEARCH, uris, index == null ? DEFAULT_INDEX : index, env, owner, copies);
     }
 
     private static URI host(String s) {
@@ -85,5 +102,20 @@ public record IndexBackend(Kind kind, List<URI> hosts, String index, String cred
         }
         if (!v.contains(":")) throw new IllegalStateException(credentialsEnv + " must hold user:password");
         return v;
+    }
+
+    /**
+     * This writer's owner name: the configured one, else {@code HOST:DATA_DIR}, which stays the same
+     * across restarts and differs between two Docents on one machine with their own data directories.
+     */
+    public String ownerFor(java.nio.file.Path dataDir) {
+        if (owner != null) return owner;
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + dataDir.toAbsolutePath().normalize();
     }
 }

@@ -4,7 +4,7 @@ import dev.docent.indexer.catalog.DocumentRecord;
 
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.halt.HaltPoints;
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,13 +23,13 @@ import java.util.Map;
 final class CommitBatch {
 
     private final Catalog catalog;
-    private final ChunkIndex index;
+    private final DocumentIndex index;
     private final List<DocumentRecord> records = new ArrayList<>();
     private final List<String> deleted = new ArrayList<>();
     /** Text dates that replace the catalog's for these paths, with their records. */
     private final Map<String, List<LocalDate>> dates = new HashMap<>();
 
-    CommitBatch(Catalog catalog, ChunkIndex index) {
+    CommitBatch(Catalog catalog, DocumentIndex index) {
         this.catalog = catalog;
         this.index = index;
     }

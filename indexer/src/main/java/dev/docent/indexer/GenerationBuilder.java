@@ -43,10 +43,12 @@ final class GenerationBuilder {
     /** What this Docent builds indexes under. */
     private final Recipe recipe;
     private final ActiveGeneration active;
+    private final IndexStorage storage;
     /** The generation being built for a changed recipe, or null. Written only by the sync. */
     private volatile OpenGeneration building;
 
-    private GenerationBuilder(Path dataDir, Recipe recipe, ActiveGeneration active, OpenGeneration building) {
+    private GenerationBuilder(Path dataDir, Recipe recipe, ActiveGeneration active, OpenGeneration building, IndexStorage storage) {
+        this.storage = storage;
         this.dataDir = dataDir;
         this.recipe = recipe;
         this.active = active;
@@ -57,25 +59,31 @@ final class GenerationBuilder {
      * Opens the active generation, and the one to build when {@code recipe} is not the active one's;
      * deletes every other generation, a left-over first generation and a temporary pointer.
      */
-    static GenerationBuilder open(Path dataDir, Recipe recipe) throws IOException {
+    static GenerationBuilder open(Path dataDir, Recipe recipe, IndexStorage storage) throws IOException {
         IndexGeneration current = chooseActive(dataDir, recipe);
-        OpenGeneration answering = OpenGeneration.openWritable(dataDir, current, recipe);
+        OpenGeneration answering = OpenGeneration.openWritable(dataDir, current, recipe, storage);
+        try {
+            storage.activated(current); // repeats a switch a crash interrupted after the pointer's write
+        } catch (RuntimeException e) {
+            answering.close();
+            throw e;
+        }
         if (current.recipe().equals(recipe)) {
             Generations.removeStale(dataDir, Set.of(current));
-            return new GenerationBuilder(dataDir, recipe, new ActiveGeneration(answering), null);
+            return new GenerationBuilder(dataDir, recipe, new ActiveGeneration(answering), null, storage);
         }
         IndexGeneration next = IndexGeneration.forRecipe(recipe);
         Generations.removeStale(dataDir, Set.of(current, next)); // a build for another recipe is abandoned
         OpenGeneration toBuild;
         try {
-            toBuild = OpenGeneration.openWritable(dataDir, next, recipe); // a build a crash interrupted goes on where it stopped
+            toBuild = OpenGeneration.openWritable(dataDir, next, recipe, storage); // a build a crash interrupted goes on where it stopped
         } catch (IOException | RuntimeException e) {
             answering.close();
             throw e;
         }
         log.info("The {} changed: answering from index generation {} while generation {} is built ({})",
                 recipe.changesFrom(current.recipe()), current.id(), next.id(), recipe.canonical());
-        return new GenerationBuilder(dataDir, recipe, new ActiveGeneration(answering), toBuild);
+        return new GenerationBuilder(dataDir, recipe, new ActiveGeneration(answering), toBuild, storage);
     }
 
     /**
@@ -155,6 +163,7 @@ final class GenerationBuilder {
      */
     private void switchTo(OpenGeneration next) {
         Generations.writePointer(dataDir, next.generation()); // from here on a restart opens next
+        storage.activated(next.generation()); // a shared index's readers follow (repeated at open after a crash)
         building = null; // the status shows no build from here; next answers from the line below
         OpenGeneration old = active.replace(next); // waits for the leases on the old one
         log.info("Index generation {} is complete and answers now; deleting generation {}", next.generation().id(),
@@ -163,6 +172,7 @@ final class GenerationBuilder {
             old.close();
         } finally {
             Generations.delete(dataDir, old.generation());
+            storage.dropped(old.generation());
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.docent.indexer;
 
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A hold on the index that answers now, for reading it directly ({@link ChunkIndex#chunksOf},
- * {@link ChunkIndex#regionsOf}, {@link ChunkIndex#chunkCount()}, {@link ChunkIndex#searcher()}).
+ * A hold on the index that answers now, for reading it directly ({@link DocumentIndex#chunksOf},
+ * {@link DocumentIndex#regionsOf}, {@link DocumentIndex#chunkCount()}, {@link DocumentIndex#searcher()}).
  * Without it, a generation switch could close the index under its reader. While a lease is open the
  * index stays open: a writer's switch to a new generation waits for it ({@link Indexer#sync} does
  * not return before it is closed), and a read-only indexer that follows a switch closes the old
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Take it in try-with-resources and keep it short: a switch waits for it, so a thread must not
  * call {@link Indexer#sync} while it holds one (it would wait for itself). Do not keep the {@link
- * ChunkIndex} past {@link #close()}. It may be closed on any thread; closing it twice does nothing.
+ * DocumentIndex} past {@link #close()}. It may be closed on any thread; closing it twice does nothing.
  */
 public final class IndexLease implements AutoCloseable {
 
@@ -28,7 +28,7 @@ public final class IndexLease implements AutoCloseable {
     }
 
     /** The held generation's index. */
-    public ChunkIndex index() {
+    public DocumentIndex index() {
         if (closed.get()) throw new IllegalStateException("this index lease is closed");
         return slot.open.index();
     }

@@ -15,7 +15,7 @@ import dev.docent.indexer.generation.Generations;
 import dev.docent.indexer.generation.IndexGeneration;
 import dev.docent.indexer.generation.Recipe;
 import dev.docent.indexer.watch.WalkResult;
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import dev.docent.retriever.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,9 +75,14 @@ public final class Indexer implements AutoCloseable {
 
     /** As {@link #openReadOnly(Path, Embedder)}; {@link #readDocument} reads under {@code limits} (size, time, OCR). */
     public static Indexer openReadOnly(Path dataDir, Embedder embedder, IndexingLimits limits) {
+        return openReadOnly(dataDir, embedder, limits, IndexStorage.LUCENE);
+    }
+
+    /** As above, with the index where {@code storage} keeps it (the catalog stays in {@code dataDir}). */
+    public static Indexer openReadOnly(Path dataDir, Embedder embedder, IndexingLimits limits, IndexStorage storage) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        var active = new ActiveGeneration(OpenGeneration.openReadOnly(dir, Generations.activeForReading(dir), embedder));
-        return new Indexer(active, null, new PointerFollower(dir, embedder, active), DocumentReader.lazy(limits));
+        var active = new ActiveGeneration(OpenGeneration.openReadOnly(dir, Generations.activeForReading(dir), embedder, storage));
+        return new Indexer(active, null, new PointerFollower(dir, embedder, active, storage), DocumentReader.lazy(limits));
     }
 
     /** Opens the catalog and index in {@code dataDir}, creating them if needed. */
@@ -105,18 +110,28 @@ public final class Indexer implements AutoCloseable {
     }
 
     public static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits) {
-        return open(dataDir, embedder, chunkTokens, limits, Clock.systemUTC());
+        return open(dataDir, embedder, chunkTokens, limits, Clock.systemUTC(), IndexStorage.LUCENE);
+    }
+
+    /** With the index where {@code storage} keeps it (the catalog stays in {@code dataDir}). */
+    public static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, IndexStorage storage) {
+        return open(dataDir, embedder, chunkTokens, limits, Clock.systemUTC(), storage);
+    }
+
+    static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, Clock clock) {
+        return open(dataDir, embedder, chunkTokens, limits, clock, IndexStorage.LUCENE);
     }
 
     /** With a clock of the caller's: tests move time on to reach a retry. */
-    static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, Clock clock) {
+    static Indexer open(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, Clock clock,
+            IndexStorage storage) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
             // The BM25 analysis is part of the recipe: an index written with other analysis has terms
             // the queries no longer produce, so it is rebuilt like one written with another model.
-            Recipe recipe = Recipe.current(embedder.modelName(), embedder.dimensions(), chunkTokens, ChunkIndex.ANALYSIS_VERSION);
-            GenerationBuilder generations = GenerationBuilder.open(dir, recipe);
+            Recipe recipe = Recipe.current(embedder.modelName(), embedder.dimensions(), chunkTokens, dev.docent.retriever.lucene.ChunkIndex.ANALYSIS_VERSION);
+            GenerationBuilder generations = GenerationBuilder.open(dir, recipe, storage);
             TextExtractor extractor;
             try {
                 extractor = DocumentReader.extractor(limits);
@@ -155,7 +170,7 @@ public final class Indexer implements AutoCloseable {
     }
 
     /** {@code read} applied to the index that answers now, under a {@link #lease()}. */
-    public <T> T withIndex(Function<ChunkIndex, T> read) {
+    public <T> T withIndex(Function<DocumentIndex, T> read) {
         try (IndexLease lease = lease()) {
             return read.apply(lease.index());
         }
@@ -170,7 +185,7 @@ public final class Indexer implements AutoCloseable {
         try (IndexLease lease = lease()) {
             OpenGeneration a = lease.generation();
             if (follower != null) a.index().refresh(); // what the writer committed since
-            return a.index().search(queryText, a.vectorsUsable() ? queryVector : null, topK);
+            return a.search(queryText, queryVector, topK);
         }
     }
 

@@ -4,7 +4,8 @@ import dev.docent.embedder.Embedder;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.generation.IndexGeneration;
 import dev.docent.indexer.generation.Recipe;
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
+import dev.docent.retriever.fusion.HybridSearch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * closed together, because "this file is indexed, with n chunks" is only true of one index: a
  * catalog must never be read against another generation's index.
  *
- * <p>Locking: none. Its fields are final, {@link Catalog} and {@link ChunkIndex} are
+ * <p>Locking: none. Its fields are final, {@link Catalog} and {@link DocumentIndex} are
  * thread-safe, and {@link #close()} is idempotent through an atomic flag (at shutdown the
  * indexer's close may race a generation switch that hands this one over). Whoever opened it closes
  * it: {@link ActiveGeneration} the one that answers, {@link GenerationBuilder} the one being built.
@@ -31,15 +32,18 @@ final class OpenGeneration {
 
     private final IndexGeneration generation;
     private final Catalog catalog;
-    private final ChunkIndex index;
+    private final DocumentIndex index;
     private final boolean vectorsUsable;
+    /** Hybrid search with the default fusion over {@link #index}'s searcher. */
+    private final HybridSearch search;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private OpenGeneration(IndexGeneration generation, Catalog catalog, ChunkIndex index, boolean vectorsUsable) {
+    private OpenGeneration(IndexGeneration generation, Catalog catalog, DocumentIndex index, boolean vectorsUsable) {
         this.generation = generation;
         this.catalog = catalog;
         this.index = index;
         this.vectorsUsable = vectorsUsable;
+        this.search = HybridSearch.defaults(index.searcher());
     }
 
     IndexGeneration generation() {
@@ -50,8 +54,13 @@ final class OpenGeneration {
         return catalog;
     }
 
-    ChunkIndex index() {
+    DocumentIndex index() {
         return index;
+    }
+
+    /** The {@code topK} best chunks for the question by the default hybrid search (BM25 alone when {@code vector} is null). */
+    java.util.List<dev.docent.retriever.Hit> search(String text, float[] vector, int topK) {
+        return search.search(text, vectorsUsable ? vector : null, topK);
     }
 
     /**
@@ -63,12 +72,12 @@ final class OpenGeneration {
     }
 
     /** Opens (creating) a generation's catalog and index for writing, and reconciles them. */
-    static OpenGeneration openWritable(Path dataDir, IndexGeneration g, Recipe configured) throws IOException {
+    static OpenGeneration openWritable(Path dataDir, IndexGeneration g, Recipe configured, IndexStorage storage) throws IOException {
         Files.createDirectories(g.dir(dataDir));
         Catalog catalog = Catalog.open(g.catalogFile(dataDir));
-        ChunkIndex index;
+        DocumentIndex index;
         try {
-            index = ChunkIndex.open(g.indexDir(dataDir));
+            index = storage.openWritable(dataDir, g);
         } catch (RuntimeException e) {
             catalog.close(); // e.g. another process holds the index: leave nothing open behind
             throw e;
@@ -79,15 +88,15 @@ final class OpenGeneration {
     }
 
     /** Opens a generation's committed state for reading beside a writer: no lock, nothing written. */
-    static OpenGeneration openReadOnly(Path dataDir, IndexGeneration g, Embedder embedder) {
+    static OpenGeneration openReadOnly(Path dataDir, IndexGeneration g, Embedder embedder, IndexStorage storage) {
         Path catalogFile = g.catalogFile(dataDir);
         if (!Files.isRegularFile(catalogFile)) {
             throw new IllegalStateException("No index in " + dataDir + " yet: run ./docent index FOLDER first");
         }
         Catalog catalog = Catalog.openReadOnly(catalogFile);
-        ChunkIndex index;
+        DocumentIndex index;
         try {
-            index = ChunkIndex.openReadOnly(g.indexDir(dataDir));
+            index = storage.openReadOnly(dataDir, g);
         } catch (RuntimeException e) {
             catalog.close();
             throw e;

@@ -25,11 +25,13 @@ final class PointerFollower {
     private final Path dataDir;
     private final Embedder embedder;
     private final ActiveGeneration active;
+    private final IndexStorage storage;
 
-    PointerFollower(Path dataDir, Embedder embedder, ActiveGeneration active) {
+    PointerFollower(Path dataDir, Embedder embedder, ActiveGeneration active, IndexStorage storage) {
         this.dataDir = dataDir;
         this.embedder = embedder;
         this.active = active;
+        this.storage = storage;
     }
 
     /** Moves to the generation the pointer names, if a writer switched since the last look. */
@@ -41,7 +43,7 @@ final class PointerFollower {
             return; // a damaged or missing pointer: keep what is open rather than fail the search
         }
         if (now.name().equals(active.current().generation().name())) return;
-        active.replaceWhenReleased(OpenGeneration.openReadOnly(dataDir, now, embedder));
+        active.replaceWhenReleased(OpenGeneration.openReadOnly(dataDir, now, embedder, storage));
         log.info("Following the writer to index generation {}", now.id());
     }
 }

@@ -4,7 +4,7 @@ import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentStatus;
 
 import dev.docent.indexer.catalog.Catalog;
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,7 @@ final class Reconciler {
     private Reconciler() {}
 
     /** Reconciles and commits both; returns how many files were fixed (0 when they agreed). */
-    static int reconcile(Catalog catalog, ChunkIndex index) {
+    static int reconcile(Catalog catalog, DocumentIndex index) {
         long indexSequence = index.committedSequence();
         long catalogSequence = CommitBatch.catalogSequence(catalog);
         Map<String, Integer> chunks = index.chunkCountsByPath();

@@ -7,7 +7,7 @@ import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.catalog.FileStamp;
 import dev.docent.indexer.watch.FileState;
 import dev.docent.indexer.watch.WalkResult;
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
      * the rows of the files to read marked pending (in one transaction). An unchanged file thus
      * costs no query, no write and no read of its content.
      */
-    static SyncPlan of(Catalog catalog, ChunkIndex index, WalkResult walk, Clock clock, CommitBatch batch) {
+    static SyncPlan of(Catalog catalog, DocumentIndex index, WalkResult walk, Clock clock, CommitBatch batch) {
         Instant now = clock.instant();
         Map<String, FileStamp> unseen = catalog.stamps(); // left with the rows the walk did not find
         List<FileState> toRead = new ArrayList<>();
@@ -94,7 +94,7 @@ record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
      * its size, so it may be the same file renamed or moved; every other vanished file leaves the
      * index now, its row with the next commit.
      */
-    private static ChunkDonors donors(Collection<DocumentRecord> records, ChunkIndex index, List<DocumentRecord> vanished,
+    private static ChunkDonors donors(Collection<DocumentRecord> records, DocumentIndex index, List<DocumentRecord> vanished,
             Set<String> inWork,
             Set<Long> workSizes, CommitBatch batch) {
         var donors = new ChunkDonors();

@@ -6,7 +6,7 @@ import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.indexer.DocumentPipeline.Outcome;
 import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.watch.FileState;
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +75,7 @@ final class SyncRun {
     private static final Stage END = new Stage(null, null);
 
     private final CommitBatch batch;
-    private final ChunkIndex index;
+    private final DocumentIndex index;
     private final DocumentPipeline pipeline;
     private final FileAccess access;
     private final Watchdog watchdog;
@@ -88,12 +88,12 @@ final class SyncRun {
     /** Paths written since the last refresh: a donor among them must be refreshed before it is read. */
     private final java.util.Set<String> unrefreshed = new java.util.HashSet<>();
 
-    SyncRun(CommitBatch batch, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
+    SyncRun(CommitBatch batch, DocumentIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
             java.time.Clock clock, BooleanSupplier stopping, ProgressSink progress) {
         this(batch, index, pipeline, access, timePerFile, clock, stopping, progress, new ChunkDonors());
     }
 
-    SyncRun(CommitBatch batch, ChunkIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
+    SyncRun(CommitBatch batch, DocumentIndex index, DocumentPipeline pipeline, FileAccess access, Duration timePerFile,
             java.time.Clock clock, BooleanSupplier stopping, ProgressSink progress, ChunkDonors donors) {
         this.donors = donors;
         this.batch = batch;

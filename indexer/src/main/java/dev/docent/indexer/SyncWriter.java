@@ -8,7 +8,7 @@ import dev.docent.indexer.extract.FileAccess;
 import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.watch.FolderWalker;
 import dev.docent.indexer.watch.WalkResult;
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,7 +119,7 @@ final class SyncWriter {
     /** One sync of generation {@code g}: walk, plan, read and embed what changed, commit. */
     private SyncReport pass(OpenGeneration g, List<Path> folders, SyncProgress listener) {
         Catalog catalog = g.catalog();
-        ChunkIndex index = g.index();
+        DocumentIndex index = g.index();
         long started = System.nanoTime();
         WalkResult walk = walker.walk(folders); // never throws: what it cannot read is in walk.skipped()
         lastWalk = walk;
@@ -175,7 +175,7 @@ final class SyncWriter {
      */
     private int evictCacheIfGrown() {
         try (IndexLease lease = generations.active().lease()) {
-            ChunkIndex index = lease.index();
+            DocumentIndex index = lease.index();
             int entries = cache.size();
             int chunks = index.chunkCount();
             if (entries <= chunks + chunks / 4 + cacheSlack) return 0;

@@ -9,7 +9,6 @@ import dev.docent.embedder.factory.Embedders;
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.retriever.lucene.ChunkIndex;
-import dev.docent.retriever.SearchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +47,7 @@ class AnalysisChangeReindexTest {
                 SyncReport report = indexer.sync(List.of(docs), SyncProgress.NONE);
                 assertEquals(2, report.indexed(), report.toString());
                 assertEquals(0, report.unchanged(), report.toString());
-                assertFalse(indexer.withIndex(idx -> idx.search("sicherheitsschuh", null, 1, SearchMode.BM25)).isEmpty());
+                assertFalse(indexer.search("sicherheitsschuh", null, 1).isEmpty());
             }
             // Rebuilt as a new generation, which now answers; the old one is gone.
             assertFalse(Files.exists(data.resolve("catalog.db")));

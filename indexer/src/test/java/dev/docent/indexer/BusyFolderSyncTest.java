@@ -7,7 +7,6 @@ import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.indexer.crash.HashEmbedder;
 import dev.docent.indexer.watch.FolderWatcher;
-import dev.docent.retriever.SearchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,12 +65,12 @@ class BusyFolderSyncTest {
                 Files.delete(docs.resolve("gone.txt"));
                 long t0 = System.nanoTime();
                 await(() -> indexed(indexer, fresh) && indexer.document(docs.resolve("gone.txt").toString()).isEmpty()
-                        && indexer.withIndex(i -> i.search("zeppelins northern mast", null, 5, SearchMode.BM25)).isEmpty(),
+                        && indexer.search("zeppelins northern mast", null, 5).isEmpty(),
                         BOUND, "the new file indexed and the deleted one gone while " + busyName + " is written");
                 long tookMillis = (System.nanoTime() - t0) / 1_000_000;
                 assertTrue(writer.isAlive(), "the writes went on all along");
                 assertEquals(fresh.toString(),
-                        indexer.withIndex(i -> i.search("quinces walled garden", null, 1, SearchMode.BM25)).getFirst().path());
+                        indexer.search("quinces walled garden", null, 1).getFirst().path());
                 System.out.printf("%s: synced %d ms after the change, %d writes so far%n", busyName, tookMillis, writes.get());
             } finally {
                 writer.interrupt();

@@ -8,7 +8,6 @@ import dev.docent.embedder.Embedder;
 import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.indexer.chunk.Chunker;
-import dev.docent.retriever.SearchMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ class ChangedWhileEmbeddingTest extends WithRealEmbedder {
             System.out.printf("%s; passages embedded after the delete: %d%n", report, hook.afterTouch.get());
             assertTrue(hook.afterTouch.get() <= 1, "embedded " + hook.afterTouch.get() + " passages after the file was deleted");
             assertNull(find(indexer, "big.txt"), "a deleted file stays out of the catalog");
-            assertTrue(indexer.withIndex(idx -> idx.search("walruses", null, 5, SearchMode.BM25)).isEmpty());
+            assertTrue(indexer.search("walruses", null, 5).isEmpty());
             assertEquals(DocumentStatus.INDEXED, find(indexer, "small.txt").status(), "the sync went on to the next file");
             assertEquals(0, indexer.status().pending());
         }
@@ -54,12 +53,12 @@ class ChangedWhileEmbeddingTest extends WithRealEmbedder {
         try (Indexer indexer = Indexer.open(tmp.resolve("data"), hook, Chunker.DEFAULT_MAX_TOKENS, IndexingLimits.defaults())) {
             indexer.sync(List.of(docs), SyncProgress.NONE);
             assertTrue(hook.afterTouch.get() <= 1, "embedded " + hook.afterTouch.get() + " passages after the file changed");
-            assertTrue(indexer.withIndex(idx -> idx.search("walruses", null, 5, SearchMode.BM25)).isEmpty(),
+            assertTrue(indexer.search("walruses", null, 5).isEmpty(),
                     "the old text's chunks were not written");
             indexer.sync(List.of(docs), SyncProgress.NONE);
             assertEquals(DocumentStatus.INDEXED, find(indexer, "big.txt").status());
             assertEquals(1, find(indexer, "big.txt").chunks());
-            assertEquals(1, indexer.withIndex(idx -> idx.search("narwhals", null, 5, SearchMode.BM25)).size());
+            assertEquals(1, indexer.search("narwhals", null, 5).size());
         }
     }
 

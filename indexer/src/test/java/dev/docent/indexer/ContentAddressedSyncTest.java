@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docent.indexer.cache.EmbeddingCache;
 import dev.docent.retriever.Hit;
 import dev.docent.retriever.IndexedChunk;
-import dev.docent.retriever.SearchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -88,7 +87,7 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
             assertEquals(0, counting.takeCount(), "a copy embeds nothing");
             assertEquals(1, copied.reused(), copied.toString());
             Set<String> memoPaths = new HashSet<>();
-            for (Hit h : indexer.withIndex(idx -> idx.search("road closure spring", null, 10, SearchMode.BM25))) memoPaths.add(h.path());
+            for (Hit h : indexer.search("road closure spring", null, 10)) memoPaths.add(h.path());
             assertEquals(Set.of(docs.resolve("memo.txt").toString(), sub.resolve("memo-copy.txt").toString()), memoPaths);
             DocumentRecord copy = record(indexer, sub.resolve("memo-copy.txt"));
             assertEquals("memo-copy.txt", copy.title(), "a title that was the file name follows the file");
@@ -130,7 +129,7 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
             assertEquals(changed, counting.takeCount(), "only the changed chunk is embedded");
             assertEquals(changed, edited.embedded());
             assertTrue(after.size() > 10);
-            assertEquals(file.toString(), indexer.withIndex(idx -> idx.search("new paragraph on costs", null, 1, SearchMode.BM25))
+            assertEquals(file.toString(), indexer.search("new paragraph on costs", null, 1)
                     .getFirst().path());
         }
     }
@@ -189,7 +188,7 @@ class ContentAddressedSyncTest extends WithRealEmbedder {
 
     /** The words are found, and only under {@code path}. */
     private static void assertOnlyAt(Indexer indexer, String words, Path path) {
-        List<Hit> hits = indexer.withIndex(idx -> idx.search(words, null, 10, SearchMode.BM25));
+        List<Hit> hits = indexer.search(words, null, 10);
         assertTrue(!hits.isEmpty(), "'" + words + "' not found");
         for (Hit h : hits) assertEquals(path.toString(), h.path(), "'" + words + "' found under an old path");
         assertTrue(indexer.documents().stream().anyMatch(d -> d.path().equals(path.toString())));

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.extract.ZipBombs;
 import dev.docent.indexer.hostile.HostileParsers;
-import dev.docent.retriever.SearchMode;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ class HostileFilesTest extends WithRealEmbedder {
             assertFailed(byName, "noise.txt", "not text");
             assertEquals(DocumentStatus.INDEXED, byName.get("a-before.txt").status());
             assertEquals(DocumentStatus.INDEXED, byName.get("z-after.md").status());
-            assertFalse(indexer.withIndex(idx -> idx.search("zebras river", null, 3, SearchMode.BM25)).isEmpty());
+            assertFalse(indexer.search("zebras river", null, 3).isEmpty());
             assertEquals(0, indexer.status().pending());
             for (DocumentRecord d : byName.values()) {
                 if (d.status() == DocumentStatus.FAILED) assertEquals(null, d.retryAt(), "a verdict on the content is final: " + d);

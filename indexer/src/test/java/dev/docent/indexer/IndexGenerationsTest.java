@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.indexer.generation.IndexGeneration;
 import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import dev.docent.retriever.Hit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,7 +253,7 @@ class IndexGenerationsTest extends WithRealEmbedder {
         return dir;
     }
 
-    private static Set<String> chunkTexts(ChunkIndex index, List<DocumentRecord> docs) {
+    private static Set<String> chunkTexts(DocumentIndex index, List<DocumentRecord> docs) {
         Set<String> texts = new HashSet<>();
         for (DocumentRecord d : docs) for (Hit h : index.chunksOf(d.path())) texts.add(h.text());
         return texts;

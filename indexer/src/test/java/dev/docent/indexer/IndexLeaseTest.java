@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docent.retriever.lucene.ChunkIndex;
+import dev.docent.retriever.DocumentIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +40,7 @@ class IndexLeaseTest extends WithRealEmbedder {
         try (Indexer indexer = Indexer.open(data, embedder, NEW_CHUNK)) {
             String next = indexer.generationStatus().rebuild().generation();
             IndexLease lease = indexer.lease();
-            ChunkIndex held = lease.index();
+            DocumentIndex held = lease.index();
             int oldCount = held.chunkCount();
             var sync = CompletableFuture.supplyAsync(() -> indexer.sync(List.of(docs), SyncProgress.NONE), OWN_THREAD);
 
@@ -77,7 +77,7 @@ class IndexLeaseTest extends WithRealEmbedder {
         }
         try (Indexer reader = Indexer.openReadOnly(data, embedder)) {
             IndexLease lease = reader.lease();
-            ChunkIndex held = lease.index();
+            DocumentIndex held = lease.index();
             int oldCount = held.chunkCount();
             try (Indexer writer = Indexer.open(data, embedder, NEW_CHUNK)) {
                 writer.sync(List.of(docs), SyncProgress.NONE); // another process's switch: it cannot wait for this reader

@@ -6,7 +6,6 @@ import dev.docent.indexer.catalog.DocumentStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docent.retriever.SearchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -47,10 +46,10 @@ class IndexerSyncTest extends WithRealEmbedder {
             assertEquals(1, changed.removed(), changed.toString());
             assertEquals(1, changed.unchanged(), changed.toString()); // b.txt: touched, but its hash is unchanged
             assertEquals(2, indexer.documents().size());
-            assertTrue(indexer.withIndex(idx -> idx.search("cider pressed", null, 5, SearchMode.BM25)).isEmpty(), "deleted file still searchable");
+            assertTrue(indexer.search("cider pressed", null, 5).isEmpty(), "deleted file still searchable");
             assertEquals(docs.resolve("a.txt").toString(),
-                    indexer.withIndex(idx -> idx.search("river meadow", null, 1, SearchMode.BM25)).getFirst().path());
-            assertTrue(indexer.withIndex(idx -> idx.search("upper", null, 5, SearchMode.BM25)).isEmpty(), "old text of a.txt still searchable");
+                    indexer.search("river meadow", null, 1).getFirst().path());
+            assertTrue(indexer.search("upper", null, 5).isEmpty(), "old text of a.txt still searchable");
         }
         // A restart resumes from the catalog: nothing is re-indexed.
         try (Indexer indexer = Indexer.open(data, embedder)) {

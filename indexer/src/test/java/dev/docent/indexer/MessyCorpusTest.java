@@ -109,7 +109,7 @@ class MessyCorpusTest {
                 }
                 assertEquals(DocumentStatus.INDEXED, r.status(), name + ": " + r.error());
                 assertEquals("text of 1 page from OCR", r.note(), name);
-                assertTrue(indexer.withIndex(idx -> idx.search(words, null, 5, dev.docent.retriever.SearchMode.BM25)).stream()
+                assertTrue(indexer.search(words, null, 5).stream()
                         .anyMatch(h -> h.path().equals(r.path())), name + " not found by '" + words + "'");
             });
             List<String> notFound = new ArrayList<>();
@@ -131,7 +131,7 @@ class MessyCorpusTest {
         }
         String[] words = sample.split("\\s+");
         String query = String.join(" ", List.of(words).subList(0, Math.min(20, words.length)));
-        return indexer.withIndex(idx -> idx.search(query, null, 10, dev.docent.retriever.SearchMode.BM25)).stream()
+        return indexer.search(query, null, 10).stream()
                 .anyMatch(h -> h.path().equals(path));
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docent.embedder.Embedder;
 import dev.docent.embedder.factory.Embedders;
 import dev.docent.indexer.hostile.HostileParsers;
-import dev.docent.retriever.SearchMode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -76,7 +75,7 @@ class ShutdownTest {
                         .collect(java.util.stream.Collectors.toMap(d -> Path.of(d.path()).getFileName().toString(), d -> d));
                 assertEquals(DocumentStatus.INDEXED, byName.get("a.txt").status());
                 assertEquals(DocumentStatus.PENDING, byName.get("stuck" + HostileParsers.HANG).status(), "the stuck file is left for the next start");
-                assertFalse(again.withIndex(idx -> idx.search("alpacas meadow", null, 3, SearchMode.BM25)).isEmpty());
+                assertFalse(again.search("alpacas meadow", null, 3).isEmpty());
             }
         } finally {
             child.destroyForcibly();

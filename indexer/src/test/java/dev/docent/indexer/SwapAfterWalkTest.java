@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docent.indexer.extract.FileAccess;
-import dev.docent.retriever.SearchMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +76,8 @@ class SwapAfterWalkTest extends WithRealEmbedder {
             if (fifo) assertFailed(byPath, "pipe.txt", FileAccess.SPECIAL);
             else System.out.println("mkfifo not found: the FIFO case was not run");
             assertEquals(DocumentStatus.INDEXED, byPath.get("kept.txt").status());
-            assertTrue(indexer.withIndex(idx -> idx.search("vault combination", null, 5, SearchMode.BM25)).isEmpty(), "the secret leaked");
-            assertTrue(indexer.withIndex(idx -> idx.search("payroll board", null, 5, SearchMode.BM25)).isEmpty(), "the other folder leaked");
+            assertTrue(indexer.search("vault combination", null, 5).isEmpty(), "the secret leaked");
+            assertTrue(indexer.search("payroll board", null, 5).isEmpty(), "the other folder leaked");
             // These are conditions of the file system, not verdicts on content: tried again later.
             assertTrue(byPath.get("report.txt").retryAt() != null);
         }

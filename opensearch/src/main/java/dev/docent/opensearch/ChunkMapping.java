@@ -32,6 +32,8 @@ final class ChunkMapping {
     static final String SEQ = "seq";
     /** Which Docent wrote it (issue 19: several writers, one index; each owns its documents). */
     static final String OWNER = "owner";
+    /** In the record index, an owner's commit marker: the sequence number its catalog follows. */
+    static final String SEQUENCE = "sequence";
     static final String SEARCH = "search";
     static final String TITLE_SEARCH = "title_search";
     static final String HEADING_SEARCH = "heading_search";
@@ -89,6 +91,8 @@ final class ChunkMapping {
         props.putObject(PATH).put("type", "keyword");
         props.putObject(OWNER).put("type", "keyword");
         props.putObject("chunks").put("type", "integer");
+        // The owner's commit marker (no path): the sequence number of its last commit.
+        props.putObject(SEQUENCE).put("type", "long");
         return root;
     }
 

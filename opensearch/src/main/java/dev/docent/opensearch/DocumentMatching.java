@@ -45,6 +45,7 @@ final class DocumentMatching {
 
     /** A matching chunk while matches are gathered. */
     private static final class Chunk {
+        final String id;
         final String path;
         final int seq;
         final int ordinal;
@@ -53,14 +54,16 @@ final class DocumentMatching {
         boolean text;
         Set<String> matched = Set.of();
 
-        Chunk(String path, int seq, int ordinal) {
+        Chunk(String id, String path, int seq, int ordinal) {
+            this.id = id;
             this.path = path;
             this.seq = seq;
             this.ordinal = ordinal;
         }
 
+        /** The chunk's id in the index (its owner's and path's hash, and its place). */
         String id() {
-            return OpenSearchIndex.id(path) + "-" + seq;
+            return id;
         }
     }
 
@@ -186,7 +189,7 @@ final class DocumentMatching {
 
     private static Chunk chunk(JsonNode hit) {
         JsonNode s = hit.path("_source");
-        return new Chunk(s.path(ChunkMapping.PATH).asText(), s.path(ChunkMapping.SEQ).asInt(), s.path(ChunkMapping.ORDINAL).asInt());
+        return new Chunk(hit.path("_id").asText(), s.path(ChunkMapping.PATH).asText(), s.path(ChunkMapping.SEQ).asInt(), s.path(ChunkMapping.ORDINAL).asInt());
     }
 
     /** Every hit of {@code query}, a page at a time, in (path, seq) order; BM25 statistics of the whole index when scored. */
@@ -197,6 +200,7 @@ final class DocumentMatching {
             search.set("query", query);
             ArrayNode sort = search.putArray("sort");
             sort.addObject().put(ChunkMapping.PATH, "asc");
+            sort.addObject().put(ChunkMapping.OWNER, "asc"); // two writers may hold the same path
             sort.addObject().put(ChunkMapping.SEQ, "asc");
             ArrayNode includes = search.putObject("_source").putArray("includes").add(ChunkMapping.PATH).add(ChunkMapping.SEQ)
                     .add(ChunkMapping.ORDINAL);

@@ -71,6 +71,15 @@ public final class OpenSearchConnection implements AutoCloseable {
         return new OpenSearchConnection(hosts, credentials, Duration.ofSeconds(30), 5);
     }
 
+    /**
+     * The cluster's health ("green", "yellow" or "red"): a cheap request for a status page.
+     *
+     * @throws OpenSearchUnavailable when no node answered
+     */
+    public String health() {
+        return call("GET", "/_cluster/health", Map.of("timeout", "2s"), null).path("status").asText("unknown");
+    }
+
     static ObjectMapper json() {
         return JSON;
     }

@@ -2,7 +2,8 @@ package dev.docent.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docent.retriever.ChunkStore;
+import dev.docent.retriever.DocumentIndex;
+import dev.docent.retriever.Hit;
 import dev.docent.retriever.IndexedChunk;
 import dev.docent.retriever.Searcher;
 import dev.docent.retriever.TextScoring;
@@ -13,6 +14,8 @@ import dev.docent.retriever.analysis.MultilingualAnalysis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,7 @@ import java.util.Map;
  * the new count, the new record. Every item's result is checked. Writes are acknowledged by the
  * primary and its replicas and kept in their translogs before the answer: durable when acknowledged.
  */
-public final class OpenSearchIndex implements ChunkStore {
+public final class OpenSearchIndex implements DocumentIndex {
 
     /** As the Lucene index ({@code ChunkIndex.EXACT_KNN_BELOW}): below this many chunks vector search is exact. */
     public static final int EXACT_KNN_BELOW = 20_000;
@@ -37,8 +40,11 @@ public final class OpenSearchIndex implements ChunkStore {
     private final OpenSearchConnection connection;
     private final String chunks;
     private final String documents;
+    /** This writer's name; null for a reader, which sees every owner's documents and writes nothing. */
     private final String owner;
     private final IndexOptions options;
+    /** The sequence {@link #prepareCommit} stamped and {@link #commit()} writes; -1: none. */
+    private long pendingSequence = -1;
     private final Object[] pathLocks = new Object[64];
     private volatile boolean chunkIndexExists;
 
@@ -66,13 +72,71 @@ public final class OpenSearchIndex implements ChunkStore {
      * @param owner this writer's name, stored with each chunk (several writers may share the index)
      */
     public static OpenSearchIndex open(OpenSearchConnection connection, String name, String owner, IndexOptions options) {
-        if (!name.equals(name.toLowerCase(java.util.Locale.ROOT)) || name.isBlank() || name.startsWith("_") || name.startsWith("-")) {
-            throw new IllegalArgumentException("not a valid OpenSearch index name: '" + name + "' (lower case, not starting with _ or -)");
-        }
+        checkName(name);
+        if (owner == null || owner.isBlank()) throw new IllegalArgumentException("a writer of an OpenSearch index needs an owner name");
         OpenSearchIndex index = new OpenSearchIndex(connection, name, owner, options);
         index.createIfMissing(index.documents, ChunkMapping.documentIndex(options.shards(), options.replicas()));
         index.chunkIndexExists = connection.callOrNull("HEAD", "/" + name, null, null) != null;
         return index;
+    }
+
+    /**
+     * Creates the chunk index now, for vectors of {@code dimensions}, if it is missing (a generation
+     * is made answerable by pointing an alias at it, which needs the index to exist).
+     */
+    public void createChunkIndex(int dimensions) {
+        checkWritable();
+        if (chunkIndexExists) return;
+        createIfMissing(chunks, ChunkMapping.chunkIndex(dimensions, options.vectors(), options.scoring(), options.shards(),
+                options.replicas()));
+        chunkIndexExists = true;
+    }
+
+    /**
+     * Points the alias {@code alias} at {@code index}'s chunk index and {@code alias-documents} at its
+     * record index, in ONE request: readers that search the alias see the old generation or the
+     * new one, never a mix. Nothing is sent when the alias already points there.
+     */
+    public static void pointAlias(OpenSearchConnection connection, String alias, OpenSearchIndex index) {
+        checkName(alias);
+        String target = index.chunks;
+        JsonNode current = connection.callOrNull("GET", "/_alias/" + alias, null, null);
+        if (current != null && current.size() == 1 && current.has(target)) return;
+        ObjectNode body = OpenSearchConnection.json().createObjectNode();
+        var actions = body.putArray("actions");
+        if (current != null) current.fieldNames().forEachRemaining(old -> {
+            actions.addObject().putObject("remove").put("index", old).put("alias", alias);
+            actions.addObject().putObject("remove").put("index", old + "-documents").put("alias", alias + "-documents");
+        });
+        actions.addObject().putObject("add").put("index", target).put("alias", alias);
+        actions.addObject().putObject("add").put("index", index.documents).put("alias", alias + "-documents");
+        connection.call("POST", "/_aliases", null, body);
+    }
+
+    /**
+     * Opens the index (or alias) {@code name} for searching only: every owner's documents, no write,
+     * nothing created. A missing index searches as empty.
+     */
+    public static OpenSearchIndex openReadOnly(OpenSearchConnection connection, String name) {
+        checkName(name);
+        OpenSearchIndex index = new OpenSearchIndex(connection, name, null, IndexOptions.DEFAULT);
+        index.chunkIndexExists = connection.callOrNull("HEAD", "/" + name, null, null) != null;
+        return index;
+    }
+
+    private static void checkName(String name) {
+        if (!name.equals(name.toLowerCase(java.util.Locale.ROOT)) || name.isBlank() || name.startsWith("_") || name.startsWith("-")) {
+            throw new IllegalArgumentException("not a valid OpenSearch index name: '" + name + "' (lower case, not starting with _ or -)");
+        }
+    }
+
+    @Override
+    public boolean readOnly() {
+        return owner == null;
+    }
+
+    private void checkWritable() {
+        if (owner == null) throw new IllegalStateException("the OpenSearch index " + chunks + " was opened read-only");
     }
 
     String chunkIndexName() {
@@ -95,6 +159,7 @@ public final class OpenSearchIndex implements ChunkStore {
 
     @Override
     public void replaceDocument(String path, List<IndexedChunk> newChunks) {
+        checkWritable();
         for (IndexedChunk c : newChunks) {
             if (!c.path().equals(path)) throw new IllegalArgumentException("chunk of " + c.path() + " given for " + path);
         }
@@ -103,7 +168,7 @@ public final class OpenSearchIndex implements ChunkStore {
                     options.shards(), options.replicas()));
             chunkIndexExists = true;
         }
-        String id = id(path);
+        String id = id(owner, path);
         Language documentLanguage = LanguageDetector.detect(sample(newChunks)).orElse(Language.ENGLISH);
         synchronized (pathLocks[Math.floorMod(path.hashCode(), pathLocks.length)]) {
             JsonNode record = connection.callOrNull("GET", "/" + documents + "/_doc/" + id, Map.of("realtime", "true"), null);
@@ -147,20 +212,124 @@ public final class OpenSearchIndex implements ChunkStore {
         if (failed > 0) throw new OpenSearchFailure(0, failed + " chunk write(s) of " + path + " failed" + reasons);
     }
 
+    /** Deletes this writer's chunks and records (other owners' stay). */
     @Override
     public void deleteAll() {
+        checkWritable();
         // A delete-by-query finds what searches see: first make every write visible, so none escapes.
         refresh();
         for (String index : List.of(chunks, documents)) {
-            connection.callOrNull("POST", "/" + index + "/_delete_by_query", Map.of("conflicts", "proceed"),
-                    "{\"query\":{\"match_all\":{}}}");
+            ObjectNode body = OpenSearchConnection.json().createObjectNode();
+            var filter = body.putObject("query").putObject("bool").putArray("filter");
+            filter.add(IndexScan.term(ChunkMapping.OWNER, owner));
+            filter.add(IndexScan.exists(ChunkMapping.PATH)); // not the commit marker
+            connection.callOrNull("POST", "/" + index + "/_delete_by_query", Map.of("conflicts", "proceed", "refresh", "true"), body);
         }
     }
 
     @Override
-    public void commit() {
-        // Acknowledged writes are already durable (the translog is synced per request by default).
+    public synchronized void prepareCommit(long sequence) {
+        checkWritable();
+        pendingSequence = sequence;
+    }
+
+    /**
+     * Acknowledged writes are already durable (each bulk's translog is synced before its answer, on
+     * the primary and the replicas), so a commit writes the owner's commit marker with the sequence
+     * {@link #prepareCommit} stamped (acknowledged, so durable), then refreshes. A crash before the
+     * marker leaves the chunks ahead of it, which the indexer's reconciliation handles as it does
+     * a Lucene commit the catalog does not record yet.
+     */
+    @Override
+    public synchronized void commit() {
+        if (pendingSequence >= 0) {
+            ObjectNode marker = OpenSearchConnection.json().createObjectNode().put(ChunkMapping.OWNER, owner)
+                    .put(ChunkMapping.SEQUENCE, pendingSequence);
+            connection.call("PUT", "/" + documents + "/_doc/" + markerId(), Map.of(), marker);
+            pendingSequence = -1;
+        }
         refresh();
+    }
+
+    @Override
+    public long committedSequence() {
+        if (owner == null) return -1;
+        JsonNode marker = connection.callOrNull("GET", "/" + documents + "/_doc/" + markerId(), Map.of("realtime", "true"), null);
+        if (marker == null || !marker.path("found").asBoolean()) return -1;
+        return marker.path("_source").path(ChunkMapping.SEQUENCE).asLong(-1);
+    }
+
+    private String markerId() {
+        return "sequence-" + id(owner, "");
+    }
+
+    /** This writer's documents and their chunk counts, after a refresh (so writes acknowledged before a crash count). */
+    @Override
+    public Map<String, Integer> chunkCountsByPath() {
+        refresh();
+        Map<String, Integer> counts = new HashMap<>();
+        IndexScan.scan(connection, documents, List.of(IndexScan.term(ChunkMapping.OWNER, owner), IndexScan.exists(ChunkMapping.PATH)),
+                List.of(ChunkMapping.PATH), List.of(ChunkMapping.PATH, "chunks"),
+                hit -> counts.put(hit.path("_source").path(ChunkMapping.PATH).asText(), hit.path("_source").path("chunks").asInt()));
+        return counts;
+    }
+
+    @Override
+    public List<Hit> chunksOf(String path) {
+        List<Hit> hits = new ArrayList<>();
+        scanPath(path, ChunkMapping.STORED, hit -> hits.add(FoundChunk.of(hit).toHit(1.0, 0, Double.NaN)));
+        return hits;
+    }
+
+    @Override
+    public List<String> regionsOf(String path, int page, int start, int end) {
+        List<String> regions = new ArrayList<>();
+        scanPath(path, List.of(ChunkMapping.PAGE, ChunkMapping.START, ChunkMapping.END, ChunkMapping.REGIONS), hit -> {
+            JsonNode s = hit.path("_source");
+            String r = s.path(ChunkMapping.REGIONS).asText("");
+            if (r.isEmpty() || s.path(ChunkMapping.PAGE).asInt() != page) return;
+            if (s.path(ChunkMapping.START).asInt() < end && s.path(ChunkMapping.END).asInt() > start) regions.add(r);
+        });
+        return regions;
+    }
+
+    @Override
+    public List<IndexedChunk> storedChunksOf(String path) {
+        List<IndexedChunk> out = new ArrayList<>();
+        scanPath(path, null, hit -> {
+            JsonNode s = hit.path("_source");
+            float[] vector = ChunkMapping.vector(s);
+            if (vector == null) throw new IllegalStateException("chunk of " + path + " has no vector");
+            out.add(new IndexedChunk(path, s.path(ChunkMapping.TITLE).asText(), s.path(ChunkMapping.PAGE).asInt(),
+                    s.path(ChunkMapping.HEADING).asText(), s.path(ChunkMapping.ORDINAL).asInt(), s.path(ChunkMapping.START).asInt(),
+                    s.path(ChunkMapping.END).asInt(), s.path(ChunkMapping.TEXT).asText(), vector, s.path(ChunkMapping.REGIONS).asText("")));
+        });
+        return out;
+    }
+
+    @Override
+    public void forEachChunk(java.util.function.Consumer<Hit> action) {
+        if (owner == null) throw new UnsupportedOperationException("a reader of a shared index has no chunks of its own");
+        IndexScan.scan(connection, chunks, List.of(IndexScan.term(ChunkMapping.OWNER, owner)),
+                List.of(ChunkMapping.PATH, ChunkMapping.SEQ), ChunkMapping.STORED,
+                hit -> action.accept(FoundChunk.of(hit).toHit(0, 0, Double.NaN)));
+    }
+
+    /**
+     * Every chunk of {@code path} in document order: this writer's, or for a reader every owner's
+     * (two machines may hold the same path; then one owner's chunks follow the other's).
+     */
+    private void scanPath(String path, List<String> source, java.util.function.Consumer<JsonNode> each) {
+        List<ObjectNode> filters = new ArrayList<>();
+        filters.add(IndexScan.term(ChunkMapping.PATH, path));
+        if (owner != null) filters.add(IndexScan.term(ChunkMapping.OWNER, owner));
+        List<String> fields = source == null ? null : new ArrayList<>(source);
+        if (fields != null && !fields.contains(ChunkMapping.ORDINAL)) fields.add(ChunkMapping.ORDINAL);
+        List<JsonNode> hits = new ArrayList<>();
+        IndexScan.scan(connection, chunks, filters, List.of(ChunkMapping.OWNER, ChunkMapping.SEQ), fields, hits::add);
+        hits.sort(java.util.Comparator.comparing((JsonNode h) -> h.path("_source").path(ChunkMapping.OWNER).asText(""))
+                .thenComparingInt(h -> h.path("_source").path(ChunkMapping.ORDINAL).asInt()));
+        hits.forEach(each);
     }
 
     @Override
@@ -196,10 +365,14 @@ public final class OpenSearchIndex implements ChunkStore {
         return sb.toString();
     }
 
-    /** A path's id: its SHA-256 (paths can be longer than an id may be, and hold any character). */
-    static String id(String path) {
+    /**
+     * A path's id: the SHA-256 of its owner and the path (paths can be longer than an id may be and
+     * hold any character; two writers may hold the same path on their own machines).
+     */
+    static String id(String owner, String path) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((owner + "\n" + path).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -35,8 +35,12 @@ final class ClusterIndices {
 
     /** The index of test folder {@code dir}, opened (created at the first write). */
     static OpenSearchIndex open(Path dir) {
-        String name = "test-" + Integer.toHexString(dir.toAbsolutePath().toString().hashCode()) + "-"
+        return OpenSearchIndex.open(connection(), name(dir), "test", OpenSearchIndex.IndexOptions.DEFAULT);
+    }
+
+    /** The index name of test folder {@code dir}. */
+    static String name(Path dir) {
+        return "test-" + Integer.toHexString(dir.toAbsolutePath().toString().hashCode()) + "-"
                 + dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return OpenSearchIndex.open(connection(), name, "test", OpenSearchIndex.IndexOptions.DEFAULT);
     }
 }

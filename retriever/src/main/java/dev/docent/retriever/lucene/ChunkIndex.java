@@ -1,6 +1,6 @@
 package dev.docent.retriever.lucene;
 
-import dev.docent.retriever.ChunkStore;
+import dev.docent.retriever.DocumentIndex;
 import dev.docent.retriever.Hit;
 import dev.docent.retriever.IndexedChunk;
 import dev.docent.retriever.SearchMode;
@@ -31,7 +31,7 @@ import org.apache.lucene.store.FSDirectory;
  * {@link Searcher}. Thread-safe: writers and searchers may run concurrently; searches see what was
  * written once {@link #commit()} (or {@link #refresh()}) has run.
  */
-public final class ChunkIndex implements ChunkStore {
+public final class ChunkIndex implements DocumentIndex {
 
     /**
      * Below this many chunks, vector search scores every vector instead of walking the HNSW graph:
@@ -92,6 +92,7 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     /** Whether this index was opened read-only. */
+    @Override
     public boolean readOnly() {
         return writer == null;
     }
@@ -193,6 +194,7 @@ public final class ChunkIndex implements ChunkStore {
      * files). Split out so that the indexer can name the moment between the two phases as a crash
      * point; nothing may be written to the index in between.
      */
+    @Override
     public void prepareCommit(long sequence) {
         try {
             writer().setLiveCommitData(java.util.Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
@@ -203,6 +205,7 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     /** The sequence number of the last commit, or -1 if none carried one. */
+    @Override
     public long committedSequence() {
         Iterable<java.util.Map.Entry<String, String>> data = writer == null ? null : writer.getLiveCommitData();
         if (data != null) {
@@ -219,6 +222,7 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     /** Live chunks per document path, as searches see them (to reconcile with the catalog). */
+    @Override
     public java.util.Map<String, Integer> chunkCountsByPath() {
         return withSearcher(searcher -> {
             java.util.Map<String, Integer> counts = new java.util.HashMap<>();
@@ -263,6 +267,7 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     /** Every chunk of {@code path}, in document order (empty if it is not indexed). */
+    @Override
     public List<Hit> chunksOf(String path) {
         return withSearcher(searcher -> {
             var query = new org.apache.lucene.search.TermQuery(new Term(ChunkFields.PATH, path));
@@ -281,6 +286,7 @@ public final class ChunkIndex implements ChunkStore {
      * The stored page regions ({@link IndexedChunk#regions()}) of {@code path}'s chunks on
      * {@code page} that overlap {@code [start, end)}, in document order; empty when none were kept.
      */
+    @Override
     public List<String> regionsOf(String path, int page, int start, int end) {
         return withSearcher(searcher -> {
             var query = new org.apache.lucene.search.TermQuery(new Term(ChunkFields.PATH, path));
@@ -305,6 +311,7 @@ public final class ChunkIndex implements ChunkStore {
      * not indexed): a renamed or copied file's chunks are written again under the new path from
      * these, so a rename costs no extraction and no embedding. Reads the latest refreshed state.
      */
+    @Override
     public List<IndexedChunk> storedChunksOf(String path) {
         return withSearcher(searcher -> {
             var query = new org.apache.lucene.search.TermQuery(new Term(ChunkFields.PATH, path));
@@ -325,6 +332,7 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     /** Calls {@code action} with every live chunk's stored fields (no vector), e.g. to see which texts are in use. */
+    @Override
     public void forEachChunk(java.util.function.Consumer<Hit> action) {
         withSearcher(searcher -> {
             for (var leaf : searcher.getIndexReader().leaves()) {
@@ -340,6 +348,7 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     /** The searching side over this index: raw candidates of both retrievers, always the latest snapshot. */
+    @Override
     public Searcher searcher() {
         return searcher;
     }

@@ -1,0 +1,73 @@
+package dev.docent.opensearch;
+
+import dev.docent.indexer.IndexStorage;
+import dev.docent.indexer.generation.IndexGeneration;
+import dev.docent.retriever.DocumentIndex;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indexer's generations on an OpenSearch cluster: generation {@code g} of index {@code NAME}
+ * is the cluster index {@code NAME-FINGERPRINT} (with {@code NAME-FINGERPRINT-documents}), written
+ * by every Docent that shares the cluster and builds under the same recipe, each as its own owner.
+ * The alias {@code NAME} (and {@code NAME-documents}) names the generation that answers: switched
+ * in one request when a writer's generation becomes active, so a read-only server searching the
+ * alias sees one generation or the other. The catalog stays on the writer's machine.
+ */
+public final class ClusterStorage implements IndexStorage {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterStorage.class);
+
+    private final OpenSearchConnection connection;
+    private final String name;
+    private final String owner;
+    private final OpenSearchIndex.IndexOptions options;
+
+    /**
+     * @param name the index name in the configuration: the alias readers search
+     * @param owner this writer's name in the cluster (its documents are the ones it reconciles)
+     */
+    public ClusterStorage(OpenSearchConnection connection, String name, String owner, OpenSearchIndex.IndexOptions options) {
+        this.connection = connection;
+        this.name = name;
+        this.owner = owner;
+        this.options = options;
+    }
+
+    /** The cluster index of generation {@code g}. */
+    public String indexOf(IndexGeneration g) {
+        return name + "-" + (g.recipe() == null ? g.id() : g.recipe().fingerprint());
+    }
+
+    @Override
+    public DocumentIndex openWritable(Path dataDir, IndexGeneration g) {
+        OpenSearchIndex index = OpenSearchIndex.open(connection, indexOf(g), owner, options);
+        if (g.recipe() != null) index.createChunkIndex(g.recipe().dimensions());
+        return index;
+    }
+
+    @Override
+    public DocumentIndex openReadOnly(Path dataDir, IndexGeneration g) {
+        return OpenSearchIndex.openReadOnly(connection, indexOf(g));
+    }
+
+    @Override
+    public void activated(IndexGeneration g) {
+        OpenSearchIndex index = OpenSearchIndex.openReadOnly(connection, indexOf(g));
+        OpenSearchIndex.pointAlias(connection, name, index);
+        log.info("The OpenSearch alias {} names generation {} ({})", name, g.id(), indexOf(g));
+    }
+
+    @Override
+    public void dropped(IndexGeneration g) {
+        // Other writers may still hold documents in it (they switch when they rebuild): it stays,
+        // and whoever runs the cluster deletes it once no writer uses that recipe.
+        log.info("Generation {} is no longer this writer's; the cluster index {} stays for other writers", g.id(), indexOf(g));
+    }
+
+    @Override
+    public String name() {
+        return "opensearch";
+    }
+}
