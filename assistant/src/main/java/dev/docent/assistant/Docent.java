@@ -52,7 +52,11 @@ public final class Docent implements AutoCloseable {
     private volatile boolean closing;
     private volatile FolderWatcher watcher;
 
-    private Docent(DocentConfig config, boolean readOnly) {
+    /** How a Docent opens its index: writing (serve, index), beside a writer (ask, mcp), or a cluster's shared index (serve --read-only). */
+    private enum Access { WRITE, BESIDE_WRITER, SHARED }
+
+    private Docent(DocentConfig config, Access access) {
+        boolean readOnly = access != Access.WRITE;
         this.config = config;
         this.readOnly = readOnly;
         GeneratorFactory.check(config.llm()); // a refused llm.endpoint stops the start, before anything opens
@@ -62,7 +66,10 @@ public final class Docent implements AutoCloseable {
         this.indexPlace = IndexPlace.of(config.index(), config.dataDir());
         this.embedder = Embedders.defaultModel(config.embedderThreads()); // loads in the background
         try {
-            if (readOnly) {
+            if (access == Access.SHARED) {
+                this.indexer = Indexer.openShared(config.dataDir(), embedder, config.indexing().chunkTokens(), config.indexing(),
+                        indexPlace.storage());
+            } else if (readOnly) {
                 // The same limits as serve's sync when get_document or the viewer reads a file again.
                 this.indexer = Indexer.openReadOnly(config.dataDir(), embedder, config.indexing(), indexPlace.storage());
             } else {
@@ -74,6 +81,10 @@ public final class Docent implements AutoCloseable {
         } catch (RuntimeException e) {
             embedder.close();
             indexPlace.close();
+            if (e instanceof dev.docent.retriever.IndexUnavailable) {
+                throw new IllegalStateException("the OpenSearch cluster at " + config.index().hosts() + " does not answer ("
+                        + e.getMessage() + "): start it, or check index.opensearch.hosts in the configuration", e);
+            }
             throw e;
         }
         try {
@@ -146,7 +157,22 @@ public final class Docent implements AutoCloseable {
     }
 
     public static Docent open(DocentConfig config) {
-        return open(config, false);
+        return open(config, Access.WRITE);
+    }
+
+    /**
+     * For {@code serve --read-only}: answers from the index every writer shares (index.backend =
+     * opensearch: the cluster's alias), indexing nothing. Conversations stay in this server's
+     * {@code config.dataDir()}.
+     *
+     * @throws IllegalArgumentException when the configured index is this machine's own (Lucene), saying what to run instead
+     */
+    public static Docent openSharedReader(DocentConfig config) {
+        if (config.index().kind() != IndexBackend.Kind.OPENSEARCH) {
+            throw new IllegalArgumentException("--read-only answers from a shared index: set index.backend = opensearch (and"
+                    + " index.opensearch.hosts); the embedded index is answered by the serve that indexes it");
+        }
+        return open(config, Access.SHARED);
     }
 
     /**
@@ -162,7 +188,7 @@ public final class Docent implements AutoCloseable {
             throw new IllegalArgumentException("no Docent index in " + data
                     + ": run ./docent index FOLDER (or ./docent serve FOLDER) with the same --data first");
         }
-        return open(config, true);
+        return open(config, Access.BESIDE_WRITER);
     }
 
     /** Whether this Docent only reads an index that another process writes (no sync, no watching). */
@@ -170,14 +196,14 @@ public final class Docent implements AutoCloseable {
         return readOnly;
     }
 
-    private static Docent open(DocentConfig config, boolean readOnly) {
+    private static Docent open(DocentConfig config, Access access) {
         try {
             PrivateDataDirectory.open(config.dataDir());
             Logging.toFile(config.dataDir());
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("Cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }
-        return new Docent(config, readOnly);
+        return new Docent(config, access);
     }
 
     public DocentConfig config() {

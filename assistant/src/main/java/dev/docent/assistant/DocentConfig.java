@@ -127,6 +127,11 @@ public record DocentConfig(Path dataDir, int port, int topK, int embedderThreads
         return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, limits, index);
     }
 
+    /** With the index kept where {@code i} says ({@code index.*}). */
+    public DocentConfig withIndex(IndexBackend i) {
+        return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, requireToken, collectionModel, i);
+    }
+
     /** With or without the owner's proof on every HTTP request ({@code server.require_token}). */
     public DocentConfig withRequireToken(boolean require) {
         return new DocentConfig(dataDir, port, topK, embedderThreads, watchSeconds, maxQuestionChars, yieldToAnswers, llm, respectGitignore, indexing, foundThreshold, require, collectionModel, index);

@@ -74,6 +74,22 @@ public final class IndexPlace implements AutoCloseable {
      */
     public String problem() {
         if (probe == null) return null;
+        long now = System.nanoTime();
+        Checked last = lastCheck;
+        if (last != null && now - last.at() < CHECK_EVERY_NANOS) return last.problem();
+        String problem = askCluster();
+        lastCheck = new Checked(now, problem);
+        return problem;
+    }
+
+    /** How long a health answer is reused: a status page polling every second asks the cluster at most every 5 s. */
+    private static final long CHECK_EVERY_NANOS = 5_000_000_000L;
+
+    private record Checked(long at, String problem) {}
+
+    private volatile Checked lastCheck;
+
+    private String askCluster() {
         try {
             String health = probe.health();
             return "red".equals(health) ? "the OpenSearch cluster at " + hosts() + " is red (a shard has no copy): searches may miss documents" : null;

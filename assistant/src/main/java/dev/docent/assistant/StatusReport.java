@@ -28,12 +28,32 @@ public final class StatusReport {
         return out;
     }
 
+    /**
+     * Where the index lives and whether it answers now: {@code engine} (lucene, opensearch), for a
+     * cluster its {@code hosts}, index {@code name} and this writer's {@code owner}; {@code available}
+     * and, when not, the {@code problem} in words a user can act on.
+     */
+    static Map<String, Object> index(IndexPlace place) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("engine", place.engine());
+        if (place.hosts() != null) {
+            out.put("hosts", place.hosts());
+            out.put("name", place.indexName());
+            out.put("owner", place.owner());
+        }
+        String problem = place.problem();
+        out.put("available", problem == null);
+        out.put("problem", problem);
+        return out;
+    }
+
     /** What {@code GET /api/status} reports (also the MCP {@code status} tool). */
     public static Map<String, Object> of(Docent docent) {
         IndexStatus s = docent.indexer().status();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("documents", Map.of("indexed", s.indexed(), "pending", s.pending(), "failed", s.failed()));
-        out.put("chunks", s.chunks());
+        out.put("chunks", s.chunks() < 0 ? null : s.chunks());
+        out.put("index", index(docent.indexPlace()));
         out.put("indexing", s.indexing());
         out.put("generation", generation(docent.indexer().generationStatus()));
         Map<String, Object> progress = new LinkedHashMap<>();

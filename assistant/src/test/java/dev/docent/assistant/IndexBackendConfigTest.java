@@ -55,14 +55,4 @@ class IndexBackendConfigTest {
             assertTrue(e.getMessage().contains(c[1]) && e.getMessage().contains(c[2]), c[0] + " -> " + e.getMessage());
         }
     }
-
-    @Test
-    void aDocentAskedForTheClusterSaysItIsNotWiredYet(@TempDir Path tmp) {
-        DocentConfig c = DocentConfig.defaults().withDataDir(tmp);
-        DocentConfig cluster = new DocentConfig(c.dataDir(), c.port(), c.topK(), c.embedderThreads(), c.watchSeconds(),
-                c.maxQuestionChars(), c.yieldToAnswers(), c.llm(), c.respectGitignore(), c.indexing(), c.foundThreshold(),
-                c.requireToken(), c.collectionModel(), new IndexBackend(IndexBackend.Kind.OPENSEARCH, List.of(URI.create("http://127.0.0.1:9")), "docent", null));
-        var e = assertThrows(IllegalArgumentException.class, () -> Docent.open(cluster));
-        assertTrue(e.getMessage().contains("index.backend = opensearch is not wired"), e.getMessage());
-    }
 }

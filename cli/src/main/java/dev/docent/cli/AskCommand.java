@@ -9,7 +9,6 @@ import dev.docent.assistant.answer.Answer;
 import dev.docent.assistant.answer.AnswerJob;
 import dev.docent.assistant.answer.Question;
 import dev.docent.assistant.answer.Citation;
-import dev.docent.retriever.lucene.ChunkIndex;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -40,7 +39,7 @@ public final class AskCommand implements Command {
         // Read-only: works beside a running serve, and never writes (nor re-indexes) the index.
         try (Docent docent = Docent.openReadOnly(config)) {
             Common.reportLlm(docent);
-            if (docent.indexer().withIndex(ChunkIndex::chunkCount) == 0) {
+            if (docent.indexer().withIndex(dev.docent.retriever.DocumentIndex::chunkCount) == 0) {
                 System.err.println("The index in " + config.dataDir() + " is empty: run ./docent index FOLDER"
                         + (args.has("data") ? " --data " + args.get("data") : "") + " first.");
                 return 1;

@@ -20,6 +20,7 @@ public final class ServeCommand implements Command {
     public String usage() {
         return """
                 Usage: ./docent serve [--port N] [--data DIR] [--model NAME|FILE.gguf] [--listen ADDR --token-file FILE] FOLDER...
+                       ./docent serve --read-only [--port N] [--data DIR] [--model ...] [--listen ...]
 
                 Indexes the FOLDERs in the background, keeps watching them for changes, and serves the
                 web UI and the HTTP API on http://127.0.0.1:PORT/ (this machine only). Requests must carry
@@ -33,14 +34,24 @@ public final class ServeCommand implements Command {
                   --model NAME      a chat model for generated answers: a name from ./docent models (or its
                                     unique beginning), a GGUF file, or auto (default: llm.model in config).
                                     Without one, serve names the model it would use; the page switches models.
+                  --read-only       index nothing: answer from the OpenSearch index other Docents write
+                                    (index.backend = opensearch); no FOLDER; conversations stay in --data
                 """;
     }
 
     @Override
     public int run(String[] argv) {
-        Args args = Args.parse(argv, Set.of("port", "data", "model", "listen", "token-file"), Set.of());
+        Args args = Args.parse(argv, Set.of("port", "data", "model", "listen", "token-file"), Set.of("read-only"));
         DocentConfig config = Common.config(args);
-        List<Path> folders = Common.folders(args);
+        boolean readOnly = args.has("read-only");
+        if (readOnly && !args.positional().isEmpty()) {
+            throw new UsageException("--read-only indexes nothing, so it takes no FOLDER (the writers of the shared index watch theirs)");
+        }
+        if (readOnly && config.index().kind() != dev.docent.assistant.IndexBackend.Kind.OPENSEARCH) {
+            throw new UsageException("--read-only answers from a shared index: set index.backend = opensearch and"
+                    + " index.opensearch.hosts in the configuration (the embedded index is answered by the serve that indexes it)");
+        }
+        List<Path> folders = readOnly ? List.of() : Common.folders(args);
         java.time.Duration grace = shutdownGrace(); // checked before anything opens
         String listen = args.has("listen") ? args.get("listen").strip() : "127.0.0.1";
         boolean remote = !isLoopback(listen);
@@ -49,7 +60,7 @@ public final class ServeCommand implements Command {
                     + "add --token-file FILE (a new token is made and printed if FILE does not exist)");
         }
         String remoteToken = args.has("token-file") ? AccessToken.load(Path.of(args.get("token-file")), System.out) : null;
-        Docent docent = Docent.open(config);
+        Docent docent = readOnly ? Docent.openSharedReader(config) : Docent.open(config);
         AccessGate gate;
         try {
             // DATA/api-token: made (mode 600) in the data directory Docent.open has just made private.
@@ -87,8 +98,13 @@ public final class ServeCommand implements Command {
         } else {
             ModelHint.print(docent.models().models(), System.out);
         }
-        System.out.println("Indexing runs in the background; progress at http://127.0.0.1:" + app.port() + "/api/status");
-        docent.watch(folders);
+        if (readOnly) {
+            System.out.println("Read-only: answering from the shared index " + docent.indexPlace().indexName() + " at "
+                    + docent.indexPlace().hosts() + "; this server indexes nothing");
+        } else {
+            System.out.println("Indexing runs in the background; progress at http://127.0.0.1:" + app.port() + "/api/status");
+            docent.watch(folders);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
         Runnable close = () -> {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param indexed documents indexed
  * @param pending documents waiting
  * @param failed documents that failed
- * @param chunks chunks searchable
+ * @param chunks chunks searchable; -1 when the index cannot be reached now
  * @param indexing whether a sync is running
  * @param done files finished in the running sync
  * @param toProcess files the running sync has to process

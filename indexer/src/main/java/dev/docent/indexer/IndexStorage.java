@@ -29,6 +29,20 @@ public interface IndexStorage {
     /** Called after {@code g} was replaced and its folder deleted: a shared index may drop its copy. */
     default void dropped(IndexGeneration g) {}
 
+    /**
+     * For a server that indexes nothing (serve --read-only): the index every writer shares (a
+     * cluster's alias, following its switches), or empty when this storage is one machine's own.
+     */
+    default java.util.Optional<SharedIndex> openShared(dev.docent.indexer.generation.Recipe recipe) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The shared index, and whether the generation it names now was built under {@code recipe}'s
+     * embedding model (if not, its vectors cannot be compared with this Docent's query vectors).
+     */
+    record SharedIndex(DocumentIndex index, boolean vectorsUsable, String generation) {}
+
     /** A short name for the status and logs ("lucene", "opensearch"). */
     String name();
 

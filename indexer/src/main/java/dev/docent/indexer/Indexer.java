@@ -52,6 +52,8 @@ public final class Indexer implements AutoCloseable {
     /** Writes and syncs; null when read-only. */
     private final SyncWriter writer;
     /** Follows a writer's generation switch; null when this indexer is the writer. */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Indexer.class);
+
     private final PointerFollower follower;
     /** Reads catalogued files again for their text, as the sync reads them. */
     private final DocumentReader reader;
@@ -83,6 +85,35 @@ public final class Indexer implements AutoCloseable {
         Path dir = dataDir.toAbsolutePath().normalize();
         var active = new ActiveGeneration(OpenGeneration.openReadOnly(dir, Generations.activeForReading(dir), embedder, storage));
         return new Indexer(active, null, new PointerFollower(dir, embedder, active, storage), DocumentReader.lazy(limits));
+    }
+
+    /**
+     * Opens the index every writer of a shared {@code storage} writes (a cluster's alias), for a
+     * server that indexes nothing: searches answer from every writer's documents; the catalog is an
+     * empty one of this server's ({@code DATA/shared-reader/catalog.db}), so document listings and
+     * collection questions, which need the writers' catalogs, find none.
+     *
+     * @throws IllegalArgumentException when {@code storage} is one machine's own (Lucene): read it with {@link #openReadOnly}
+     */
+    public static Indexer openShared(Path dataDir, Embedder embedder, int chunkTokens, IndexingLimits limits, IndexStorage storage) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Recipe recipe = Recipe.current(embedder.modelName(), embedder.dimensions(), chunkTokens,
+                dev.docent.retriever.lucene.ChunkIndex.ANALYSIS_VERSION);
+        IndexStorage.SharedIndex shared = storage.openShared(recipe).orElseThrow(() -> new IllegalArgumentException(
+                "a read-only server needs a shared index (index.backend = opensearch); the " + storage.name()
+                        + " index is read beside its writer with the same --data instead"));
+        if (!shared.vectorsUsable()) {
+            log.warn("The shared index names generation {}, not one built with {}: searching its words only", shared.generation(),
+                    embedder.modelName());
+        }
+        Catalog empty;
+        try {
+            empty = Catalog.open(Files.createDirectories(dir.resolve("shared-reader")).resolve("catalog.db"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir.resolve("shared-reader"), e);
+        }
+        var active = new ActiveGeneration(OpenGeneration.shared(empty, shared));
+        return new Indexer(active, null, null, DocumentReader.lazy(limits));
     }
 
     /** Opens the catalog and index in {@code dataDir}, creating them if needed. */
@@ -252,7 +283,7 @@ public final class Indexer implements AutoCloseable {
             SyncWriter.Progress p = writer == null ? SyncWriter.Progress.IDLE : writer.progress();
             WalkResult walk = writer == null ? WalkResult.empty() : writer.lastWalk();
             return new IndexStatus(counts.get(DocumentStatus.INDEXED), counts.get(DocumentStatus.PENDING),
-                    counts.get(DocumentStatus.FAILED), a.index().chunkCount(), p.running(), p.done(), p.toProcess(),
+                    counts.get(DocumentStatus.FAILED), chunkCount(a.index()), p.running(), p.done(), p.toProcess(),
                     p.current(), walk.skipped(), walk.skippedCount(), p.running()
                             ? SyncThroughput.measure(p.done(), p.toProcess(), p.failed(), p.chunks(), p.startedNanos())
                             : null, writer == null ? null : writer.reading());
@@ -297,5 +328,14 @@ public final class Indexer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) return; // a shutdown hook and a try-with-resources may both close
         if (writer != null) writer.close();
         else active.close();
+    }
+
+    /** The index's chunks, or -1 when it cannot be reached now (a cluster that does not answer): the status still reports the rest. */
+    private static int chunkCount(DocumentIndex index) {
+        try {
+            return index.chunkCount();
+        } catch (dev.docent.retriever.IndexUnavailable e) {
+            return -1;
+        }
     }
 }

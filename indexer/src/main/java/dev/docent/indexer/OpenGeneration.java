@@ -87,6 +87,15 @@ final class OpenGeneration {
         return new OpenGeneration(g, catalog, index, g.recipe().vectorsCompatibleWith(configured));
     }
 
+    /**
+     * A shared index read with no catalog of its own ({@code serve --read-only} on a cluster): the
+     * catalog given is this server's empty one, never written, so listings show no documents while
+     * searches answer from every writer's.
+     */
+    static OpenGeneration shared(Catalog emptyCatalog, IndexStorage.SharedIndex shared) {
+        return new OpenGeneration(new IndexGeneration(IndexGeneration.ROOT, null), emptyCatalog, shared.index(), shared.vectorsUsable());
+    }
+
     /** Opens a generation's committed state for reading beside a writer: no lock, nothing written. */
     static OpenGeneration openReadOnly(Path dataDir, IndexGeneration g, Embedder embedder, IndexStorage storage) {
         Path catalogFile = g.catalogFile(dataDir);

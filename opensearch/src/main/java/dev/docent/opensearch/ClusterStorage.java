@@ -66,6 +66,19 @@ public final class ClusterStorage implements IndexStorage {
         log.info("Generation {} is no longer this writer's; the cluster index {} stays for other writers", g.id(), indexOf(g));
     }
 
+    /** The alias, read-only: it follows every switch; usable vectors when it names this recipe's generation. */
+    @Override
+    public java.util.Optional<SharedIndex> openShared(dev.docent.indexer.generation.Recipe recipe) {
+        String mine = indexOf(dev.docent.indexer.generation.IndexGeneration.forRecipe(recipe));
+        var aliased = connection.callOrNull("GET", "/_alias/" + name, null, null);
+        String named = aliased == null || aliased.size() == 0 ? null : aliased.fieldNames().next();
+        if (named == null) {
+            throw new IllegalStateException("the OpenSearch cluster has no index " + name + " yet: start a writer (serve or index"
+                    + " with index.backend = opensearch and the same index.opensearch.index) first");
+        }
+        return java.util.Optional.of(new SharedIndex(OpenSearchIndex.openReadOnly(connection, name), named.equals(mine), named));
+    }
+
     @Override
     public String name() {
         return "opensearch";

@@ -5,6 +5,7 @@ import dev.docent.embedder.Embedder;
 import dev.docent.llm.Generator;
 import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.Hit;
+import dev.docent.retriever.IndexUnavailable;
 import dev.docent.retriever.Relevance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -186,6 +187,18 @@ public final class Answerer {
     }
 
     private Answer answer(Question q, Generative generative, AnswerRun run) {
+        try {
+            return answerFromIndex(q, generative, run);
+        } catch (IndexUnavailable e) {
+            // A cluster that does not answer: the user learns why, the caller gets an answer, not an error.
+            String text = "The document index is unavailable right now, so I cannot search your documents: " + e.getMessage()
+                    + ". Try again when it is back (the status shows it).";
+            run.onToken().accept(text);
+            return new Answer(text, "extractive", List.of(), null, new LinkedHashMap<>(), List.of("index unavailable"), false, 0);
+        }
+    }
+
+    private Answer answerFromIndex(Question q, Generative generative, AnswerRun run) {
         Consumer<String> onToken = run.onToken();
         BooleanSupplier cancelled = run.cancelled();
         long t0 = System.nanoTime();

@@ -117,6 +117,11 @@ public final class DocentApp {
                 fail(ctx, 503, e.getMessage());
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()));
+            // A cluster that does not answer: say so, as a 503 a client may retry, not an internal error.
+            config.routes.exception(dev.docent.retriever.IndexUnavailable.class, (e, ctx) -> {
+                ctx.header("Retry-After", "10");
+                fail(ctx, 503, "the document index is unavailable: " + e.getMessage());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (docent.closing()) { // the grace period ran out: the drain has named this request in its log
                     log.debug("Request {} {} ended by shutdown: {}", ctx.method(), ctx.path(), e.toString());
