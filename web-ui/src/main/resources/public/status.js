@@ -35,7 +35,8 @@ function modelLine(s) {
 function indexLine(s) {
   const d = s.documents;
   const p = s.progress || {};
-  const totals = d.indexed + " documents indexed, " + s.chunks + " passages";
+  const passages = s.chunks == null ? "passages unknown (index unreachable)" : s.chunks + " passages";
+  const totals = d.indexed + " documents indexed, " + passages;
   if (s.indexing) {
     const parts = ["Indexing " + p.done + " of " + p.total + " files"];
     if (p.chunks_per_second != null) parts.push(p.chunks_per_second + " chunks/s");
@@ -82,6 +83,10 @@ function renderStatus(s) {
     box.append(text("div", "Extracting " + fileName(r.path) + ": " + r.doing, "status-current"));
   }
   if (s.last_sync_error) box.append(text("div", "Indexing problem: " + s.last_sync_error, "error"));
+  // A shared index on an OpenSearch cluster: say which, and loudly when it does not answer.
+  const place = s.index;
+  if (place && place.engine === "opensearch") box.append(text("div", "Shared index " + place.name + " on " + place.hosts, "status-current"));
+  if (place && !place.available) box.append(text("div", "Index unavailable: " + place.problem, "error"));
 }
 
 function connectStatus() {
