@@ -82,6 +82,13 @@ class CliTest {
         CliRun badPort = CliRun.of("serve", "--port", "eighty", tmp.toString());
         assertEquals(2, badPort.exit());
         assertTrue(badPort.err().contains("whole number"), badPort.err());
+        // serve --read-only answers from a shared (cluster) index: no FOLDER, and not with the embedded index.
+        CliRun readOnlyFolder = CliRun.of("serve", "--read-only", "--data", tmp.toString(), tmp.toString());
+        assertEquals(2, readOnlyFolder.exit());
+        assertTrue(readOnlyFolder.err().contains("takes no FOLDER"), readOnlyFolder.err());
+        CliRun readOnlyLucene = CliRun.of("serve", "--read-only", "--data", tmp.toString());
+        assertEquals(2, readOnlyLucene.exit());
+        assertTrue(readOnlyLucene.err().contains("index.backend = opensearch"), readOnlyLucene.err());
         CliRun help = CliRun.of("ask", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("Usage: ./docent ask"));
