@@ -9,6 +9,8 @@ import dev.docent.indexer.SyncProgress;
 import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.catalog.DocumentStatus;
 import dev.docent.indexer.chunk.Chunker;
+import dev.docent.indexer.crash.CrashChild;
+import dev.docent.indexer.crash.FolderChurn;
 import dev.docent.indexer.crash.HashEmbedder;
 import dev.docent.opensearch.cluster.TestCluster;
 import java.io.BufferedReader;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} of an indexer writing to the cluster, 10 times at random points while the test
- * changes its folder (adds, edits, deletes, renames, copies). Then one clean run: the owner's
+ * changes its folder ({@link FolderChurn}: adds, edits, deletes, renames, moves, copies). Then one clean run: the owner's
  * chunks in the cluster must equal those of an uninterrupted run on the same files (same
  * "path#ordinal" set, no duplicate, no chunk of a file that is gone), and its catalog must list
  * exactly the files on disk, each with the cluster's chunk count. The seed is printed;
@@ -59,7 +61,7 @@ class ClusterCrashTest {
         System.out.println("ClusterCrashTest seed " + seed + " (replay: -Ddocent.crash.seed=" + seed + ")");
         Random random = new Random(seed);
         Path docs = Files.createDirectories(tmp.resolve("docs"));
-        for (int i = 0; i < FILES; i++) write(docs.resolve("d" + (i % 5)).resolve("f" + i + ".txt"), random, i);
+        for (int i = 0; i < FILES; i++) FolderChurn.write(docs.resolve("d" + (i % 7)).resolve("f" + i + ".txt"), random, i);
         String index = "crash-" + Long.toHexString(System.nanoTime());
         Path data = tmp.resolve("data");
         int serial = FILES;
@@ -71,7 +73,7 @@ class ClusterCrashTest {
             long killAt = 20 + random.nextInt(600);
             long begin = System.nanoTime();
             while ((System.nanoTime() - begin) / 1_000_000 < killAt) {
-                if (random.nextInt(3) > 0) serial = change(docs, random, serial);
+                if (random.nextInt(3) > 0) serial = FolderChurn.change(docs, random, serial);
                 Thread.sleep(random.nextInt(40));
             }
             child.destroyForcibly(); // SIGKILL
@@ -149,48 +151,12 @@ class ClusterCrashTest {
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 for (String line; (line = reader.readLine()) != null; ) {
-                    if (line.contains(ClusterCrashChild.FILE_DONE)) wrote.countDown();
+                    if (line.contains(CrashChild.FILE_DONE)) wrote.countDown();
                 }
             } catch (IOException ignored) {
                 // the child was killed
             }
         });
         return wrote.await(20, TimeUnit.SECONDS);
-    }
-
-    private static int change(Path docs, Random random, int serial) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(docs)) {
-            files = new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
-        }
-        if (files.isEmpty()) {
-            write(docs.resolve("d0").resolve("f" + serial + ".txt"), random, serial);
-            return serial + 1;
-        }
-        Path f = files.get(random.nextInt(files.size()));
-        switch (random.nextInt(5)) {
-            case 0 -> write(docs.resolve("d" + random.nextInt(5)).resolve("f" + serial + ".txt"), random, serial);
-            case 1 -> write(f, random, serial);
-            case 2 -> Files.deleteIfExists(f);
-            case 3 -> Files.move(f, f.resolveSibling("r" + serial + ".txt"));
-            default -> Files.copy(f, docs.resolve("d" + random.nextInt(5)).resolve("c" + serial + ".txt"));
-        }
-        return serial + 1;
-    }
-
-    private static final String[] WORDS = {"harbour", "crane", "invoice", "contract", "walrus", "lentil", "battery", "fleet",
-        "travel", "policy", "minutes", "decision", "budget", "survey", "arctic", "quarry", "ledger", "timber"};
-
-    /** A text file of 1-10 paragraphs, different for every (random, n). */
-    private static void write(Path file, Random random, int n) throws IOException {
-        Files.createDirectories(file.getParent());
-        StringBuilder text = new StringBuilder("Document " + n + "\n\n");
-        int paragraphs = 1 + random.nextInt(10);
-        for (int p = 0; p < paragraphs; p++) {
-            int words = 20 + random.nextInt(120);
-            for (int w = 0; w < words; w++) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-            text.append("\n\n");
-        }
-        Files.writeString(file, text);
     }
 }

@@ -18,7 +18,14 @@ public final class CrashChild {
     private CrashChild() {}
 
     public static void main(String[] args) {
-        Indexer indexer = Indexer.open(Path.of(args[0]), new HashEmbedder());
+        syncForever(Indexer.open(Path.of(args[0]), new HashEmbedder()), Path.of(args[1]));
+    }
+
+    /**
+     * Says {@link #OPENED}, then syncs {@code docs} again and again, saying {@link #FILE_DONE} after each
+     * file, until the process is killed (also the cluster crash test's child).
+     */
+    public static void syncForever(Indexer indexer, Path docs) {
         System.out.println(OPENED);
         System.out.flush();
         SyncProgress progress = new SyncProgress() {
@@ -29,7 +36,7 @@ public final class CrashChild {
             }
         };
         while (true) {
-            indexer.sync(List.of(Path.of(args[1])), progress);
+            indexer.sync(List.of(docs), progress);
         }
     }
 }

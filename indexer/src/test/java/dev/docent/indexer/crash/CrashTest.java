@@ -44,7 +44,7 @@ class CrashTest {
         Random random = new Random(seed);
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         Path data = tmp.resolve("data");
-        for (int i = 0; i < FILES; i++) write(docs.resolve("d" + (i % 7)).resolve("f" + i + ".txt"), random, i);
+        for (int i = 0; i < FILES; i++) FolderChurn.write(docs.resolve("d" + (i % 7)).resolve("f" + i + ".txt"), random, i);
 
         int kills = 0;
         int killedWhileChanging = 0;
@@ -59,7 +59,7 @@ class CrashTest {
             // Change the folder while the child syncs it, until the kill.
             while ((System.nanoTime() - begin) / 1_000_000 < killAt) {
                 changing = random.nextInt(3) > 0;
-                if (changing) serial = change(docs, random, serial);
+                if (changing) serial = FolderChurn.change(docs, random, serial);
                 Thread.sleep(random.nextInt(40));
             }
             child.destroyForcibly(); // SIGKILL
@@ -117,46 +117,7 @@ class CrashTest {
         }
     }
 
-    /** One random change: add, edit, delete, rename in place, move to another folder, or copy. */
-    private static int change(Path docs, Random random, int serial) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(docs)) {
-            files = new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
-        }
-        if (files.isEmpty()) {
-            write(docs.resolve("d0").resolve("f" + serial + ".txt"), random, serial);
-            return serial + 1;
-        }
-        Path f = files.get(random.nextInt(files.size()));
-        switch (random.nextInt(6)) {
-            case 0 -> write(docs.resolve("d" + random.nextInt(7)).resolve("f" + serial + ".txt"), random, serial);
-            case 1 -> write(f, random, serial);
-            case 2 -> Files.deleteIfExists(f);
-            case 3 -> Files.move(f, f.resolveSibling("r" + serial + ".txt"));
-            case 4 -> Files.copy(f, docs.resolve("d" + random.nextInt(7)).resolve("c" + serial + ".txt"));
-            default -> Files.move(f, docs.resolve("d" + random.nextInt(7)).resolve("m" + serial + ".txt"));
-        }
-        return serial + 1;
-    }
 
-    /** A text file of 1-12 paragraphs, different for every (random, n), most mentioning a date. */
-    private static void write(Path file, Random random, int n) throws IOException {
-        Files.createDirectories(file.getParent());
-        StringBuilder text = new StringBuilder("Document " + n + "\n\n");
-        int paragraphs = 1 + random.nextInt(12);
-        for (int p = 0; p < paragraphs; p++) {
-            int words = 20 + random.nextInt(120);
-            for (int w = 0; w < words; w++) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-            if (random.nextBoolean()) text.append("Filed on ").append(java.time.LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1500)));
-            text.append("\n\n");
-        }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static final String[] WORDS = ("river stone harbour ledger invoice tariff orbit lantern meadow copper "
-            + "granite ferry almanac quarry thimble saddle beacon furnace orchard glacier cobalt parcel").split(" ");
 
     private static Process start(Path data, Path docs) throws IOException {
         List<String> command = new ArrayList<>();
