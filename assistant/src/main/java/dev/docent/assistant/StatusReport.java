@@ -30,16 +30,16 @@ public final class StatusReport {
 
     /**
      * Where the index lives and whether it answers now: {@code engine} (lucene, opensearch), for a
-     * cluster its {@code hosts}, index {@code name} and this writer's {@code owner}; {@code available}
+     * cluster its {@code hosts}, index {@code name} and, for a writer, its {@code owner}; {@code available}
      * and, when not, the {@code problem} in words a user can act on.
      */
-    static Map<String, Object> index(IndexPlace place) {
+    static Map<String, Object> index(IndexPlace place, boolean readOnly) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("engine", place.engine());
         if (place.hosts() != null) {
             out.put("hosts", place.hosts());
             out.put("name", place.indexName());
-            out.put("owner", place.owner());
+            if (!readOnly) out.put("owner", place.owner()); // a reader writes nothing, so owns nothing
         }
         String problem = place.problem();
         out.put("available", problem == null);
@@ -53,7 +53,7 @@ public final class StatusReport {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("documents", Map.of("indexed", s.indexed(), "pending", s.pending(), "failed", s.failed()));
         out.put("chunks", s.chunks() < 0 ? null : s.chunks());
-        out.put("index", index(docent.indexPlace()));
+        out.put("index", index(docent.indexPlace(), docent.readOnly()));
         out.put("indexing", s.indexing());
         out.put("generation", generation(docent.indexer().generationStatus()));
         Map<String, Object> progress = new LinkedHashMap<>();
