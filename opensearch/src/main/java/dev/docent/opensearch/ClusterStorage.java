@@ -43,7 +43,7 @@ public final class ClusterStorage implements IndexStorage {
     @Override
     public DocumentIndex openWritable(Path dataDir, IndexGeneration g) {
         OpenSearchIndex index = OpenSearchIndex.open(connection, indexOf(g), owner, options);
-        if (g.recipe() != null) index.createChunkIndex(g.recipe().dimensions());
+        if (g.recipe() != null) index.createChunkIndex(g.recipe().dimensions(), g.recipe().canonical());
         return index;
     }
 
@@ -66,17 +66,22 @@ public final class ClusterStorage implements IndexStorage {
         log.info("Generation {} is no longer this writer's; the cluster index {} stays for other writers", g.id(), indexOf(g));
     }
 
-    /** The alias, read-only: it follows every switch; usable vectors when it names this recipe's generation. */
+    /**
+     * The alias, read-only: it follows every switch. Its vectors are usable when the generation it
+     * names now was built with this Docent's embedding model (its recipe, kept in the index's mapping).
+     */
     @Override
     public java.util.Optional<SharedIndex> openShared(dev.docent.indexer.generation.Recipe recipe) {
-        String mine = indexOf(dev.docent.indexer.generation.IndexGeneration.forRecipe(recipe));
         var aliased = connection.callOrNull("GET", "/_alias/" + name, null, null);
         String named = aliased == null || aliased.size() == 0 ? null : aliased.fieldNames().next();
         if (named == null) {
             throw new IllegalStateException("the OpenSearch cluster has no index " + name + " yet: start a writer (serve or index"
                     + " with index.backend = opensearch and the same index.opensearch.index) first");
         }
-        return java.util.Optional.of(new SharedIndex(OpenSearchIndex.openReadOnly(connection, name), named.equals(mine), named));
+        OpenSearchIndex shared = OpenSearchIndex.openReadOnly(connection, name);
+        String built = shared.recipe();
+        boolean usable = built != null && dev.docent.indexer.generation.Recipe.parse(built).vectorsCompatibleWith(recipe);
+        return java.util.Optional.of(new SharedIndex(shared, usable, named));
     }
 
     @Override

@@ -82,14 +82,24 @@ public final class OpenSearchIndex implements DocumentIndex {
 
     /**
      * Creates the chunk index now, for vectors of {@code dimensions}, if it is missing (a generation
-     * is made answerable by pointing an alias at it, which needs the index to exist).
+     * is made answerable by pointing an alias at it, which needs the index to exist), recording
+     * {@code recipe} (what its chunks were built under) in its mapping's {@code _meta}.
      */
-    public void createChunkIndex(int dimensions) {
+    public void createChunkIndex(int dimensions, String recipe) {
         checkWritable();
         if (chunkIndexExists) return;
-        createIfMissing(chunks, ChunkMapping.chunkIndex(dimensions, options.vectors(), options.scoring(), options.shards(),
-                options.replicas()));
+        ObjectNode body = ChunkMapping.chunkIndex(dimensions, options.vectors(), options.scoring(), options.shards(), options.replicas());
+        ((ObjectNode) body.path("mappings")).putObject("_meta").put("recipe", recipe);
+        createIfMissing(chunks, body);
         chunkIndexExists = true;
+    }
+
+    /** The recipe {@link #createChunkIndex} recorded in the index (or the alias's index), or null. */
+    public String recipe() {
+        JsonNode mapping = connection.callOrNull("GET", "/" + chunks + "/_mapping", null, null);
+        if (mapping == null || mapping.size() == 0) return null;
+        String recipe = mapping.elements().next().path("mappings").path("_meta").path("recipe").asText(null);
+        return recipe;
     }
 
     /**

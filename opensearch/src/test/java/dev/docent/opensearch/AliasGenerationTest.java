@@ -77,6 +77,15 @@ class AliasGenerationTest {
                     + reader.chunkCount() + " vs " + chunksBefore);
             assertFalse(search.search("cranes", null, 3).isEmpty());
 
+            // A read-only server compares its embedding model with the recipe the alias's index records:
+            // another chunk size is fine, another model is not (its query vectors would mean nothing there).
+            var storage = new ClusterStorage(ClusterIndices.connection(), name, "reader", OpenSearchIndex.IndexOptions.DEFAULT);
+            var hash = new HashEmbedder();
+            var sameModel = dev.docent.indexer.generation.Recipe.current(hash.modelName(), hash.dimensions(), 300, "any");
+            assertTrue(storage.openShared(sameModel).orElseThrow().vectorsUsable());
+            var otherModel = dev.docent.indexer.generation.Recipe.current("other-model", hash.dimensions(), 120, "any");
+            assertFalse(storage.openShared(otherModel).orElseThrow().vectorsUsable());
+
             // A crash between the pointer's write and the alias's move: put the alias back, reopen.
             OpenSearchIndex.pointAlias(ClusterIndices.connection(), name, OpenSearchIndex.openReadOnly(ClusterIndices.connection(), before));
             assertEquals(before, aliasTarget(name));
