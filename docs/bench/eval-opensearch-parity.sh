@@ -2,6 +2,7 @@
 # docent eval on a BEIR set through both index backends (issue 19: OpenSearch within 0.005 nDCG@10
 # of Lucene in every mode), for docs/benchmarks.md. From the repository root, under the build lock:
 #   flock /tmp/docent-build.lock docs/bench/eval-opensearch-parity.sh ../shared/eval/scifact DATA_DIR [EVAL FLAGS...]
+# (OPENSEARCH_FLAGS="--shards 2" adds flags to the cluster's run only.)
 # Builds the jar and the test cluster's classes (no install), starts the 2-node test cluster in its
 # own JVM (cluster.RunTestCluster, as the tests start it), runs the real CLI twice with the same
 # flags and the same vector cache in DATA_DIR (--backend lucene, then --backend opensearch), writes
@@ -24,7 +25,7 @@ done
 HOSTS=$(sed -n 's/^hosts //p' "$DATA/cluster.log")
 echo "cluster: $HOSTS" >&2
 ./docent eval --json --data "$DATA" "$@" "$SET" > "$DATA/lucene.json"
-./docent eval --json --data "$DATA" --backend opensearch --hosts "$HOSTS" "$@" "$SET" > "$DATA/opensearch.json"
+./docent eval --json --data "$DATA" --backend opensearch --hosts "$HOSTS" ${OPENSEARCH_FLAGS:-} "$@" "$SET" > "$DATA/opensearch.json"
 python3 - "$DATA/lucene.json" "$DATA/opensearch.json" <<'PY'
 import json, sys
 a, b = (json.load(open(f)) for f in sys.argv[1:3])

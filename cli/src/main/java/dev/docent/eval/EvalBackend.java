@@ -22,9 +22,6 @@ public sealed interface EvalBackend permits EvalBackend.Lucene, EvalBackend.Open
     /** As {@code eval --json}'s {@code "backend"} names it. */
     String name();
 
-    /** Where the index is, for the log. */
-    String describe();
-
     /**
      * The index of {@code set} (its vectors in {@code vectorsDir}), built where it is missing, and
      * its searcher with {@code run}'s scoring, vector format and exact-kNN threshold.
@@ -48,11 +45,6 @@ public sealed interface EvalBackend permits EvalBackend.Lucene, EvalBackend.Open
         @Override
         public String name() {
             return "lucene";
-        }
-
-        @Override
-        public String describe() {
-            return "the embedded Lucene index";
         }
 
         @Override
@@ -88,11 +80,6 @@ public sealed interface EvalBackend permits EvalBackend.Lucene, EvalBackend.Open
             return "opensearch";
         }
 
-        @Override
-        public String describe() {
-            return "the OpenSearch index " + (index == null ? "docent-eval-SET" : index) + " at " + hosts + " (" + shards
-                    + " shard(s), 1 replica)";
-        }
 
         /** The index name for {@code set}: the one given, or {@code docent-eval-} and the set's folder name. */
         String indexFor(Path setDir) {

@@ -53,7 +53,6 @@ public record EvalRun(Path setDir, String model, List<BeirEvaluator.Mode> modes,
             Map<String, float[]> vectors = longQueries ? EvalIndex.longQueryVectors(queries, embedder, cache, log)
                     : EvalIndex.queryVectors(queries, embedder, cache, log);
             long[] embedNanos = timeEmbeddings(embedder, new ArrayList<>(queries.values()));
-            log.printf("Searching %s%n", backend.describe());
             try (EvalBackend.Opened index = backend.open(set, embedder, cache, log, this)) {
                 var searcher = index.searcher();
                 var scores = new BeirEvaluator(searcher, depth).evaluate(modes, queries, vectors, set.qrels());
