@@ -80,8 +80,7 @@ public sealed interface EvalBackend permits EvalBackend.Lucene, EvalBackend.Open
             return "opensearch";
         }
 
-
-        /** The index name for {@code set}: the one given, or {@code docent-eval-} and the set's folder name. */
+        /** The index name: the one given, or {@code docent-eval-} and the set's folder name. */
         String indexFor(Path setDir) {
             if (index != null) return index;
             return "docent-eval-" + setDir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-");

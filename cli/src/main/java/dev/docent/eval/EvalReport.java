@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What an {@link EvalRun} measured, as text or as the JSON of {@code docent eval --json}: the run's
- * settings ({@code "backend"}: lucene or opensearch), {@code "default_mode"} (the mode {@code /ask} uses), one block per mode, and the
- * {@code found} calibration when asked for.
+ * settings ({@code "backend"}: lucene or opensearch), {@code "default_mode"} (the mode {@code /ask}
+ * uses), one block per mode, and the {@code found} calibration when asked for.
  */
 public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.Scores> scores, long[] embedNanos,
         FoundCalibration found) {
