@@ -9,10 +9,14 @@ import dev.docent.retriever.Relevance;
 import dev.docent.retriever.TextScoring;
 import dev.docent.retriever.VectorFormat;
 import dev.docent.assistant.DocentConfig;
+import dev.docent.eval.EvalBackend;
 import dev.docent.eval.EvalModes;
 import dev.docent.eval.EvalReport;
 import dev.docent.eval.EvalRun;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /** {@code eval}: retrieval quality of search modes on a BEIR-format set. */
@@ -22,7 +26,8 @@ public final class EvalCommand implements Command {
     public String usage() {
         return """
                 Usage: ./docent eval [--json] [--mode LIST] [--model NAME] [--limit N] [--depth N]
-                                     [--bm25 SETTINGS] [--long-queries] [--data DIR] BEIR_DIR
+                                     [--bm25 SETTINGS] [--long-queries] [--data DIR]
+                                     [--backend lucene|opensearch --hosts URLS [--index NAME]] BEIR_DIR
 
                 Embeds the BEIR corpus once (cached under DIR/eval/), then reports nDCG@10 (graded),
                 Recall@100 and MRR@10 on qrels/test.tsv, and the search time per query (p50, p99; the
@@ -54,6 +59,14 @@ public final class EvalCommand implements Command {
                                     more relevant documents, one of them (title and text) is the query and the
                                     others are to be found (as in ArguAna; its own id is not ranked)
                   --data DIR        where the evaluation index is cached (default: per-user data directory)
+                  --backend NAME    where the chunks are indexed and searched: lucene (default, the embedded
+                                    index) or opensearch (a cluster; the same chunks, vectors, fusion and metrics)
+                  --hosts URLS      the cluster's addresses, comma-separated: http://127.0.0.1:9200,...
+                  --index NAME      the cluster's index (default docent-eval-SET), deleted and rebuilt at every
+                                    run; an index holding chunks eval did not write is refused
+                  --shards N        primary shards of that index (default 1; 1 replica each)
+                  --credentials-env VAR
+                                    the environment variable holding the cluster's user:password
                 """.formatted(HybridSearch.DEFAULT_FUSION + "+" + HybridSearch.DEFAULT_FEEDBACK, Embedders.DEFAULT_MODEL, HybridSearch.DEFAULT_DEPTH,
                 TextScoring.DEFAULT, ChunkIndex.EXACT_KNN_BELOW, Relevance.DEFAULT_FOUND_THRESHOLD, VectorFormat.DEFAULT);
     }
@@ -61,7 +74,8 @@ public final class EvalCommand implements Command {
     @Override
     public int run(String[] argv) {
         Args args = Args.parse(argv, Set.of("limit", "data", "model", "embedding-model", "mode", "depth", "bm25",
-                "exact-knn-below", "unanswerable", "found-threshold", "chunk-tokens", "vectors"), Set.of("json", "long-queries"));
+                "exact-knn-below", "unanswerable", "found-threshold", "chunk-tokens", "vectors", "backend", "hosts", "index", "shards",
+                "credentials-env"), Set.of("json", "long-queries"));
         if (args.positional().size() != 1) throw new UsageException("give exactly one BEIR_DIR");
         String model = args.has("model") ? args.get("model")
                 : args.has("embedding-model") ? args.get("embedding-model") : Embedders.DEFAULT_MODEL;
@@ -77,7 +91,7 @@ public final class EvalCommand implements Command {
                     args.has("unanswerable") ? Path.of(args.get("unanswerable")).toAbsolutePath().normalize() : null,
                     args.has("found-threshold") ? Double.parseDouble(args.get("found-threshold")) : Relevance.DEFAULT_FOUND_THRESHOLD,
                     args.has("vectors") ? VectorFormat.parse(args.get("vectors")) : VectorFormat.DEFAULT,
-                    args.has("long-queries"));
+                    args.has("long-queries"), backend(args));
         } catch (IllegalArgumentException e) { // includes a malformed number
             throw new UsageException(e.getMessage());
         }
@@ -96,5 +110,33 @@ public final class EvalCommand implements Command {
             report.printText(System.out);
         }
         return 0;
+    }
+
+    /** {@code --backend} and the cluster's options (which only {@code opensearch} takes). */
+    private static EvalBackend backend(Args args) {
+        String name = args.has("backend") ? args.get("backend") : "lucene";
+        if (name.equals("lucene")) {
+            for (String o : List.of("hosts", "index", "shards", "credentials-env")) {
+                if (args.has(o)) throw new UsageException("--" + o + " is for --backend opensearch");
+            }
+            return new EvalBackend.Lucene();
+        }
+        if (!name.equals("opensearch")) throw new UsageException("--backend is lucene or opensearch, got '" + name + "'");
+        if (!args.has("hosts")) throw new UsageException("--backend opensearch needs --hosts http://HOST:PORT[,...]");
+        List<URI> hosts = Arrays.stream(args.get("hosts").split(",")).map(String::strip).filter(h -> !h.isEmpty()).map(URI::create).toList();
+        for (URI h : hosts) {
+            if (!("http".equals(h.getScheme()) || "https".equals(h.getScheme())) || h.getHost() == null || h.getPort() < 0) {
+                throw new UsageException("--hosts: each host is http(s)://HOST:PORT, got '" + h + "'");
+            }
+        }
+        String credentials = null;
+        if (args.has("credentials-env")) {
+            credentials = System.getenv(args.get("credentials-env"));
+            if (credentials == null || !credentials.contains(":")) {
+                throw new UsageException(args.get("credentials-env") + " must hold the cluster's user:password");
+            }
+        }
+        return new EvalBackend.OpenSearch(hosts, args.has("index") ? args.get("index") : null, credentials,
+                args.intValue("shards", 1, 1, 1000));
     }
 }

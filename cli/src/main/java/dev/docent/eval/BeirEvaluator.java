@@ -37,10 +37,17 @@ public final class BeirEvaluator {
 
     private final Searcher searcher;
     private final int depth;
+    private final int warmUp;
 
     public BeirEvaluator(Searcher searcher, int depth) {
+        this(searcher, depth, WARM_UP);
+    }
+
+    /** @param warmUp queries searched untimed before each mode (0 where only the scores are read) */
+    BeirEvaluator(Searcher searcher, int depth, int warmUp) {
         this.searcher = searcher;
         this.depth = depth;
+        this.warmUp = warmUp;
     }
 
     /** {@code queries}: id → text; {@code vectors}: id → query vector; {@code qrels}: id → (doc → grade). */
@@ -51,7 +58,7 @@ public final class BeirEvaluator {
         for (Mode mode : modes) {
             // One more than evaluated, so removing the query's own id still leaves RANKING documents.
             HybridSearch search = new HybridSearch(searcher, mode.fusion(), Math.max(depth, RANKING + 1), mode.feedback());
-            for (int i = 0; i < Math.min(WARM_UP, ids.size()); i++) {
+            for (int i = 0; i < Math.min(warmUp, ids.size()); i++) {
                 search.search(queries.get(ids.get(i)), vectors.get(ids.get(i)), RANKING + 1);
             }
             double ndcg = 0, recall = 0, mrr = 0;

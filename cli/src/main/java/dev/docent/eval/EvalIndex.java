@@ -1,11 +1,6 @@
 package dev.docent.eval;
 
 import dev.docent.embedder.Embedder;
-import dev.docent.indexer.chunk.Chunk;
-import dev.docent.indexer.chunk.Chunker;
-import dev.docent.indexer.extract.Block;
-import dev.docent.indexer.extract.ExtractedDocument;
-import dev.docent.indexer.extract.Page;
 import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.IndexedChunk;
 import dev.docent.retriever.VectorFormat;
@@ -14,7 +9,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +31,7 @@ public final class EvalIndex {
 
     /**
      * As {@link #open(BeirSet, Embedder, Path, PrintStream)}; with {@code chunkTokens} > 0 each document
-     * is cut by Docent's own {@link Chunker} at that budget and embedded as the indexer embeds a chunk
+     * is cut by Docent's own {@code Chunker} at that budget and embedded as the indexer embeds a chunk
      * (title, newline, chunk text), so the product's chunking is measured; the cache then lives
      * beside {@code dir}, named for the budget.
      */
@@ -50,7 +44,7 @@ public final class EvalIndex {
      * than the default lives in its own folder beside the default one (the vectors cache is shared).
      */
     public static ChunkIndex open(BeirSet set, Embedder embedder, Path dir, PrintStream log, int chunkTokens, VectorFormat format) {
-        if (chunkTokens > 0) dir = dir.resolveSibling(dir.getFileName() + "-chunks" + chunkTokens);
+        dir = vectorsDir(dir, chunkTokens);
         Path indexDir = dir.resolve(format.equals(VectorFormat.DEFAULT) ? "index" : "index-" + format.toString().replaceAll("[^a-z0-9]+", "-"));
         Path marker = indexDir.resolve("complete-layout" + LAYOUT + "-" + set.corpus().size());
         ChunkIndex index = ChunkIndex.open(indexDir, format);
@@ -59,32 +53,10 @@ public final class EvalIndex {
                 log.printf("Reusing the evaluation index in %s%n", indexDir);
                 return index;
             }
-            Map<String, List<Chunk>> chunks = new LinkedHashMap<>();
-            Chunker chunker = chunkTokens > 0 ? new Chunker(embedder::countTokens, chunkTokens) : null;
-            Map<String, String> passages = new LinkedHashMap<>();
-            set.corpus().forEach((id, tt) -> {
-                String title = tt[0], text = tt[1];
-                List<Chunk> cs = chunker == null ? List.of(new Chunk(0, "", 0, 0, text.length(), text, 0))
-                        : chunker.chunk(new ExtractedDocument(title, "text/plain", false, List.of(new Page(1, List.of(new Block(text, false))))));
-                chunks.put(id, cs);
-                for (Chunk c : cs) passages.put(id + "#" + c.ordinal(), title.isEmpty() ? c.text() : title + "\n" + c.text());
-            });
-            Map<String, float[]> vectors = VectorCache.load(dir.resolve("passages.bin"), chunker == null ? rekey(passages) : passages,
-                    embedder::embedPassage, log, "passages");
-            long t0 = System.nanoTime();
+            Map<String, List<IndexedChunk>> chunks = EvalChunks.of(set, embedder, dir, log, chunkTokens);
             index.deleteAll();
-            for (var e : chunks.entrySet()) {
-                String id = e.getKey(), title = set.corpus().get(id)[0];
-                List<IndexedChunk> indexed = new java.util.ArrayList<>();
-                for (Chunk c : e.getValue()) {
-                    float[] v = vectors.get(chunker == null ? id : id + "#" + c.ordinal());
-                    indexed.add(new IndexedChunk(id, title, 0, "", c.ordinal(), c.startOffset(), c.endOffset(), c.text(), v));
-                }
-                index.replaceDocument(id, indexed);
-            }
-            index.commit();
+            EvalChunks.write(chunks, index, "the Lucene index " + indexDir, log);
             Files.writeString(marker, "ok\n");
-            log.printf("Indexed %d documents in %.1f s%n", set.corpus().size(), (System.nanoTime() - t0) / 1e9);
             return index;
         } catch (IOException | RuntimeException e) {
             index.close();
@@ -93,11 +65,9 @@ public final class EvalIndex {
         }
     }
 
-    /** Whole-document passages keep the document id as their cache key (as caches written before chunking did). */
-    private static Map<String, String> rekey(Map<String, String> byChunk) {
-        Map<String, String> out = new LinkedHashMap<>();
-        byChunk.forEach((k, v) -> out.put(k.substring(0, k.lastIndexOf('#')), v));
-        return out;
+    /** Where the passages' vectors (and the Lucene index) of a corpus cut at {@code chunkTokens} live: beside {@code dir}, named for the budget. */
+    static Path vectorsDir(Path dir, int chunkTokens) {
+        return chunkTokens > 0 ? dir.resolveSibling(dir.getFileName() + "-chunks" + chunkTokens) : dir;
     }
 
     /** Another set's queries, embedded once and cached apart (ids of two sets may collide). */

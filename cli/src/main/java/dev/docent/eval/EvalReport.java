@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What an {@link EvalRun} measured, as text or as the JSON of {@code docent eval --json}: the run's
- * settings, {@code "default_mode"} (the mode {@code /ask} uses), one block per mode, and the
- * {@code found} calibration when asked for.
+ * settings ({@code "backend"}: lucene or opensearch), {@code "default_mode"} (the mode {@code /ask}
+ * uses), one block per mode, and the {@code found} calibration when asked for.
  */
 public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.Scores> scores, long[] embedNanos,
         FoundCalibration found) {
@@ -17,6 +17,7 @@ public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.S
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("set", run.setDir().getFileName().toString());
         out.put("embedding_model", run.model());
+        out.put("backend", run.backend().name());
         out.put("documents", documents);
         out.put("queries", run.longQueries() ? "long" : "test");
         out.put("default_mode", EvalModes.DEFAULT);
@@ -49,8 +50,8 @@ public record EvalReport(EvalRun run, int documents, Map<String, BeirEvaluator.S
         out.printf("%-34s %8s %10s %7s %8s %8s%n", "mode", "nDCG@10", "Recall@100", "MRR@10", "p50 ms", "p99 ms");
         scores.forEach((mode, s) -> out.printf("%-34s %8.4f %10.4f %7.4f %8.1f %8.1f%n",
                 mode.equals(s.fusion()) ? mode : mode + " = " + s.fusion(), s.ndcg10(), s.recall100(), s.mrr10(), s.p50Ms(), s.p99Ms()));
-        out.printf("default mode (/ask): %s; depth %d; BM25 %s; query embedding p50 %.1f ms, p99 %.1f ms%n", EvalModes.DEFAULT,
-                run.depth(), run.scoring(), Latency.percentileMillis(embedNanos, 50), Latency.percentileMillis(embedNanos, 99));
+        out.printf("default mode (/ask): %s; depth %d; BM25 %s; backend %s; query embedding p50 %.1f ms, p99 %.1f ms%n", EvalModes.DEFAULT,
+                run.depth(), run.scoring(), run.backend().name(), Latency.percentileMillis(embedNanos, 50), Latency.percentileMillis(embedNanos, 99));
         if (found != null) {
             out.printf("found at threshold %.4f: false not-found %.1f%% of answerable, not-found %.1f%% of unanswerable;"
                     + " threshold for <= 2%% false not-found %.4f (unanswerable not-found %.1f%%)%n", found.threshold(),

@@ -2,7 +2,6 @@ package dev.docent.eval;
 
 import dev.docent.embedder.Embedder;
 import dev.docent.embedder.factory.Embedders;
-import dev.docent.retriever.lucene.ChunkIndex;
 import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.TextScoring;
 import dev.docent.retriever.VectorFormat;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One evaluation: what to measure, and running it (embedding and index cached under
+ * One evaluation: what to measure, and running it (embeddings, and the Lucene index, cached under
  * {@code cacheRoot}/{@code <set>}/{@code <model>}).
  *
  * @param setDir the BEIR folder
@@ -29,10 +28,11 @@ import java.util.Map;
  * @param foundThreshold the threshold to report found rates for
  * @param vectors how the index stores and graphs vectors (HNSW links, beam, int8)
  * @param longQueries evaluate {@link LongQueries} (passages of relevant documents as queries) instead of the set's queries
+ * @param backend where the chunks are indexed and searched (the vectors are cached once for every backend)
  */
 public record EvalRun(Path setDir, String model, List<BeirEvaluator.Mode> modes, int depth, TextScoring scoring,
         int exactKnnBelow, int chunkTokens, int limit, Path unanswerableDir, double foundThreshold, VectorFormat vectors,
-        boolean longQueries) {
+        boolean longQueries, EvalBackend backend) {
 
     /** Queries embedded afresh (not from the cache) to report the query embedding time. */
     private static final int TIMED_EMBEDDINGS = 50;
@@ -53,8 +53,8 @@ public record EvalRun(Path setDir, String model, List<BeirEvaluator.Mode> modes,
             Map<String, float[]> vectors = longQueries ? EvalIndex.longQueryVectors(queries, embedder, cache, log)
                     : EvalIndex.queryVectors(queries, embedder, cache, log);
             long[] embedNanos = timeEmbeddings(embedder, new ArrayList<>(queries.values()));
-            try (ChunkIndex index = EvalIndex.open(set, embedder, cache, log, chunkTokens, vectors())) {
-                var searcher = index.searcher(scoring, exactKnnBelow);
+            try (EvalBackend.Opened index = backend.open(set, embedder, cache, log, this)) {
+                var searcher = index.searcher();
                 var scores = new BeirEvaluator(searcher, depth).evaluate(modes, queries, vectors, set.qrels());
                 FoundCalibration found = null;
                 if (unanswerableDir != null) {

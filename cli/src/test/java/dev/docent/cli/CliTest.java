@@ -114,6 +114,7 @@ class CliTest {
         assertEquals(0, r.exit(), r.err());
         var node = RunningDocent.JSON.readTree(r.out());
         assertEquals("hybrid", node.get("default_mode").asText(), r.out());
+        assertEquals("lucene", node.get("backend").asText(), r.out());
         // Query q1 is also a corpus document with its very words; BEIR drops it from q1's ranking,
         // so d1 still counts as first and every mode scores 1.0.
         for (String mode : new String[] {"bm25", "vector", "rrf", "hybrid"}) {
@@ -131,5 +132,10 @@ class CliTest {
         assertEquals(1, p.get("bm25").get("queries").asInt());
         CliRun bad = CliRun.of("eval", "--mode", "borda", set.toString());
         assertTrue(bad.exit() != 0 && bad.err().contains("unknown fusion"), bad.err());
+        // The cluster's options go with --backend opensearch, which needs its hosts (EvalParityTest runs it on a cluster).
+        CliRun stray = CliRun.of("eval", "--hosts", "http://127.0.0.1:9200", set.toString());
+        assertTrue(stray.exit() != 0 && stray.err().contains("--hosts is for --backend opensearch"), stray.err());
+        CliRun noHosts = CliRun.of("eval", "--backend", "opensearch", set.toString());
+        assertTrue(noHosts.exit() != 0 && noHosts.err().contains("needs --hosts"), noHosts.err());
     }
 }

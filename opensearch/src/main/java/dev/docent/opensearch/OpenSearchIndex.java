@@ -357,7 +357,35 @@ public final class OpenSearchIndex implements DocumentIndex {
 
     /** The searching side over this index, default scoring. */
     public Searcher searcher() {
-        return new OpenSearchSearcher(connection, chunks, options.scoring(), EXACT_KNN_BELOW);
+        return searcher(EXACT_KNN_BELOW);
+    }
+
+    /** As {@link #searcher()}, with exact vector search below {@code exactKnnBelow} chunks (0: always HNSW), as eval's option. */
+    public Searcher searcher(int exactKnnBelow) {
+        return new OpenSearchSearcher(connection, chunks, options.scoring(), exactKnnBelow);
+    }
+
+    /**
+     * Deletes both indices from the cluster and starts empty ones (the chunk index at the next
+     * write, as at open). Eval rebuilds its index so: a delete-by-query would leave the deleted
+     * chunks in BM25's statistics until a merge. Refuses when the index holds a chunk another
+     * owner wrote.
+     */
+    public void drop() {
+        checkWritable();
+        if (chunkIndexExists || connection.callOrNull("HEAD", "/" + chunks, null, null) != null) {
+            refresh();
+            ObjectNode others = OpenSearchConnection.json().createObjectNode();
+            others.putObject("query").putObject("bool").putArray("must_not").addObject().putObject("term").put(ChunkMapping.OWNER, owner);
+            long foreign = connection.call("POST", "/" + chunks + "/_count", null, others).path("count").asLong();
+            if (foreign > 0) {
+                throw new IllegalStateException("the index " + chunks + " holds " + foreign + " chunks that " + owner
+                        + " did not write: not deleting it");
+            }
+        }
+        for (String index : List.of(chunks, documents)) connection.callOrNull("DELETE", "/" + index, null, null);
+        chunkIndexExists = false;
+        createIfMissing(documents, ChunkMapping.documentIndex(options.shards(), options.replicas()));
     }
 
     @Override

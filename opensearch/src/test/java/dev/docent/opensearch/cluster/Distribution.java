@@ -50,6 +50,7 @@ final class Distribution {
             Orphans.deleteQuietly(home);
             unzipStrippingTopFolder(server, home);
             installPlugin(home, knn);
+            readableByAll(home);
             Files.writeString(done, stamp);
             return home;
         }
@@ -75,6 +76,26 @@ final class Distribution {
                 if (name.substring(slash + 1).startsWith("bin/")) {
                     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
                 }
+            }
+        }
+    }
+
+    /**
+     * Lets every user read the home (and enter its folders, run its programs): the nodes' user
+     * must, and a JVM whose umask a Docent set to 077 (cli's tests) unpacks it private.
+     */
+    private static void readableByAll(Path home) throws IOException {
+        try (var paths = Files.walk(home)) {
+            for (Path p : paths.toList()) {
+                if (Files.isSymbolicLink(p)) continue;
+                var perms = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(p));
+                perms.add(java.nio.file.attribute.PosixFilePermission.GROUP_READ);
+                perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+                if (Files.isDirectory(p) || perms.contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE)) {
+                    perms.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
+                    perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                }
+                Files.setPosixFilePermissions(p, perms);
             }
         }
     }

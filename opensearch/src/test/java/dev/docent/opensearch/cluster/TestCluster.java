@@ -96,9 +96,10 @@ public final class TestCluster {
             Path home = Distribution.installed();
             NodeUser user = NodeUser.forThisProcess();
             // Readable by the nodes' user: a temporary folder is made private to its creator.
-            Path nodesDir = Files.createTempDirectory("docent-opensearch-",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+            Path nodesDir = Files.createTempDirectory("docent-opensearch-");
+            // Set, not created with: the umask applies to a creation's mode, and a Docent opened
+            // earlier in this JVM (cli's tests) set it to 077, which shut the nodes' user out.
+            Files.setPosixFilePermissions(nodesDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             int[] http = FreePorts.take(NODES), transport = FreePorts.take(NODES);
             // The hook first: a node started before a later one fails is killed with the JVM too.
             List<Node> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
