@@ -81,14 +81,14 @@ class FolderSummaryModelTest {
         assertEquals(4, model.calls(), "one call per document, one to compose: " + done);
         assertEquals(3, done.get("timings").get("briefs_written").asInt(), done.toString());
 
-        // The composition was written from the descriptions the map step cached.
+        // The composition was written from the descriptions the map step cached, as many as fit the
+        // 512-token context, given instead of the documents' passages.
         String composePrompt = model.lastRequest().messages().getLast().content();
         List<String> described = cachedTexts(server.docent.config().dataDir().resolve("cache/summaries"));
         assertEquals(3, described.size(), described.toString());
-        for (String d : described) {
-            assertFalse(d.isBlank());
-            assertTrue(composePrompt.contains(PromptHead.of(d)), "the composing prompt lacks a description: " + composePrompt);
-        }
+        long given = described.stream().filter(d -> !d.isBlank() && composePrompt.contains(PromptHead.of(d))).count();
+        assertTrue(given >= 1, "the composing prompt holds no description: " + composePrompt);
+        assertFalse(composePrompt.contains("Brightway cleans"), "document [1] was given by its passage: " + composePrompt);
 
         JsonNode again = CollectionModelAnswersTest.ask(server, QUESTION);
         assertEquals(5, model.calls(), "a second ask calls the model to compose only: " + again);
