@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * What one sync of one generation has to do, worked out from the walk and the catalog before any
  * file is read: the files to read (new, changed, left pending, or due for a retry), whose catalog
- * rows become pending now; the rows whose file is gone; and the indexed files whose chunks a file of
+ * rows become pending now; the rows whose file is gone or whose folder is no longer watched; and the indexed files whose chunks a file of
  * the same content may take over ({@link ChunkDonors}). Vanished files that cannot be renames
  * leave the index here, their rows with the batch's next commit.
  *
@@ -31,7 +31,7 @@ import java.util.Set;
  *
  * @param work the files to read, each with its catalog record from before this sync (null if new)
  * @param donors whose chunks a file to read may take over
- * @param vanished how many catalog rows under the synced folders lost their file
+ * @param vanished how many catalog rows lost their file or their watched folder
  */
 record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
 
@@ -49,9 +49,12 @@ record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
             FileStamp s = unseen.remove(f.path().toString());
             if (s == null || !s.unchanged(f.size(), f.modified(), now)) toRead.add(f);
         }
+        // A row the walk did not find is gone: its file was deleted, or its folder is no longer
+        // watched (the folders given are all the folders, so their documents are forgotten); only
+        // a watched folder that cannot be walked now (missing, unreadable) keeps its rows.
         List<String> gone = new ArrayList<>();
         for (String path : unseen.keySet()) {
-            if (under(walk.roots(), path)) gone.add(path);
+            if (!walk.underUnavailable(Path.of(path))) gone.add(path);
         }
         if (toRead.isEmpty() && gone.isEmpty()) return new SyncPlan(List.of(), new ChunkDonors(), 0); // idle
         gone.sort(null); // in path order, as before: which vanished file donates is deterministic
@@ -77,15 +80,6 @@ record SyncPlan(List<SyncRun.WorkItem> work, ChunkDonors donors, int vanished) {
         catalog.putAll(pending);
         ChunkDonors donors = donors(records.values(), index, vanished, inWork, workSizes, batch);
         return new SyncPlan(work, donors, vanished.size());
-    }
-
-    /** Whether the catalog path {@code path} lies under one of the synced folders. */
-    private static boolean under(List<Path> roots, String path) {
-        Path p = Path.of(path);
-        for (Path root : roots) {
-            if (p.startsWith(root)) return true;
-        }
-        return false;
     }
 
     /**

@@ -19,6 +19,7 @@ final class CountingGenerator implements Generator {
     private final Generator real;
     private final AtomicInteger calls = new AtomicInteger();
     private volatile long pauseMillis;
+    private volatile GenerationRequest last;
 
     CountingGenerator(Generator real) {
         this.real = real;
@@ -29,6 +30,11 @@ final class CountingGenerator implements Generator {
         return calls.get();
     }
 
+    /** The request of the latest call, or null. */
+    GenerationRequest lastRequest() {
+        return last;
+    }
+
     /** Waits this long before each call (0: none). */
     void pauseBeforeEachCall(long millis) {
         pauseMillis = millis;
@@ -37,6 +43,7 @@ final class CountingGenerator implements Generator {
     @Override
     public Completion chat(GenerationRequest request, Consumer<String> onText, BooleanSupplier cancelled) {
         calls.incrementAndGet();
+        last = request;
         if (pauseMillis > 0) {
             try {
                 Thread.sleep(pauseMillis);

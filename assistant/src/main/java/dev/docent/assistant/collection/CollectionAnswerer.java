@@ -11,6 +11,7 @@ import dev.docent.indexer.catalog.DocumentRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,7 @@ public final class CollectionAnswerer implements CollectionQuestions {
     private final CollectionSearch search;
     private final DocumentOutlines outlines;
     private final DocumentSummaries summaries;
+    private final DocumentBriefs briefs;
     private final ModelLimits limits;
     private final NamedDocuments named;
     private final ZoneId zone;
@@ -68,8 +70,9 @@ public final class CollectionAnswerer implements CollectionQuestions {
         this.search = search;
         this.outlines = new DocumentOutlines(indexer);
         this.limits = limits;
-        this.summaries = new DocumentSummaries(indexer, summaryCache == null ? SummaryCache.NONE : new SummaryCache(summaryCache),
-                limits.budgetSeconds() * 1_000_000_000L);
+        SummaryCache cache = summaryCache == null ? SummaryCache.NONE : new SummaryCache(summaryCache);
+        this.summaries = new DocumentSummaries(indexer, cache, limits.budgetSeconds() * 1_000_000_000L);
+        this.briefs = new DocumentBriefs(indexer, cache, limits.budgetSeconds() * 1_000_000_000L);
         this.named = new NamedDocuments(intent.times(), search, zone);
         this.zone = zone;
     }
@@ -108,7 +111,15 @@ public final class CollectionAnswerer implements CollectionQuestions {
             run.onToken().accept(text);
             return Optional.of(CollectionAnswers.answer(parts, text, "extractive", null, timings, notes, checked));
         }
-        return Optional.of(CollectionComposer.compose(q.text(), parts, run, timings, notes, checked));
+        Map<Integer, String> described = Map.of();
+        if (cq.folder().isPresent() && !r.byText()) {
+            // "What is in the contracts folder?": describe each document (map), then compose from that (reduce).
+            DocumentBriefs.Outcome o = briefs.describe(parts, run, timings);
+            described = o.texts();
+            notes = new ArrayList<>(notes);
+            notes.addAll(o.notes());
+        }
+        return Optional.of(CollectionComposer.compose(q.text(), parts, run, timings, notes, checked, described));
     }
 
     @Override

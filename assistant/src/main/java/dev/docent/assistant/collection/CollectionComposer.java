@@ -19,7 +19,8 @@ import java.util.Map;
  * documents' passages, numbered as the answer's list numbers them, so the model's [n] and the
  * list's agree. The text streams as: the count line, the model's sentences as it writes them,
  * then the list (every document stays listed: the model describes, the list is the answer).
- * Citations the model invents are replaced by [?] ({@link CitationCheck}).
+ * Citations the model invents are replaced by [?] ({@link CitationCheck}). For a folder's documents
+ * the model is given each one's description ({@link DocumentBriefs}) instead of a passage.
  */
 final class CollectionComposer {
 
@@ -35,6 +36,15 @@ final class CollectionComposer {
 
     static Answer compose(String question, CollectionAnswers.Parts parts, AnswerRun run, Map<String, Number> timings,
             List<String> extraNotes, Checked checked) {
+        return compose(question, parts, run, timings, extraNotes, checked, Map.of());
+    }
+
+    /**
+     * @param described the model's description of some listed documents by their number
+     *     ({@link DocumentBriefs}), given to it instead of their passage
+     */
+    static Answer compose(String question, CollectionAnswers.Parts parts, AnswerRun run, Map<String, Number> timings,
+            List<String> extraNotes, Checked checked, Map<Integer, String> described) {
         Generator g = run.generator();
         run.onToken().accept(parts.header());
         run.onProgress().accept(new Progress(Progress.COMPOSE, 0, 1, "writing the answer from "
@@ -46,8 +56,9 @@ final class CollectionComposer {
         StringBuilder sources = new StringBuilder("Documents:");
         int given = 0, highest = 0;
         for (Citation c : parts.citations()) {
-            String block = "\n\n[" + c.id() + "] " + c.title() + (c.page() == null ? "" : ", page " + c.page()) + "\n"
-                    + PromptFit.head(c.snippet(), PASSAGE_CHARS);
+            String about = described.get(c.id());
+            String block = "\n\n[" + c.id() + "] " + c.title() + (about != null ? "\n" + PromptFit.head(about, PASSAGE_CHARS)
+                    : (c.page() == null ? "" : ", page " + c.page()) + "\n" + PromptFit.head(c.snippet(), PASSAGE_CHARS));
             int cost = g.countTokens(block);
             if (used + cost > budget) break;
             sources.append(block);

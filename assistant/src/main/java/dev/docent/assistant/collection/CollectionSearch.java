@@ -69,7 +69,7 @@ public final class CollectionSearch {
     /** The indexed documents {@code filters} selects, by path. */
     public Predicate<String> documents(DocumentFilters filters) {
         Set<String> paths = new HashSet<>();
-        for (DocumentRecord r : candidates(filters)) paths.add(r.path());
+        for (DocumentRecord r : candidates(filters, catalogQuery(filters))) paths.add(r.path());
         return paths::contains;
     }
 
@@ -93,25 +93,23 @@ public final class CollectionSearch {
             }
             return new Result(List.copyOf(out), indexed, indexed, true);
         }
-        List<DocumentRecord> candidates = candidates(filters);
-        Map<String, DocumentRecord> byPath = new HashMap<>();
-        for (DocumentRecord r : candidates) byPath.put(r.path(), r);
         List<String> required = found.rest().stream().filter(CollectionSearch::mustOccur).toList();
         DocumentMatchQuery query;
+        Map<String, DocumentRecord> byPath = new HashMap<>();
+        int searched;
         if (found.kind() != null) {
-            Set<String> ofKind = new HashSet<>();
-            for (DocumentRecord r : candidates) {
-                if (DocumentKinds.isOfKind(found.kind(), Path.of(r.path()).getFileName().toString(), r.title())) {
-                    ofKind.add(r.path());
-                }
-            }
-            query = required.isEmpty() ? DocumentMatchQuery.all(ofKind::contains)
-                    : new DocumentMatchQuery(String.join(" ", required), null, 1, ofKind::contains, 1);
-        } else if (freeText) {
-            float[] vector = embedder.embedQuery(subject);
-            query = new DocumentMatchQuery(subject, vector, Relevance.DEFAULT_DOCUMENT_MATCH_COSINE, byPath::containsKey, 1);
+            // Only the rows whose path or title may name the kind are read (SQLite's GLOB over two
+            // columns): reading all 100,000 rows to test their names cost ~300 ms at 100k.
+            for (DocumentRecord r : ofKind(found.kind(), filters)) byPath.put(r.path(), r);
+            searched = filters.none() ? indexed : count(filters);
+            query = required.isEmpty() ? DocumentMatchQuery.all(byPath::containsKey)
+                    : new DocumentMatchQuery(String.join(" ", required), null, 1, byPath::containsKey, 1);
         } else {
-            query = DocumentMatchQuery.all(byPath::containsKey);
+            List<DocumentRecord> candidates = candidates(filters, catalogQuery(filters));
+            for (DocumentRecord r : candidates) byPath.put(r.path(), r);
+            searched = candidates.size();
+            query = freeText ? new DocumentMatchQuery(subject, embedder.embedQuery(subject), Relevance.DEFAULT_DOCUMENT_MATCH_COSINE,
+                    byPath::containsKey, 1) : DocumentMatchQuery.all(byPath::containsKey);
         }
         List<DocumentMatch> matched = match(query);
         List<Match> out = new ArrayList<>(matched.size());
@@ -120,12 +118,16 @@ public final class CollectionSearch {
             if (r == null) continue; // indexed since the catalog was read
             out.add(new Match(r, m.passages().isEmpty() ? null : m.passages().getFirst(), m.score()));
         }
-        return new Result(List.copyOf(out), candidates.size(), indexed, freeText || found.kind() != null && !required.isEmpty());
+        return new Result(List.copyOf(out), searched, indexed, freeText || found.kind() != null && !required.isEmpty());
     }
 
-    /** The indexed documents of {@code kind} (by file name or title) that pass {@code filters}. */
+    /**
+     * The indexed documents of {@code kind} (by file name or title) that pass {@code filters}: the
+     * catalog returns those whose path or title may name the kind ({@link DocumentKinds#nameWords}),
+     * then {@link DocumentKinds#isOfKind} decides on each.
+     */
     List<DocumentRecord> ofKind(DocumentKinds.Kind kind, DocumentFilters filters) {
-        return candidates(filters).stream()
+        return candidates(filters, catalogQuery(filters).naming(DocumentKinds.nameWords(kind))).stream()
                 .filter(r -> DocumentKinds.isOfKind(kind, Path.of(r.path()).getFileName().toString(), r.title())).toList();
     }
 
@@ -146,17 +148,29 @@ public final class CollectionSearch {
     }
 
     /**
-     * The indexed documents that pass {@code filters}: the catalog selects by type, modified time
-     * and the dates in the text (in SQLite, with indexes); a folder given by name ("records", not
-     * an absolute path) is then checked on each path.
+     * The indexed documents that pass {@code filters}, selected by {@code q} (its SQL form: type,
+     * modified time and the dates in the text, in SQLite with indexes); a folder given by name
+     * ("records", not an absolute path) is then checked on each path.
      */
-    private List<DocumentRecord> candidates(DocumentFilters f) {
-        boolean absoluteFolder = f.folder() != null && Path.of(f.folder()).isAbsolute();
-        DocumentQuery q = DocumentQuery.all().inFolder(absoluteFolder ? f.folder() : null).ofTypes(f.types())
-                .modified(f.modifiedFrom(), f.modifiedTo()).mentioning(f.mentionsFrom(), f.mentionsTo());
+    private List<DocumentRecord> candidates(DocumentFilters f, DocumentQuery q) {
         List<DocumentRecord> selected = indexer.documents(q);
-        if (f.folder() == null || absoluteFolder) return selected;
+        if (f.folder() == null || absoluteFolder(f)) return selected;
         return selected.stream().filter(r -> DocumentSelection.inFolder(r.path(), f.folder())).toList();
+    }
+
+    /** How many indexed documents pass {@code filters}, counted in SQLite when it can. */
+    private int count(DocumentFilters f) {
+        return f.folder() == null || absoluteFolder(f) ? indexer.count(catalogQuery(f)) : candidates(f, catalogQuery(f)).size();
+    }
+
+    /** What of {@code f} the catalog selects by itself (all but a folder given by name). */
+    private static DocumentQuery catalogQuery(DocumentFilters f) {
+        return DocumentQuery.all().inFolder(absoluteFolder(f) ? f.folder() : null).ofTypes(f.types())
+                .modified(f.modifiedFrom(), f.modifiedTo()).mentioning(f.mentionsFrom(), f.mentionsTo());
+    }
+
+    private static boolean absoluteFolder(DocumentFilters f) {
+        return f.folder() != null && Path.of(f.folder()).isAbsolute();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.docent.assistant.collection;
 
+import dev.docent.indexer.catalog.NameWords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -104,8 +105,22 @@ final class DocumentKinds {
         return new Found(null, words);
     }
 
+    /** Every kind of the table, in its order. */
+    static List<Kind> kinds() {
+        return List.copyOf(KINDS);
+    }
+
     /** A subject split into its kind (or null) and the other words. */
     record Found(Kind kind, List<String> rest) {}
+
+    /**
+     * What the catalog can match of {@code kind} on its own: each word set, and the extensions. A
+     * superset of {@link #isOfKind} (any path or title that holds the words, accents and case
+     * ignored), so reading only those rows loses no document of the kind.
+     */
+    static NameWords nameWords(Kind kind) {
+        return new NameWords(kind.words(), kind.extensions());
+    }
 
     /** Whether a document with this file name and title is of {@code kind}. */
     static boolean isOfKind(Kind kind, String fileName, String title) {

@@ -15,7 +15,9 @@
  * dev.docent.assistant.collection.CollectionComposer} writes a few cited sentences from the kept
  * ones above the list, and {@link dev.docent.assistant.collection.DocumentSummaries} summarises a
  * whole document part by part, cached by content hash in {@link
- * dev.docent.assistant.collection.SummaryCache}. Each is bounded by the context, a document limit
+ * dev.docent.assistant.collection.SummaryCache}; {@link
+ * dev.docent.assistant.collection.DocumentBriefs} describes each document of a folder for the
+ * composer. Each is bounded by the context, a document limit
  * and a time budget, and reports progress.
  */
 package dev.docent.assistant.collection;

@@ -66,7 +66,8 @@ import java.util.stream.Stream;
 public final class CollectionBench {
 
     static final List<String> QUESTIONS = List.of("How many invoices are from 2024?", "List all invoices from 2025.",
-            "Which documents were changed in the last 7 days?", "List all PDFs.", "Which documents mention Calder?");
+            "Which documents were changed in the last 7 days?", "List all PDFs.", "Which documents mention Calder?",
+            "List all invoices.", "How many contracts are there?");
     static final String DOCUMENT_QUERY = "Calder";
 
     private CollectionBench() {}
@@ -82,6 +83,10 @@ public final class CollectionBench {
         System.out.printf("%s%ndata directory %s: %d MB; documents folder %d MB%n", Files.readString(marker).strip(), data,
                 bytes(data) >> 20, bytes(files) >> 20);
 
+        // A writer's open brings the catalog up to date (the name_key column of a catalog built before it).
+        try (Embedder embedder = new HashEmbedder(); Indexer indexer = Indexer.open(data, embedder, IndexingLimits.defaults())) {
+            System.out.printf("catalog opened for writing: %,d documents%n", indexer.count(DocumentQuery.all()));
+        }
         ObjectMapper json = new ObjectMapper();
         try (Docent docent = Docent.openReadOnly(DocentConfig.defaults().withDataDir(data))) {
             List<String> items = new ArrayList<>(QUESTIONS);
@@ -132,7 +137,66 @@ public final class CollectionBench {
                         pct(serialise[i], 50), jsonBytes[i] >> 10);
             }
             profile(docent, rounds);
+            kindSearchAB(docent, rounds);
         }
+    }
+
+    /**
+     * A kind question without a filter, the search step as it is (the catalog reads only the rows
+     * whose path or title may name the kind) against as it was ({@link #kindSearchBefore}: every
+     * row read, then the kind tested on each), in interleaved rounds whose A/B order alternates.
+     */
+    static void kindSearchAB(Docent docent, int rounds) {
+        ZoneId zone = ZoneId.systemDefault();
+        Indexer indexer = docent.indexer();
+        CollectionSearch search = new CollectionSearch(indexer, new HashEmbedder());
+        CollectionIntent intent = new CollectionIntent(new TimeExpressions(Clock.system(zone), zone));
+        List<String> questions = List.of("List all invoices.", "How many contracts are there?");
+        long[][][] t = new long[questions.size()][2][rounds];
+        for (int round = -3; round < rounds; round++) {
+            for (int qi = 0; qi < questions.size(); qi++) {
+                CollectionQuery cq = intent.classify(questions.get(qi)).orElseThrow();
+                boolean beforeFirst = Math.floorMod(round, 2) == 0;
+                int[] n = new int[2];
+                for (int s = 0; s < 2; s++) {
+                    boolean before = (s == 0) == beforeFirst;
+                    long c0 = System.nanoTime();
+                    CollectionSearch.Result r = before ? kindSearchBefore(indexer, cq.subject()) : search.search(cq.subject(), DocumentFilters.NONE);
+                    long took = System.nanoTime() - c0;
+                    n[before ? 0 : 1] = r.matches().size();
+                    if (round >= 0) t[qi][before ? 0 : 1][round] = took;
+                }
+                if (n[0] != n[1]) throw new IllegalStateException("before found " + n[0] + ", after " + n[1] + ": " + questions.get(qi));
+            }
+        }
+        System.out.printf("%nkind search without filters, %d interleaved A/B rounds after 3 warm-up rounds: p50 (p99) ms, ratio after/before%n", rounds);
+        System.out.println("| question | before | after | after/before: median (min–max) |");
+        System.out.println("|---|---|---|---|");
+        for (int qi = 0; qi < questions.size(); qi++) {
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) ratio[r] = (double) t[qi][1][r] / t[qi][0][r];
+            Arrays.sort(ratio);
+            System.out.printf(Locale.ROOT, "| %s | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f–%.2f) |%n", questions.get(qi), pct(t[qi][0], 50),
+                    pct(t[qi][0], 99), pct(t[qi][1], 50), pct(t[qi][1], 99), ratio[rounds / 2], ratio[0], ratio[rounds - 1]);
+        }
+    }
+
+    /** {@link CollectionSearch#search} of a kind without filters as it was: every indexed row read, the kind tested on each. */
+    static CollectionSearch.Result kindSearchBefore(Indexer indexer, String subject) {
+        int indexed = indexer.count(DocumentQuery.all());
+        List<DocumentRecord> candidates = indexer.documents(DocumentQuery.all());
+        DocumentKinds.Kind kind = DocumentKinds.find(subject).kind();
+        Map<String, DocumentRecord> byPath = new HashMap<>();
+        for (DocumentRecord r : candidates) {
+            if (DocumentKinds.isOfKind(kind, Path.of(r.path()).getFileName().toString(), r.title())) byPath.put(r.path(), r);
+        }
+        List<DocumentMatch> matched = indexer.withIndex(index -> index.searcher().matchDocuments(DocumentMatchQuery.all(byPath::containsKey)));
+        List<CollectionSearch.Match> out = new ArrayList<>();
+        for (DocumentMatch m : matched) {
+            DocumentRecord r = byPath.get(m.path());
+            if (r != null) out.add(new CollectionSearch.Match(r, m.passages().isEmpty() ? null : m.passages().getFirst(), m.score()));
+        }
+        return new CollectionSearch.Result(List.copyOf(out), candidates.size(), indexed);
     }
 
     /**

@@ -42,7 +42,8 @@ public final class Catalog implements AutoCloseable {
               author     TEXT,
               created    INTEGER,
               language   TEXT,
-              type       TEXT NOT NULL DEFAULT ''
+              type       TEXT NOT NULL DEFAULT '',
+              name_key   TEXT
             );
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS document_dates (
@@ -64,11 +65,14 @@ public final class Catalog implements AutoCloseable {
     private final Connection db;
     /** Whether the documents table has the metadata columns (false: a read-only catalog from before them). */
     private final boolean metadata;
+    /** Whether it has {@code name_key} (false: a read-only catalog from before it; names then do not narrow). */
+    private final boolean nameKeys;
 
     private Catalog(Connection db) throws SQLException {
         this.db = db;
         try (Statement s = db.createStatement()) {
             this.metadata = hasColumn(s, "language");
+            this.nameKeys = hasColumn(s, "name_key");
         }
     }
 
@@ -100,6 +104,7 @@ public final class Catalog implements AutoCloseable {
                 }
                 addRetryColumns(s);
                 addMetadataColumns(s);
+                addNameKeys(s);
                 for (String ddl : INDEXES.split(";")) {
                     if (!ddl.isBlank()) s.execute(ddl);
                 }
@@ -145,6 +150,34 @@ public final class Catalog implements AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /** Catalogs from before {@link NameWords}: add the folded name and title of every row, in one transaction. */
+    private static void addNameKeys(Statement s) throws SQLException {
+        if (hasColumn(s, "name_key")) return;
+        Connection c = s.getConnection();
+        c.setAutoCommit(false);
+        try {
+            s.execute("ALTER TABLE documents ADD COLUMN name_key TEXT");
+            List<String[]> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT path, title FROM documents")) {
+                while (rs.next()) rows.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET name_key = ? WHERE path = ?")) {
+                for (String[] r : rows) {
+                    ps.setString(1, NameKey.of(r[0], r[1]));
+                    ps.setString(2, r[0]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
@@ -237,13 +270,13 @@ public final class Catalog implements AutoCloseable {
 
     private static final String PUT = """
             INSERT INTO documents(path, size, modified, sha256, status, error, title, pages, chunks, indexed_at, seen_at,
-              attempts, retry_at, note, author, created, language, type)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              attempts, retry_at, note, author, created, language, type, name_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET size=excluded.size, modified=excluded.modified,
               sha256=excluded.sha256, status=excluded.status, error=excluded.error, title=excluded.title,
               pages=excluded.pages, chunks=excluded.chunks, indexed_at=excluded.indexed_at, seen_at=excluded.seen_at,
               attempts=excluded.attempts, retry_at=excluded.retry_at, note=excluded.note, author=excluded.author,
-              created=excluded.created, language=excluded.language, type=excluded.type
+              created=excluded.created, language=excluded.language, type=excluded.type, name_key=excluded.name_key
             """;
 
     /** Meta key of the sequence number of the index commit the catalog matches. */
@@ -371,6 +404,7 @@ public final class Catalog implements AutoCloseable {
         else ps.setLong(16, r.created().toEpochMilli());
         ps.setString(17, r.language());
         ps.setString(18, r.type());
+        ps.setString(19, NameKey.of(r.path(), r.title()));
     }
 
     /** Deletes the row of {@code path} and the dates of its text, in one transaction. */
@@ -406,7 +440,7 @@ public final class Catalog implements AutoCloseable {
      * columns (no limit: a query's answer is a set of documents to work on, not a page to show).
      */
     public synchronized List<DocumentRecord> query(DocumentQuery query) {
-        QuerySql sql = QuerySql.of(query);
+        QuerySql sql = QuerySql.of(query, nameKeys);
         requireMetadata();
         try (PreparedStatement ps = db.prepareStatement("SELECT " + columns() + " FROM documents" + sql.where() + " ORDER BY path")) {
             sql.bind(ps);
@@ -422,7 +456,7 @@ public final class Catalog implements AutoCloseable {
 
     /** How many records match {@code query} (as {@link #query}, counted in SQLite). */
     public synchronized int count(DocumentQuery query) {
-        QuerySql sql = QuerySql.of(query);
+        QuerySql sql = QuerySql.of(query, nameKeys);
         requireMetadata();
         try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM documents" + sql.where())) {
             sql.bind(ps);

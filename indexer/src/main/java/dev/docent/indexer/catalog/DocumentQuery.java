@@ -24,10 +24,12 @@ import java.util.TreeSet;
  * @param textDateTo ... see textDateFrom
  * @param language language code ({@link DocumentRecord#language()})
  * @param status the documents' status; null: any ({@link #all()} asks for indexed ones)
+ * @param nameWords words the path or title must hold ({@link NameWords}: a cheap superset for the
+ *     caller to refine), or null
  */
 public record DocumentQuery(String folder, Set<String> types, Instant modifiedFrom, Instant modifiedTo,
         Instant createdFrom, Instant createdTo, LocalDate textDateFrom, LocalDate textDateTo, String language,
-        DocumentStatus status) {
+        DocumentStatus status, NameWords nameWords) {
 
     public DocumentQuery {
         if (folder != null) {
@@ -53,43 +55,49 @@ public record DocumentQuery(String folder, Set<String> types, Instant modifiedFr
 
     /** Every indexed document: add filters with the withers. */
     public static DocumentQuery all() {
-        return new DocumentQuery(null, null, null, null, null, null, null, null, null, DocumentStatus.INDEXED);
+        return new DocumentQuery(null, null, null, null, null, null, null, null, null, DocumentStatus.INDEXED, null);
     }
 
     public DocumentQuery inFolder(String folder) {
         return new DocumentQuery(folder, types, modifiedFrom, modifiedTo, createdFrom, createdTo, textDateFrom,
-                textDateTo, language, status);
+                textDateTo, language, status, nameWords);
     }
 
     public DocumentQuery ofTypes(Set<String> types) {
         return new DocumentQuery(folder, types, modifiedFrom, modifiedTo, createdFrom, createdTo, textDateFrom,
-                textDateTo, language, status);
+                textDateTo, language, status, nameWords);
     }
 
     public DocumentQuery modified(Instant from, Instant to) {
         return new DocumentQuery(folder, types, from, to, createdFrom, createdTo, textDateFrom, textDateTo, language,
-                status);
+                status, nameWords);
     }
 
     public DocumentQuery created(Instant from, Instant to) {
         return new DocumentQuery(folder, types, modifiedFrom, modifiedTo, from, to, textDateFrom, textDateTo, language,
-                status);
+                status, nameWords);
     }
 
     public DocumentQuery mentioning(LocalDate from, LocalDate to) {
         return new DocumentQuery(folder, types, modifiedFrom, modifiedTo, createdFrom, createdTo, from, to, language,
-                status);
+                status, nameWords);
     }
 
     public DocumentQuery inLanguage(String language) {
         return new DocumentQuery(folder, types, modifiedFrom, modifiedTo, createdFrom, createdTo, textDateFrom,
-                textDateTo, language, status);
+                textDateTo, language, status, nameWords);
     }
 
     /** With documents of {@code status} (null: any). */
     public DocumentQuery withStatus(DocumentStatus status) {
         return new DocumentQuery(folder, types, modifiedFrom, modifiedTo, createdFrom, createdTo, textDateFrom,
-                textDateTo, language, status);
+                textDateTo, language, status, nameWords);
+    }
+
+    /** With documents whose path or title holds {@code words} (null: any name). */
+    public DocumentQuery naming(NameWords words) {
+        return new DocumentQuery(folder, types, modifiedFrom, modifiedTo, createdFrom, createdTo, textDateFrom,
+                textDateTo, language, status, words);
     }
 
     /** The prefix a path below {@code folder} starts with: the folder and one separator. */

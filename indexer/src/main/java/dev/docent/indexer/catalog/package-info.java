@@ -4,6 +4,7 @@
  * time, the language of its text) and the dates its text mentions ({@code document_dates}, written
  * in the row's transaction and deleted with it). It is what lets a restart resume instead of
  * re-indexing, lets a sync skip unchanged files, what {@code /api/documents} reports, and what a
- * {@link dev.docent.indexer.catalog.DocumentQuery} filters in SQL.
+ * {@link dev.docent.indexer.catalog.DocumentQuery} filters in SQL (including words a path or title
+ * must hold, {@link dev.docent.indexer.catalog.NameWords}, so a caller reads only those rows).
  */
 package dev.docent.indexer.catalog;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +53,11 @@ public final class FolderWalker {
             }
         }
         watched.check(roots.walk(), found);
-        WalkResult result = found.result(roots.answersFor());
+        List<Path> unavailable = new ArrayList<>(roots.unavailable());
+        for (Path root : roots.walk()) {
+            if (found.skipReason(root) != null) unavailable.add(root); // could not be listed (permissions, I/O)
+        }
+        WalkResult result = found.result(roots.answersFor(), unavailable);
         logNewSkips(result);
         return result;
     }

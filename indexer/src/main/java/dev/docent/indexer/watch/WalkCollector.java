@@ -35,12 +35,12 @@ final class WalkCollector {
         return skippedReasons.get(path.toString());
     }
 
-    WalkResult result(List<Path> roots) {
+    WalkResult result(List<Path> roots, List<Path> unavailable) {
         List<SkippedPath> skipped = new ArrayList<>();
         for (var e : skippedReasons.entrySet()) {
             if (skipped.size() == WalkResult.MAX_SKIPPED) break;
             skipped.add(new SkippedPath(e.getKey(), e.getValue()));
         }
-        return new WalkResult(roots, new ArrayList<>(files.values()), skipped, skippedReasons.size());
+        return new WalkResult(roots, new ArrayList<>(files.values()), skipped, skippedReasons.size(), unavailable);
     }
 }

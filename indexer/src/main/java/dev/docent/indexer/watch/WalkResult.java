@@ -6,12 +6,17 @@ import java.util.List;
 /**
  * What one walk found.
  *
- * @param roots the watched folders as walked: real paths, symbolic links resolved
+ * @param roots every path whose documents this walk answers for: the watched folders as given and
+ *     as walked (real paths, symbolic links resolved)
  * @param files the documents to index, each once
  * @param skipped the first {@link #MAX_SKIPPED} things left out for a reason
  * @param skippedCount how many were left out in all (may exceed {@code skipped.size()})
+ * @param unavailable the watched folders that could not be walked (missing, not a folder,
+ *     unreadable: an unmounted drive?), as given and where a link to them led; the catalog's
+ *     documents under them are not known to be gone
  */
-public record WalkResult(List<Path> roots, List<FileState> files, List<SkippedPath> skipped, int skippedCount) {
+public record WalkResult(List<Path> roots, List<FileState> files, List<SkippedPath> skipped, int skippedCount,
+        List<Path> unavailable) {
 
     /** A status display needs examples, not a list as long as a broken disk can make it. */
     public static final int MAX_SKIPPED = 100;
@@ -20,6 +25,19 @@ public record WalkResult(List<Path> roots, List<FileState> files, List<SkippedPa
         roots = List.copyOf(roots);
         files = List.copyOf(files);
         skipped = List.copyOf(skipped);
+        unavailable = List.copyOf(unavailable);
+    }
+
+    public WalkResult(List<Path> roots, List<FileState> files, List<SkippedPath> skipped, int skippedCount) {
+        this(roots, files, skipped, skippedCount, List.of());
+    }
+
+    /** Whether {@code path} lies under a watched folder that could not be walked. */
+    public boolean underUnavailable(Path path) {
+        for (Path root : unavailable) {
+            if (path.startsWith(root)) return true;
+        }
+        return false;
     }
 
     public static WalkResult empty() {

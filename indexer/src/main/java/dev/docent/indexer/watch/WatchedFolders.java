@@ -22,8 +22,18 @@ final class WatchedFolders {
 
     private static final Logger log = LoggerFactory.getLogger(WatchedFolders.class);
 
-    /** The folders to walk (real paths), and every path whose documents this walk answers for. */
-    record Resolved(List<Path> walk, List<Path> answersFor) {}
+    /**
+     * The folders to walk (real paths), every path whose documents this walk answers for, and the
+     * watched folders that cannot be walked now, whose documents the sync keeps.
+     */
+    record Resolved(List<Path> walk, List<Path> answersFor, List<Path> unavailable) {}
+
+    /**
+     * Said of a watched folder that is not there: deleting what was indexed from it would make an
+     * unmounted drive cost a full re-read (and the embedding cache's eviction its vectors) when it
+     * comes back. A folder no longer watched at all is forgotten instead.
+     */
+    static final String KEPT = ": the documents indexed from it are kept until it is back or no longer watched";
 
     /** Folders already reported empty. */
     private final Set<Path> warnedEmpty = ConcurrentHashMap.newKeySet();
@@ -31,6 +41,7 @@ final class WatchedFolders {
     Resolved resolve(List<Path> folders, WalkCollector out) {
         List<Path> walk = new ArrayList<>();
         List<Path> answersFor = new ArrayList<>();
+        List<Path> unavailable = new ArrayList<>();
         for (Path given : folders) {
             Path abs = given.toAbsolutePath().normalize();
             // Documents indexed under the path as given (before links were resolved) are answered
@@ -40,20 +51,42 @@ final class WatchedFolders {
             try {
                 real = abs.toRealPath();
             } catch (NoSuchFileException e) {
-                out.skip(abs, "watched folder not found");
+                out.skip(abs, "watched folder not found" + KEPT);
+                unavailable(abs, answersFor, unavailable);
                 continue;
             } catch (IOException e) {
-                out.skip(abs, SkipReason.of(e));
+                out.skip(abs, SkipReason.of(e) + KEPT);
+                unavailable(abs, answersFor, unavailable);
                 continue;
             }
             if (!Files.isDirectory(real)) {
-                out.skip(abs, "watched folder is not a directory");
+                out.skip(abs, "watched folder is not a directory" + KEPT);
+                unavailable(abs, answersFor, unavailable);
+                if (!real.equals(abs)) unavailable(real, answersFor, unavailable);
                 continue;
             }
             if (!real.equals(abs)) answersFor.add(real);
             if (!walk.contains(real)) walk.add(real);
         }
-        return new Resolved(walk, answersFor);
+        return new Resolved(walk, answersFor, unavailable);
+    }
+
+    /**
+     * Marks a watched folder that cannot be walked, and, if it is a link (to a drive now
+     * unmounted), where the link leads: the documents were indexed under that real path.
+     */
+    private static void unavailable(Path abs, List<Path> answersFor, List<Path> unavailable) {
+        unavailable.add(abs);
+        Path p = abs;
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+            try {
+                p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+            } catch (IOException | UnsupportedOperationException e) {
+                return;
+            }
+            answersFor.add(p);
+            unavailable.add(p);
+        }
     }
 
     /** After the walk: warns about a readable walked folder that gave no document. */

@@ -1,0 +1,38 @@
+package dev.docent.indexer.catalog;
+
+import java.nio.file.Path;
+import java.text.Normalizer;
+
+/**
+ * The {@code name_key} column: a document's file name and title, folded (lower case, accents
+ * dropped, one character for one, as the assistant folds the words it compares), so {@link
+ * NameWords} is matched with {@code instr} over one short column instead of reading every row.
+ */
+final class NameKey {
+
+    private NameKey() {}
+
+    /** The file name of {@code path}, a newline, then the title (if any), both folded. */
+    static String of(String path, String title) {
+        Path name = Path.of(path).getFileName();
+        return fold(name == null ? path : name.toString()) + "\n" + (title == null ? "" : fold(title));
+    }
+
+    /** Lower case without accents, curly apostrophes plain, one character for one. */
+    static String fold(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder(nfc.length());
+        for (int i = 0; i < nfc.length(); i++) {
+            char c = nfc.charAt(i);
+            if (c == '\u2019' || c == '\u2018' || c == '\u02bc') {
+                c = '\'';
+            } else if (Character.isSpaceChar(c) || Character.isWhitespace(c)) {
+                c = ' ';
+            } else if (c > 127 && !Character.isSurrogate(c)) {
+                c = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
+            }
+            b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+}
