@@ -41,7 +41,8 @@ import java.util.Random;
  * classpath into /tmp/os-cp.txt, see {@code docs/benchmarks.md}):
  * {@code java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Ddocent.opensearch.dist=opensearch/target/opensearch-dist
  * -cp "$(cat /tmp/os-cp.txt):opensearch/target/test-classes:opensearch/target/classes"
- * dev.docent.opensearch.bench.ScaleBench DIR [CHUNKS] [ROUNDS] [QUERIES] [two-primaries]}.
+ * dev.docent.opensearch.bench.ScaleBench DIR [CHUNKS] [ROUNDS] [QUERIES] [two-primaries | sizes-only]}; {@code sizes-only}
+ * builds each index once and reports what it takes, without searching.
  */
 public final class ScaleBench {
 
@@ -77,6 +78,7 @@ public final class ScaleBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int queries = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         boolean twoPrimaries = args.length > 4 && args[4].equals("two-primaries");
+        boolean sizesOnly = args.length > 4 && args[4].equals("sizes-only");
         Files.createDirectories(dir);
         System.out.println("load average at start: " + ClusterProbe.loadAverage());
         TestCluster cluster = TestCluster.get();
@@ -95,11 +97,23 @@ public final class ScaleBench {
         Map<String, Searcher> backends = new LinkedHashMap<>();
         List<Double> rateRatios = new ArrayList<>();
         Path lucene1 = dir.resolve("lucene-1"), lucene2 = dir.resolve("lucene-2");
+        OpenSearchIndex.IndexOptions onePrimary = new OpenSearchIndex.IndexOptions(1, 1, VectorFormat.DEFAULT, TextScoring.DEFAULT);
+        if (sizesOnly) { // one build of each, then what they take
+            try (ChunkIndex l = ChunkIndex.open(lucene1)) {
+                ingest("lucene", l, chunks, corpus);
+            }
+            ingest("opensearch 1 primary", OpenSearchIndex.open(connection, "bench-1p", "bench", onePrimary), chunks, corpus);
+            Thread.sleep(11_000); // the cluster caches store sizes for 10 s (index.store.stats_refresh_interval)
+            System.out.println(IndexSizes.ofLucene(lucene1, chunks));
+            System.out.print(IndexSizes.ofCluster(probe, "bench-1p"));
+            System.out.println("after the load: live heap MB " + probe.liveHeapMb(asNodeUser) + ", RSS MB " + rss(probe));
+            connection.close();
+            System.exit(0);
+        }
         double l1;
         try (ChunkIndex l = ChunkIndex.open(lucene1)) {
             l1 = ingest("lucene (build 1)", l, chunks, corpus);
         }
-        OpenSearchIndex.IndexOptions onePrimary = new OpenSearchIndex.IndexOptions(1, 1, VectorFormat.DEFAULT, TextScoring.DEFAULT);
         double o1;
         try (HeapWatch heap = new HeapWatch(probe)) {
             o1 = ingest("opensearch 1 primary (build 1)", OpenSearchIndex.open(connection, "bench-1p-a", "bench", onePrimary), chunks, corpus);

@@ -7,12 +7,19 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 
 /**
  * The bytes of a Lucene index's files by what they hold, read from the folder on disk: how a
  * chunk's bytes split between stored fields (OpenSearch's {@code _source}, with the vector as JSON
- * text), postings, float vectors, the HNSW graph, norms and doc values. Small segments are
- * compound files ({@code .cfs}), which hide their parts: counted apart.
+ * text), postings, float vectors, the HNSW graph, norms and doc values. Most segments are
+ * compound files ({@code .cfs}, every one here: OpenSearch keeps segments up to 1 GB compound);
+ * their parts are read from the entry table beside them ({@code .cfe}: each inner file's name,
+ * offset and length, as Lucene90CompoundFormat writes it).
  */
 public final class StoreFiles {
 
@@ -23,10 +30,37 @@ public final class StoreFiles {
         Map<String, Long> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.merge(kind(f.getFileName().toString()), Files.size(f), Long::sum);
+                String name = f.getFileName().toString();
+                if (name.endsWith(".cfs")) continue; // counted by its entries, below
+                if (name.endsWith(".cfe")) {
+                    long inner = 0;
+                    for (var e : compoundEntries(f).entrySet()) {
+                        out.merge(kind(e.getKey()), e.getValue(), Long::sum);
+                        inner += e.getValue();
+                    }
+                    Path cfs = f.resolveSibling(name.substring(0, name.length() - 4) + ".cfs");
+                    out.merge("other", Files.size(f) + Files.size(cfs) - inner, Long::sum); // headers, footers, padding
+                } else {
+                    out.merge(kind(name), Files.size(f), Long::sum);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The inner files of a compound segment and their lengths, from its entry table. */
+    static Map<String, Long> compoundEntries(Path cfe) throws IOException {
+        Map<String, Long> out = new TreeMap<>();
+        try (Directory dir = FSDirectory.open(cfe.getParent()); IndexInput in = dir.openInput(cfe.getFileName().toString(), IOContext.READONCE)) {
+            CodecUtil.readIndexHeader(in);
+            int n = in.readVInt();
+            for (int i = 0; i < n; i++) {
+                String file = in.readString();
+                in.readLong(); // offset
+                out.merge(file, in.readLong(), Long::sum);
+            }
         }
         return out;
     }
