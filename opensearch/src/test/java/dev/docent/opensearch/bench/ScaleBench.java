@@ -99,10 +99,10 @@ public final class ScaleBench {
         Path lucene1 = dir.resolve("lucene-1"), lucene2 = dir.resolve("lucene-2");
         OpenSearchIndex.IndexOptions onePrimary = new OpenSearchIndex.IndexOptions(1, 1, VectorFormat.DEFAULT, TextScoring.DEFAULT);
         if (sizesOnly) { // one build of each, then what they take
+            ingest("opensearch 1 primary", OpenSearchIndex.open(connection, "bench-1p", "bench", onePrimary), chunks, corpus);
             try (ChunkIndex l = ChunkIndex.open(lucene1)) {
                 ingest("lucene", l, chunks, corpus);
             }
-            ingest("opensearch 1 primary", OpenSearchIndex.open(connection, "bench-1p", "bench", onePrimary), chunks, corpus);
             Thread.sleep(11_000); // the cluster caches store sizes for 10 s (index.store.stats_refresh_interval)
             System.out.println(IndexSizes.ofLucene(lucene1, chunks));
             System.out.print(IndexSizes.ofCluster(probe, "bench-1p"));
