@@ -1,9 +1,9 @@
 package dev.docent.opensearch;
 
+import dev.docent.opensearch.bench.SyntheticCorpus;
 import dev.docent.opensearch.cluster.Node;
 import dev.docent.opensearch.cluster.TestCluster;
 import dev.docent.retriever.ChunkStore;
-import dev.docent.retriever.IndexedChunk;
 import dev.docent.retriever.fusion.HybridSearch;
 import dev.docent.retriever.lucene.ChunkIndex;
 import java.net.URI;
@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Benchmark, not a test: the same synthetic chunks (Zipf-distributed made-up words, 180 per chunk,
+ * Benchmark, not a test: the same synthetic chunks ({@link SyntheticCorpus}: Zipf-distributed made-up words, 180 per chunk,
  * 20 chunks per document, random unit vectors of 384 dimensions, as retriever's DocumentMatchBench)
  * written to the embedded Lucene index and to the 2-node test cluster (1 shard, 1 replica), then
  * hybrid search ({@link HybridSearch#defaults}, top 10, 2 words + a vector; query embedding not
  * included) in interleaved rounds: Lucene, cluster, Lucene, ... Prints ingestion chunks/s (one
  * replace per document, then a commit), search p50/p99 per round and the median ratio over rounds,
- * and the resident memory of the cluster's node processes.
+ * and the resident memory of the cluster's node processes. Issue 19's run at 100,000 chunks, with
+ * BM25-only and vector-only rounds, request counts and sizes: {@link dev.docent.opensearch.bench.ScaleBench}.
  * Run: {@code ./mvnw -q -o -pl opensearch test-compile}, then
  * {@code java --add-modules jdk.incubator.vector -Ddocent.opensearch.dist=opensearch/target/opensearch-dist
  * -Ddocent.opensearch.work=opensearch/target/opensearch-cluster -cp "$(cat /tmp/os-cp.txt):opensearch/target/test-classes:opensearch/target/classes"
@@ -29,11 +30,6 @@ import java.util.Random;
  * {@code ./mvnw -q -o -pl opensearch dependency:build-classpath -Dmdep.outputFile=/tmp/os-cp.txt -Dmdep.includeScope=test}.
  */
 public final class OpenSearchBench {
-
-    private static final int DIMS = 384;
-    private static final int VOCABULARY = 40_000;
-    private static final int WORDS_PER_CHUNK = 180;
-    private static final int CHUNKS_PER_DOCUMENT = 20;
 
     private OpenSearchBench() {}
 
@@ -46,21 +42,21 @@ public final class OpenSearchBench {
         TestCluster cluster = TestCluster.get();
         System.out.printf("cluster: %d nodes green in %d ms%n", cluster.nodes().size(), cluster.startTime().toMillis());
         OpenSearchConnection connection = OpenSearchConnection.to(Arrays.stream(cluster.hosts().split(",")).map(URI::create).toList(), null);
-        double[] zipf = zipfCumulative();
+        SyntheticCorpus corpus = new SyntheticCorpus();
 
         try (ChunkIndex lucene = ChunkIndex.open(Files.createTempDirectory(dir, "lucene"))) {
             OpenSearchIndex os = OpenSearchIndex.open(connection, "bench-" + System.nanoTime(), "bench", OpenSearchIndex.IndexOptions.DEFAULT);
-            double luceneRate = ingest(lucene, chunks, zipf), osRate = ingest(os, chunks, zipf);
+            double luceneRate = ingest(lucene, chunks, corpus), osRate = ingest(os, chunks, corpus);
             System.out.printf("ingestion, %d chunks: lucene %.0f chunks/s, opensearch %.0f chunks/s (ratio %.2f)%n", chunks, luceneRate,
                     osRate, osRate / luceneRate);
             HybridSearch a = HybridSearch.defaults(lucene.searcher()), b = HybridSearch.defaults(os.searcher());
             for (int w = 0; w < 20; w++) { // warm-up, both
-                search(a, new Random(w), zipf);
-                search(b, new Random(w), zipf);
+                search(a, new Random(w), corpus);
+                search(b, new Random(w), corpus);
             }
             List<Double> p50Ratios = new ArrayList<>(), p99Ratios = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                double[] la = times(a, queries, zipf, 1000 + round), lb = times(b, queries, zipf, 1000 + round);
+                double[] la = times(a, queries, corpus, 1000 + round), lb = times(b, queries, corpus, 1000 + round);
                 System.out.printf("round %d: lucene p50 %.1f ms p99 %.1f ms | opensearch p50 %.1f ms p99 %.1f ms%n", round + 1,
                         pct(la, 50), pct(la, 99), pct(lb, 50), pct(lb, 99));
                 p50Ratios.add(pct(lb, 50) / pct(la, 50));
@@ -74,36 +70,30 @@ public final class OpenSearchBench {
         connection.close();
     }
 
-    private static double ingest(ChunkStore store, int chunks, double[] zipf) {
+    private static double ingest(ChunkStore store, int chunks, SyntheticCorpus corpus) {
         Random r = new Random(42);
         long t0 = System.nanoTime();
-        for (int d = 0; d * CHUNKS_PER_DOCUMENT < chunks; d++) {
-            String path = "/bench/" + d + ".txt";
-            List<IndexedChunk> doc = new ArrayList<>();
-            for (int k = 0; k < CHUNKS_PER_DOCUMENT; k++) {
-                String text = words(r, zipf, WORDS_PER_CHUNK);
-                doc.add(new IndexedChunk(path, "Document " + d, 1, "", k, 0, text.length(), text, unit(r)));
-            }
-            store.replaceDocument(path, doc);
+        for (int d = 0; d * SyntheticCorpus.CHUNKS_PER_DOCUMENT < chunks; d++) {
+            store.replaceDocument(SyntheticCorpus.path(d), corpus.document(d, r));
         }
         store.commit();
         return chunks / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double[] times(HybridSearch s, int n, double[] zipf, long seed) {
+    private static double[] times(HybridSearch s, int n, SyntheticCorpus corpus, long seed) {
         Random r = new Random(seed);
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            search(s, r, zipf);
+            search(s, r, corpus);
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);
         return ms;
     }
 
-    private static void search(HybridSearch s, Random r, double[] zipf) {
-        if (s.search(words(r, zipf, 2), unit(r), 10).isEmpty()) throw new IllegalStateException("no hit");
+    private static void search(HybridSearch s, Random r, SyntheticCorpus corpus) {
+        if (s.search(corpus.words(r, 2), SyntheticCorpus.unit(r), 10).isEmpty()) throw new IllegalStateException("no hit");
     }
 
     private static double pct(double[] sorted, int p) {
@@ -128,45 +118,5 @@ public final class OpenSearchBench {
             if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
         }
         return -1;
-    }
-
-    private static double[] zipfCumulative() {
-        double[] c = new double[VOCABULARY];
-        double sum = 0;
-        for (int i = 0; i < VOCABULARY; i++) c[i] = sum += 1.0 / (i + 1);
-        for (int i = 0; i < VOCABULARY; i++) c[i] /= sum;
-        return c;
-    }
-
-    private static String words(Random r, double[] zipf, int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            int w = Arrays.binarySearch(zipf, r.nextDouble());
-            sb.append(word(w < 0 ? -w - 1 : w)).append(' ');
-        }
-        return sb.toString().strip();
-    }
-
-    /** A pronounceable made-up word per rank (as SearchBench makes them). */
-    private static String word(int rank) {
-        String[] syllables = {"ka", "lo", "mi", "ter", "su", "ran", "vo", "pe", "dil", "no", "ga", "ri", "bel", "tu", "son", "fa"};
-        StringBuilder sb = new StringBuilder();
-        int x = rank + 16;
-        while (x > 0) {
-            sb.append(syllables[x % 16]);
-            x /= 16;
-        }
-        return sb.toString();
-    }
-
-    private static float[] unit(Random r) {
-        float[] v = new float[DIMS];
-        double s = 0;
-        for (int i = 0; i < DIMS; i++) {
-            v[i] = (float) r.nextGaussian();
-            s += v[i] * v[i];
-        }
-        for (int i = 0; i < DIMS; i++) v[i] /= (float) Math.sqrt(s);
-        return v;
     }
 }
