@@ -82,6 +82,28 @@ final class OpenSearchRetrieval implements Retrieval {
         return vectors.get(id);
     }
 
+    /** Every vector not fetched yet in ONE request (with the prefetch of the best few on the first call). */
+    @Override
+    public synchronized List<float[]> vectors(List<Candidate> asked) {
+        if (closed) throw new IllegalStateException("retrieval already closed");
+        List<String> ids = new ArrayList<>();
+        for (Candidate c : asked) {
+            String id = entries.get(c.id()).chunk().id;
+            if (!vectors.containsKey(id) && !ids.contains(id)) ids.add(id);
+        }
+        if (!ids.isEmpty() && !prefetched) {
+            prefetched = true;
+            for (Candidate c : candidates) {
+                String id = entries.get(c.id()).chunk().id;
+                if (c.bestRank() <= PREFETCH_RANK && !vectors.containsKey(id) && !ids.contains(id)) ids.add(id);
+            }
+        }
+        if (!ids.isEmpty()) vectors.putAll(vectorLoader.apply(ids));
+        List<float[]> out = new ArrayList<>(asked.size());
+        for (Candidate c : asked) out.add(vectors.get(entries.get(c.id()).chunk().id));
+        return out;
+    }
+
     @Override
     public void close() {
         closed = true;

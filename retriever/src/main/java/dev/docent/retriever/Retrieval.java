@@ -17,6 +17,16 @@ public interface Retrieval extends AutoCloseable {
     /** The stored vector of {@code candidate} (unit length), or null if it has none. */
     float[] vector(Candidate candidate);
 
+    /**
+     * The stored vectors of {@code candidates}, in their order (null for one without). An index
+     * behind a network fetches them all in one request, where asking one by one costs a round trip each.
+     */
+    default java.util.List<float[]> vectors(java.util.List<Candidate> candidates) {
+        java.util.List<float[]> out = new java.util.ArrayList<>(candidates.size());
+        for (Candidate c : candidates) out.add(vector(c));
+        return out;
+    }
+
     @Override
     void close();
 }

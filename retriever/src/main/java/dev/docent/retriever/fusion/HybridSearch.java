@@ -1,5 +1,6 @@
 package dev.docent.retriever.fusion;
 
+import dev.docent.retriever.Candidate;
 import dev.docent.retriever.Fused;
 import dev.docent.retriever.Fusion;
 import dev.docent.retriever.Hit;
@@ -68,8 +69,7 @@ public record HybridSearch(Searcher searcher, Fusion fusion, int depth, VectorFe
                 return first.hits(fusion.rank(first.candidates(), topK));
             }
             List<float[]> top = new ArrayList<>();
-            for (Fused f : fusion.rank(first.candidates(), feedback.docs())) {
-                float[] dv = first.vector(f.candidate());
+            for (float[] dv : first.vectors(candidates(fusion.rank(first.candidates(), feedback.docs())))) {
                 if (dv != null) top.add(dv);
             }
             if (top.isEmpty()) return first.hits(fusion.rank(first.candidates(), topK));
@@ -78,13 +78,20 @@ public record HybridSearch(Searcher searcher, Fusion fusion, int depth, VectorFe
                 List<Hit> hits = second.hits(ranked);
                 // Report the evidence against the question itself, not against the moved query.
                 List<Hit> out = new ArrayList<>(hits.size());
+                List<float[]> vectors = second.vectors(candidates(ranked));
                 for (int i = 0; i < hits.size(); i++) {
-                    float[] dv = second.vector(ranked.get(i).candidate());
+                    float[] dv = vectors.get(i);
                     out.add(dv == null ? hits.get(i) : hits.get(i).withCosine(dot(vector, dv)));
                 }
                 return out;
             }
         }
+    }
+
+    private static List<Candidate> candidates(List<Fused> ranked) {
+        List<Candidate> out = new ArrayList<>(ranked.size());
+        for (Fused f : ranked) out.add(f.candidate());
+        return out;
     }
 
     private static double dot(float[] a, float[] b) {
