@@ -280,6 +280,10 @@ public final class Indexer implements AutoCloseable {
             OpenGeneration a = lease.generation();
             if (follower != null) a.index().refresh();
             Map<DocumentStatus, Integer> counts = a.catalog().countByStatus();
+            if (writer == null && follower == null) { // a shared index's reader: no catalog of its own, the index's count
+                counts = new java.util.EnumMap<>(counts);
+                counts.put(DocumentStatus.INDEXED, Math.max(0, documentCount(a.index())));
+            }
             SyncWriter.Progress p = writer == null ? SyncWriter.Progress.IDLE : writer.progress();
             WalkResult walk = writer == null ? WalkResult.empty() : writer.lastWalk();
             return new IndexStatus(counts.get(DocumentStatus.INDEXED), counts.get(DocumentStatus.PENDING),
@@ -328,6 +332,15 @@ public final class Indexer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) return; // a shutdown hook and a try-with-resources may both close
         if (writer != null) writer.close();
         else active.close();
+    }
+
+    /** The shared index's documents, or -1 when it cannot be reached now. */
+    private static int documentCount(DocumentIndex index) {
+        try {
+            return index.documentCount();
+        } catch (dev.docent.retriever.IndexUnavailable e) {
+            return -1;
+        }
     }
 
     /** The index's chunks, or -1 when it cannot be reached now (a cluster that does not answer): the status still reports the rest. */

@@ -273,6 +273,15 @@ public final class OpenSearchIndex implements DocumentIndex {
         return "sequence-" + id(owner, "");
     }
 
+    /** Every owner's documents: the records (not the owners' commit markers), as searches see them. */
+    @Override
+    public int documentCount() {
+        ObjectNode body = OpenSearchConnection.json().createObjectNode();
+        body.putObject("query").putObject("bool").putArray("filter").add(IndexScan.exists(ChunkMapping.PATH));
+        JsonNode count = connection.callOrNull("POST", "/" + documents + "/_count", null, body);
+        return count == null ? 0 : count.path("count").asInt();
+    }
+
     /** This writer's documents and their chunk counts, after a refresh (so writes acknowledged before a crash count). */
     @Override
     public Map<String, Integer> chunkCountsByPath() {

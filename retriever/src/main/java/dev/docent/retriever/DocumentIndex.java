@@ -45,6 +45,14 @@ public interface DocumentIndex extends ChunkStore {
     /** Calls {@code action} with every live chunk of this writer's (stored fields, no vector). */
     void forEachChunk(Consumer<Hit> action);
 
+    /**
+     * Documents in the index, every owner's (what a server without a catalog of its own reports), or
+     * -1 where the index does not keep that count apart from the catalog (the embedded index).
+     */
+    default int documentCount() {
+        return -1;
+    }
+
     /** The searching side over this index: raw candidates of both retrievers, always the latest refreshed state. */
     Searcher searcher();
 }

@@ -94,6 +94,7 @@ class ClusterDocentTest {
                 assertTrue(both.found(), both.answer());
                 assertTrue(cited(both).containsAll(Set.of("fleet-plan.md", "harbour-cranes.md")), "both writers' documents: " + cited(both));
                 assertEquals(3, reader.indexer().status().chunks());
+                assertEquals(3, reader.indexer().status().indexed(), "the reader reports every writer's documents");
                 assertThrows(IllegalStateException.class, () -> reader.watch(List.of(docsA)), "a read-only server indexes nothing");
 
                 relay.cut();
