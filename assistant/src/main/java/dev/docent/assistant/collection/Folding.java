@@ -1,5 +1,6 @@
 package dev.docent.assistant.collection;
 
+import dev.docent.indexer.catalog.TextFold;
 import java.text.Normalizer;
 
 /**
@@ -16,20 +17,11 @@ final class Folding {
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
-    /** {@code text} (NFC) lower-cased, accents dropped, curly apostrophes and odd spaces made plain; same length. */
+    /**
+     * {@code text} (NFC) lower-cased, accents dropped, curly apostrophes and odd spaces made plain;
+     * same length. The catalog's name column is folded by the same rule ({@link TextFold}).
+     */
     static String fold(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u2019' || c == '\u2018' || c == '\u02bc') {
-                c = '\'';
-            } else if (Character.isSpaceChar(c) || Character.isWhitespace(c)) {
-                c = ' ';
-            } else if (c > 127 && !Character.isSurrogate(c)) {
-                c = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
-            }
-            b.append(Character.toLowerCase(c));
-        }
-        return b.toString();
+        return TextFold.fold(text);
     }
 }

@@ -18,21 +18,8 @@ final class NameKey {
         return fold(name == null ? path : name.toString()) + "\n" + (title == null ? "" : fold(title));
     }
 
-    /** Lower case without accents, curly apostrophes plain, one character for one. */
+    /** Lower case without accents, curly apostrophes plain, one character for one ({@link TextFold}, after NFC). */
     static String fold(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder b = new StringBuilder(nfc.length());
-        for (int i = 0; i < nfc.length(); i++) {
-            char c = nfc.charAt(i);
-            if (c == '\u2019' || c == '\u2018' || c == '\u02bc') {
-                c = '\'';
-            } else if (Character.isSpaceChar(c) || Character.isWhitespace(c)) {
-                c = ' ';
-            } else if (c > 127 && !Character.isSurrogate(c)) {
-                c = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
-            }
-            b.append(Character.toLowerCase(c));
-        }
-        return b.toString();
+        return TextFold.fold(Normalizer.normalize(text, Normalizer.Form.NFC));
     }
 }
