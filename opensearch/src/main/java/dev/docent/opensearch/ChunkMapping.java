@@ -34,13 +34,29 @@ final class ChunkMapping {
     static final String OWNER = "owner";
     /** In the record index, an owner's commit marker: the sequence number its catalog follows. */
     static final String SEQUENCE = "sequence";
+    /**
+     * Which replace wrote a chunk, and in the record which version is the document: a search shows
+     * only chunks of their record's version ({@code CurrentVersions}). Absent on indices written
+     * before versions: read as "".
+     */
+    static final String VERSION = "version";
     static final String SEARCH = "search";
     static final String TITLE_SEARCH = "title_search";
     static final String HEADING_SEARCH = "heading_search";
     static final String VECTOR = "vector";
 
-    /** Everything but the vector: what hits and listings need. */
-    static final List<String> STORED = List.of(PATH, TITLE, PAGE, HEADING, ORDINAL, START, END, TEXT, REGIONS, SEQ);
+    /** Everything but the vector: what hits and listings need (owner and version: is it current?). */
+    static final List<String> STORED = List.of(PATH, TITLE, PAGE, HEADING, ORDINAL, START, END, TEXT, REGIONS, SEQ, OWNER, VERSION);
+
+    /**
+     * Adds the {@link #VERSION} field to an index created before it existed (its mapping is
+     * strict: a write with an unknown field fails). Adding a field is allowed on a live index.
+     */
+    static ObjectNode versionField() {
+        ObjectNode body = OpenSearchConnection.json().createObjectNode();
+        body.putObject("properties").putObject(VERSION).put("type", "keyword");
+        return body;
+    }
 
     private ChunkMapping() {}
 
@@ -69,6 +85,7 @@ final class ChunkMapping {
         ObjectNode props = mappings.putObject("properties");
         props.putObject(PATH).put("type", "keyword");
         props.putObject(OWNER).put("type", "keyword");
+        props.putObject(VERSION).put("type", "keyword");
         for (String f : List.of(PAGE, ORDINAL, START, END, SEQ)) props.putObject(f).put("type", "integer");
         for (String f : List.of(TITLE, HEADING, TEXT, REGIONS)) props.putObject(f).put("type", "text").put("index", false);
         for (Language l : Language.values()) {
@@ -91,6 +108,7 @@ final class ChunkMapping {
         props.putObject(PATH).put("type", "keyword");
         props.putObject(OWNER).put("type", "keyword");
         props.putObject("chunks").put("type", "integer");
+        props.putObject(VERSION).put("type", "keyword");
         // The owner's commit marker (no path): the sequence number of its last commit.
         props.putObject(SEQUENCE).put("type", "long");
         return root;
@@ -131,9 +149,9 @@ final class ChunkMapping {
     }
 
     /** The document of one chunk, its analysed text in {@code language}'s fields. */
-    static ObjectNode source(IndexedChunk c, Language language, int seq, String owner) {
+    static ObjectNode source(IndexedChunk c, Language language, int seq, String owner, String version) {
         ObjectNode d = OpenSearchConnection.json().createObjectNode();
-        d.put(PATH, c.path()).put(OWNER, owner).put(TITLE, c.title()).put(PAGE, c.page()).put(HEADING, c.heading())
+        d.put(PATH, c.path()).put(OWNER, owner).put(VERSION, version).put(TITLE, c.title()).put(PAGE, c.page()).put(HEADING, c.heading())
                 .put(ORDINAL, c.ordinal()).put(START, c.startOffset()).put(END, c.endOffset()).put(TEXT, c.text()).put(SEQ, seq);
         if (c.regions() != null && !c.regions().isEmpty()) d.put(REGIONS, c.regions());
         d.put(language.field(SEARCH), c.title() + "\n" + c.heading() + "\n" + c.text());

@@ -34,6 +34,8 @@ final class DocumentMatching {
     private final TextScoring scoring;
     private final String preference;
     private final OpenSearchSearcher searcher;
+    /** The records' versions as this match reads them (one instance per match): chunks of another version are skipped. */
+    private final CurrentVersions current;
 
     DocumentMatching(OpenSearchConnection connection, String index, TextScoring scoring, String preference, OpenSearchSearcher searcher) {
         this.connection = connection;
@@ -41,6 +43,7 @@ final class DocumentMatching {
         this.scoring = scoring;
         this.preference = preference;
         this.searcher = searcher;
+        this.current = new CurrentVersions(connection, index + "-documents", preference);
     }
 
     /** A matching chunk while matches are gathered. */
@@ -203,13 +206,15 @@ final class DocumentMatching {
             sort.addObject().put(ChunkMapping.OWNER, "asc"); // two writers may hold the same path
             sort.addObject().put(ChunkMapping.SEQ, "asc");
             ArrayNode includes = search.putObject("_source").putArray("includes").add(ChunkMapping.PATH).add(ChunkMapping.SEQ)
-                    .add(ChunkMapping.ORDINAL);
+                    .add(ChunkMapping.ORDINAL).add(ChunkMapping.OWNER).add(ChunkMapping.VERSION);
             if (withVector) includes.add(ChunkMapping.VECTOR);
             if (after != null) search.set("search_after", after);
             Map<String, String> params = scores ? Map.of("search_type", "dfs_query_then_fetch", "preference", preference)
                     : Map.of("preference", preference);
             JsonNode hits = connection.call("POST", "/" + index + "/_search", params, search).path("hits").path("hits");
-            for (JsonNode hit : hits) each.accept(hit);
+            List<JsonNode> page = new ArrayList<>(hits.size());
+            hits.forEach(page::add);
+            current.retain(page, hit -> hit.path("_source")).forEach(each);
             if (hits.size() < PAGE) return;
             after = hits.get(hits.size() - 1).path("sort");
         }

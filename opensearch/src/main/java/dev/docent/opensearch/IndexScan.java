@@ -26,6 +26,12 @@ final class IndexScan {
      */
     static void scan(OpenSearchConnection connection, String index, List<ObjectNode> filters, List<String> sort,
             List<String> source, Consumer<JsonNode> each) {
+        scanPages(connection, index, filters, sort, source, page -> page.forEach(each));
+    }
+
+    /** As {@link #scan}, a page of hits at a time (to look up what a page refers to in one request). */
+    static void scanPages(OpenSearchConnection connection, String index, List<ObjectNode> filters, List<String> sort,
+            List<String> source, Consumer<List<JsonNode>> eachPage) {
         JsonNode after = null;
         while (true) {
             ObjectNode body = OpenSearchConnection.json().createObjectNode().put("size", PAGE).put("track_total_hits", false);
@@ -41,7 +47,9 @@ final class IndexScan {
             JsonNode answer = connection.callOrNull("POST", "/" + index + "/_search", Map.of(), body);
             if (answer == null) return;
             JsonNode hits = answer.path("hits").path("hits");
-            for (JsonNode hit : hits) each.accept(hit);
+            List<JsonNode> page = new java.util.ArrayList<>(hits.size());
+            hits.forEach(page::add);
+            eachPage.accept(page);
             if (hits.size() < PAGE) return;
             after = hits.get(hits.size() - 1).path("sort");
         }

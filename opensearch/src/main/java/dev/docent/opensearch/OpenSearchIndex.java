@@ -27,10 +27,12 @@ import java.util.Map;
  * count. Both refresh only when told, so searches see a write at {@link #refresh()} or
  * {@link #commit()}, never before, and a replaced document all at once.
  *
- * <p>A replace reads the path's record in real time (a get sees unrefreshed writes; a search would
- * not), then sends one bulk request: the new chunks over the old ids, deletes for the old ids beyond
- * the new count, the new record. Every item's result is checked. Writes are acknowledged by the
- * primary and its replicas and kept in their translogs before the answer: durable when acknowledged.
+ * <p>A replace writes the new chunks under a new version, then switches the path's record to it;
+ * searches show only chunks of their record's version ({@link CurrentVersions}), so another
+ * writer's refresh in the middle of a replace exposes no half document. The old version's chunks
+ * are deleted after this writer's next refresh; a crash's leftovers at the next {@link #open}.
+ * Every item's result is checked. Writes are acknowledged by the primary and its replicas and kept
+ * in their translogs before the answer: durable when acknowledged.
  */
 public final class OpenSearchIndex implements DocumentIndex {
 
@@ -46,6 +48,11 @@ public final class OpenSearchIndex implements DocumentIndex {
     /** The sequence {@link #prepareCommit} stamped and {@link #commit()} writes; -1: none. */
     private long pendingSequence = -1;
     private final Object[] pathLocks = new Object[64];
+    /** Replaces since the last refresh, by record id: their records switch at the next one. */
+    private final Map<String, RecordSwitch> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Replaces hold it shared; the records' switch exclusively (see {@link #publish}). */
+    private final java.util.concurrent.locks.ReadWriteLock switching = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final Object refreshing = new Object();
     private volatile boolean chunkIndexExists;
 
     /**
@@ -77,6 +84,10 @@ public final class OpenSearchIndex implements DocumentIndex {
         OpenSearchIndex index = new OpenSearchIndex(connection, name, owner, options);
         index.createIfMissing(index.documents, ChunkMapping.documentIndex(options.shards(), options.replicas()));
         index.chunkIndexExists = connection.callOrNull("HEAD", "/" + name, null, null) != null;
+        // Indices written before chunk versions lack the field; adding one is allowed on a live index.
+        connection.call("PUT", "/" + index.documents + "/_mapping", null, ChunkMapping.versionField());
+        if (index.chunkIndexExists) connection.call("PUT", "/" + name + "/_mapping", null, ChunkMapping.versionField());
+        StaleVersions.delete(connection, name, index.documents, owner);
         return index;
     }
 
@@ -167,6 +178,16 @@ public final class OpenSearchIndex implements DocumentIndex {
         }
     }
 
+    /**
+     * Replaces {@code path}'s chunks so that no search sees half of the old and half of the new,
+     * even while other writers refresh the shared index at any moment (see {@link CurrentVersions}):
+     * the new chunks go under new ids (a new version) now; the record is switched to that version
+     * at this writer's next {@link #refresh()} or {@link #commit()}, after a refresh made all the
+     * new chunks visible; the old version's chunks are deleted once the switch is visible. Until
+     * then searches show the old version (as a Lucene index shows its last commit). A crash
+     * leaves chunks of versions no record names: searches skip them, the next {@link #open}
+     * deletes them.
+     */
     @Override
     public void replaceDocument(String path, List<IndexedChunk> newChunks) {
         checkWritable();
@@ -180,29 +201,68 @@ public final class OpenSearchIndex implements DocumentIndex {
         }
         String id = id(owner, path);
         Language documentLanguage = LanguageDetector.detect(sample(newChunks)).orElse(Language.ENGLISH);
-        synchronized (pathLocks[Math.floorMod(path.hashCode(), pathLocks.length)]) {
-            JsonNode record = connection.callOrNull("GET", "/" + documents + "/_doc/" + id, Map.of("realtime", "true"), null);
-            int old = record == null || !record.path("found").asBoolean() ? 0 : record.path("_source").path("chunks").asInt();
-            StringBuilder bulk = new StringBuilder();
-            for (int i = 0; i < newChunks.size(); i++) {
-                IndexedChunk c = newChunks.get(i);
-                Language language = MultilingualAnalysis.chunkLanguage(c.text(), documentLanguage);
-                bulk.append("{\"index\":{\"_index\":").append(quote(chunks)).append(",\"_id\":").append(quote(id + "-" + i)).append("}}\n");
-                bulk.append(OpenSearchConnection.toJson(ChunkMapping.source(c, language, i, owner))).append('\n');
+        switching.readLock().lock();
+        try {
+            synchronized (pathLocks[Math.floorMod(path.hashCode(), pathLocks.length)]) {
+                List<String> obsolete = new ArrayList<>();
+                RecordSwitch earlier = pending.get(id);
+                if (earlier != null) {
+                    // Replaced twice before a refresh: the record still names the first one's old version.
+                    obsolete.addAll(earlier.obsolete());
+                    for (int i = 0; i < earlier.chunks(); i++) obsolete.add(chunkId(id, earlier.version(), i));
+                } else {
+                    // Real time: a get sees this writer's unrefreshed writes (a search would not).
+                    JsonNode record = connection.callOrNull("GET", "/" + documents + "/_doc/" + id, Map.of("realtime", "true"), null);
+                    if (record != null && record.path("found").asBoolean()) {
+                        String oldVersion = CurrentVersions.versionOf(record.path("_source"));
+                        int oldCount = record.path("_source").path("chunks").asInt();
+                        for (int i = 0; i < oldCount; i++) obsolete.add(chunkId(id, oldVersion, i));
+                    } else if (newChunks.isEmpty()) {
+                        return; // no record names it; chunks a crash left go at the next open
+                    }
+                }
+                String version = newChunks.isEmpty() ? null : newVersion(earlier == null ? "" : earlier.version());
+                if (version != null) {
+                    StringBuilder bulk = new StringBuilder();
+                    for (int i = 0; i < newChunks.size(); i++) {
+                        IndexedChunk c = newChunks.get(i);
+                        Language language = MultilingualAnalysis.chunkLanguage(c.text(), documentLanguage);
+                        bulk.append("{\"index\":{\"_index\":").append(quote(chunks)).append(",\"_id\":")
+                                .append(quote(chunkId(id, version, i))).append("}}\n");
+                        bulk.append(OpenSearchConnection.toJson(ChunkMapping.source(c, language, i, owner, version))).append('\n');
+                    }
+                    checkBulk(connection.callNdjson("/_bulk", null, bulk.toString()), path);
+                }
+                pending.put(id, new RecordSwitch(id, path, version, newChunks.size(), obsolete));
             }
-            for (int i = newChunks.size(); i < old; i++) {
-                bulk.append("{\"delete\":{\"_index\":").append(quote(chunks)).append(",\"_id\":").append(quote(id + "-" + i)).append("}}\n");
-            }
-            if (newChunks.isEmpty()) {
-                bulk.append("{\"delete\":{\"_index\":").append(quote(documents)).append(",\"_id\":").append(quote(id)).append("}}\n");
-            } else {
-                ObjectNode r = OpenSearchConnection.json().createObjectNode().put(ChunkMapping.PATH, path)
-                        .put(ChunkMapping.OWNER, owner).put("chunks", newChunks.size());
-                bulk.append("{\"index\":{\"_index\":").append(quote(documents)).append(",\"_id\":").append(quote(id)).append("}}\n");
-                bulk.append(OpenSearchConnection.toJson(r)).append('\n');
-            }
-            if (newChunks.isEmpty() && old == 0 && record == null) return; // nothing of it was ever written
-            checkBulk(connection.callNdjson("/_bulk", null, bulk.toString()), path);
+        } finally {
+            switching.readLock().unlock();
+        }
+    }
+
+    /**
+     * A replace whose chunks are written and whose record is not switched yet.
+     *
+     * @param version the new version, or null when the document is deleted
+     * @param obsolete chunk ids to delete once the switch is visible
+     */
+    private record RecordSwitch(String id, String path, String version, int chunks, List<String> obsolete) {}
+
+    /** For tests: runs in {@link #refresh()} after the new chunks became visible, before the records switch. */
+    volatile Runnable beforeRecordSwitch;
+    /** For tests: runs in {@link #refresh()} after the switch became visible, before the old versions are deleted. */
+    volatile Runnable beforeOldVersionsDeleted;
+
+    /** The id of chunk {@code place} of a document's {@code version} ("": written before versions, ids without one). */
+    static String chunkId(String recordId, String version, int place) {
+        return version.isEmpty() ? recordId + "-" + place : recordId + "-" + version + "-" + place;
+    }
+
+    /** A version unlike {@code old}: random, so a crash's leftovers can never be mistaken for a later replace. */
+    private static String newVersion(String old) {
+        while (true) {
+            String v = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffff_ffff_ffffL);
+            if (!v.equals(old) && !v.isEmpty()) return v;
         }
     }
 
@@ -245,20 +305,22 @@ public final class OpenSearchIndex implements DocumentIndex {
 
     /**
      * Acknowledged writes are already durable (each bulk's translog is synced before its answer, on
-     * the primary and the replicas), so a commit writes the owner's commit marker with the sequence
+     * the primary and the replicas), so a commit switches the records of the replaces since the
+     * last refresh (see {@link #refresh()}), writes the owner's commit marker with the sequence
      * {@link #prepareCommit} stamped (acknowledged, so durable), then refreshes. A crash before the
-     * marker leaves the chunks ahead of it, which the indexer's reconciliation handles as it does
-     * a Lucene commit the catalog does not record yet.
+     * switch loses the replaces (as an uncommitted Lucene write: the catalog does not have them
+     * either); a crash between the switch and the marker leaves records ahead of it, which the
+     * indexer's reconciliation handles as it does a Lucene commit the catalog does not record yet.
      */
     @Override
     public synchronized void commit() {
-        if (pendingSequence >= 0) {
+        long sequence = pendingSequence;
+        publish(sequence < 0 ? null : () -> {
             ObjectNode marker = OpenSearchConnection.json().createObjectNode().put(ChunkMapping.OWNER, owner)
-                    .put(ChunkMapping.SEQUENCE, pendingSequence);
+                    .put(ChunkMapping.SEQUENCE, sequence);
             connection.call("PUT", "/" + documents + "/_doc/" + markerId(), Map.of(), marker);
-            pendingSequence = -1;
-        }
-        refresh();
+        });
+        pendingSequence = -1;
     }
 
     @Override
@@ -329,39 +391,118 @@ public final class OpenSearchIndex implements DocumentIndex {
     @Override
     public void forEachChunk(java.util.function.Consumer<Hit> action) {
         if (owner == null) throw new UnsupportedOperationException("a reader of a shared index has no chunks of its own");
-        IndexScan.scan(connection, chunks, List.of(IndexScan.term(ChunkMapping.OWNER, owner)),
+        CurrentVersions current = new CurrentVersions(connection, documents, null);
+        IndexScan.scanPages(connection, chunks, List.of(IndexScan.term(ChunkMapping.OWNER, owner)),
                 List.of(ChunkMapping.PATH, ChunkMapping.SEQ), ChunkMapping.STORED,
-                hit -> action.accept(FoundChunk.of(hit).toHit(0, 0, Double.NaN)));
+                page -> current.retain(page, hit -> hit.path("_source")).forEach(hit -> action.accept(FoundChunk.of(hit).toHit(0, 0, Double.NaN))));
     }
 
     /**
-     * Every chunk of {@code path} in document order: this writer's, or for a reader every owner's
-     * (two machines may hold the same path; then one owner's chunks follow the other's).
+     * Every chunk of {@code path} in document order, of the version its record names: this
+     * writer's, or for a reader every owner's (two machines may hold the same path; then one
+     * owner's chunks follow the other's).
      */
     private void scanPath(String path, List<String> source, java.util.function.Consumer<JsonNode> each) {
         List<ObjectNode> filters = new ArrayList<>();
         filters.add(IndexScan.term(ChunkMapping.PATH, path));
         if (owner != null) filters.add(IndexScan.term(ChunkMapping.OWNER, owner));
         List<String> fields = source == null ? null : new ArrayList<>(source);
-        if (fields != null && !fields.contains(ChunkMapping.ORDINAL)) fields.add(ChunkMapping.ORDINAL);
-        List<JsonNode> hits = new ArrayList<>();
-        IndexScan.scan(connection, chunks, filters, List.of(ChunkMapping.OWNER, ChunkMapping.SEQ), fields, hits::add);
+        if (fields != null) {
+            for (String needed : List.of(ChunkMapping.ORDINAL, ChunkMapping.OWNER, ChunkMapping.PATH, ChunkMapping.VERSION)) {
+                if (!fields.contains(needed)) fields.add(needed);
+            }
+        }
+        List<JsonNode> found = new ArrayList<>();
+        IndexScan.scan(connection, chunks, filters, List.of(ChunkMapping.OWNER, ChunkMapping.SEQ), fields, found::add);
+        List<JsonNode> hits = new ArrayList<>(new CurrentVersions(connection, documents, null).retain(found, hit -> hit.path("_source")));
         hits.sort(java.util.Comparator.comparing((JsonNode h) -> h.path("_source").path(ChunkMapping.OWNER).asText(""))
                 .thenComparingInt(h -> h.path("_source").path(ChunkMapping.ORDINAL).asInt()));
         hits.forEach(each);
     }
 
+    /**
+     * Makes every acknowledged write visible to searches: the replaces since the last refresh
+     * switch their records (after a refresh that makes their new chunks visible), then a refresh
+     * makes the switches visible, then their old versions are deleted.
+     */
     @Override
     public void refresh() {
-        String indices = chunkIndexExists ? chunks + "," + documents : documents;
-        connection.call("POST", "/" + indices + "/_refresh", Map.of("ignore_unavailable", "true"), null);
+        publish(null);
     }
 
+    /**
+     * The refresh, with {@code beforeVisible} (the commit's marker) written after the records'
+     * switch and before the refresh that shows it. One at a time; replaces wait only while the
+     * switches are written, so that a replace of the same path reads the record it supersedes.
+     */
+    private void publish(Runnable beforeVisible) {
+        synchronized (refreshing) {
+            List<RecordSwitch> switches = List.of();
+            switching.writeLock().lock();
+            try {
+                switches = new ArrayList<>(pending.values());
+                pending.clear();
+                if (!switches.isEmpty()) {
+                    connection.call("POST", "/" + chunks + "/_refresh", Map.of("ignore_unavailable", "true"), null);
+                    Runnable hook = beforeRecordSwitch;
+                    if (hook != null) hook.run();
+                    switchRecords(switches);
+                }
+            } catch (RuntimeException e) {
+                // Not (or not all) switched: the next refresh tries again (switching twice is
+                // harmless); searches meanwhile show the versions the records name, still whole.
+                for (RecordSwitch s : switches) pending.putIfAbsent(s.id(), s);
+                throw e;
+            } finally {
+                switching.writeLock().unlock();
+            }
+            if (beforeVisible != null) beforeVisible.run();
+            String indices = chunkIndexExists ? chunks + "," + documents : documents;
+            connection.call("POST", "/" + indices + "/_refresh", Map.of("ignore_unavailable", "true"), null);
+            Runnable hook = beforeOldVersionsDeleted;
+            if (hook != null) hook.run();
+            List<String> old = new ArrayList<>();
+            for (RecordSwitch s : switches) old.addAll(s.obsolete());
+            for (int from = 0; from < old.size(); from += 1000) {
+                StringBuilder bulk = new StringBuilder();
+                for (String id : old.subList(from, Math.min(old.size(), from + 1000))) {
+                    bulk.append("{\"delete\":{\"_index\":").append(quote(chunks)).append(",\"_id\":").append(quote(id)).append("}}\n");
+                }
+                checkBulk(connection.callNdjson("/_bulk", null, bulk.toString()), "replaced documents");
+            }
+        }
+    }
+
+    /** Points each record at its new version (or deletes it), in bulk requests whose every item is checked. */
+    private void switchRecords(List<RecordSwitch> switches) {
+        for (int from = 0; from < switches.size(); from += 500) {
+            StringBuilder bulk = new StringBuilder();
+            for (RecordSwitch s : switches.subList(from, Math.min(switches.size(), from + 500))) {
+                if (s.version() == null) {
+                    bulk.append("{\"delete\":{\"_index\":").append(quote(documents)).append(",\"_id\":").append(quote(s.id())).append("}}\n");
+                } else {
+                    ObjectNode r = OpenSearchConnection.json().createObjectNode().put(ChunkMapping.PATH, s.path())
+                            .put(ChunkMapping.OWNER, owner).put("chunks", s.chunks()).put(ChunkMapping.VERSION, s.version());
+                    bulk.append("{\"index\":{\"_index\":").append(quote(documents)).append(",\"_id\":").append(quote(s.id())).append("}}\n");
+                    bulk.append(OpenSearchConnection.toJson(r)).append('\n');
+                }
+            }
+            checkBulk(connection.callNdjson("/_bulk", null, bulk.toString()), "the records of replaced documents");
+        }
+    }
+
+    /**
+     * The chunks searches can show: the sum of the records' counts (every owner's), as the last
+     * refresh shows them. Not the chunk index's document count, which includes, for a moment,
+     * replaced versions waiting for their delete.
+     */
     @Override
     public int chunkCount() {
-        if (!chunkIndexExists && connection.callOrNull("HEAD", "/" + chunks, null, null) == null) return 0;
-        JsonNode count = connection.callOrNull("GET", "/" + chunks + "/_count", null, null);
-        return count == null ? 0 : count.path("count").asInt();
+        ObjectNode body = OpenSearchConnection.json().createObjectNode().put("size", 0).put("track_total_hits", false);
+        body.putObject("query").putObject("bool").putArray("filter").add(IndexScan.exists(ChunkMapping.PATH));
+        body.putObject("aggs").putObject("chunks").putObject("sum").put("field", "chunks");
+        JsonNode answer = connection.callOrNull("POST", "/" + documents + "/_search", null, body);
+        return answer == null ? 0 : (int) answer.path("aggregations").path("chunks").path("value").asDouble();
     }
 
     /** The searching side over this index, default scoring. */
@@ -393,6 +534,7 @@ public final class OpenSearchIndex implements DocumentIndex {
             }
         }
         for (String index : List.of(chunks, documents)) connection.callOrNull("DELETE", "/" + index, null, null);
+        pending.clear();
         chunkIndexExists = false;
         createIfMissing(documents, ChunkMapping.documentIndex(options.shards(), options.replicas()));
     }

@@ -11,6 +11,8 @@ import dev.docent.retriever.Searcher;
 import dev.docent.retriever.TextScoring;
 import dev.docent.retriever.analysis.Language;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,12 @@ final class OpenSearchSearcher implements Searcher {
                 f.vectorRank = ++rank;
             }
         }
+        // Chunks of a version their record does not name (a replace half done, or its old version
+        // not deleted yet) are not shown: one request for the records of all the candidates.
+        Set<Found> current = Collections.newSetFromMap(new IdentityHashMap<>());
+        current.addAll(new CurrentVersions(connection, index + "-documents", preference)
+                .retain(new ArrayList<>(found.values()), f -> f.chunk.source));
+        found.values().retainAll(current);
         fillMissing(found, bm25, vector);
         List<Candidate> candidates = new ArrayList<>(found.size());
         List<OpenSearchRetrieval.Entry> entries = new ArrayList<>(found.size());

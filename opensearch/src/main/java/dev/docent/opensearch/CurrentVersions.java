@@ -1,0 +1,91 @@
+package dev.docent.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which chunks a search may show: those of the version their document's record names.
+ *
+ * <p>Why: a refresh is index-wide, so with several writers on one index another writer's refresh
+ * can expose this writer's replace half-done. A replace therefore writes the new chunks under new
+ * ids (a new version), then switches the record, and deletes the old version's chunks only after
+ * its own refresh made the switch visible ({@link OpenSearchIndex#replaceDocument}). Whatever a
+ * refresh exposed, the chunks of the record's version are a whole document: the old one before the
+ * switch, the new one after. At worst, when the record's switch became visible before the new
+ * chunks did (a refresh that reached the record's shard and the chunks' shards at different
+ * moments), a document is missing from one search; it is never half old and half new.
+ *
+ * <p>Records are read as searches see them (the last refresh), one ids search per batch of chunks,
+ * each record once per instance: use one instance per search.
+ */
+final class CurrentVersions {
+
+    private final OpenSearchConnection connection;
+    private final String records;
+    private final String preference;
+    /** Record id → its version ("" for a record written before versions); absent key: not fetched yet. */
+    private final Map<String, String> versions = new HashMap<>();
+    private static final String NO_RECORD = "\u0000none";
+
+    /**
+     * @param records the record index (or its alias) beside the chunk index
+     * @param preference the searcher's shard-copy preference (null: any copy)
+     */
+    CurrentVersions(OpenSearchConnection connection, String records, String preference) {
+        this.connection = connection;
+        this.records = records;
+        this.preference = preference;
+    }
+
+    /**
+     * The items whose chunk (its {@code _source}, which must hold owner, path and version) is of its
+     * record's version, in their order; the records not known yet are fetched in one request.
+     */
+    <T> List<T> retain(List<T> items, Function<T, JsonNode> source) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (T item : items) {
+            String id = recordId(source.apply(item));
+            if (!versions.containsKey(id)) unknown.add(id);
+        }
+        if (!unknown.isEmpty()) fetch(new ArrayList<>(unknown));
+        List<T> out = new ArrayList<>(items.size());
+        for (T item : items) {
+            JsonNode s = source.apply(item);
+            if (versionOf(s).equals(versions.get(recordId(s)))) out.add(item);
+        }
+        return out;
+    }
+
+    /** The records {@code ids}, by an ids query: what the last refresh shows, as the chunks searched. */
+    private void fetch(List<String> ids) {
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 1000));
+            ObjectNode body = OpenSearchConnection.json().createObjectNode().put("size", batch.size()).put("track_total_hits", false);
+            body.putArray("_source").add(ChunkMapping.VERSION);
+            ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
+            batch.forEach(values::add);
+            JsonNode answer = connection.callOrNull("POST", "/" + records + "/_search",
+                    preference == null ? Map.of() : Map.of("preference", preference), body);
+            for (String id : batch) versions.put(id, NO_RECORD);
+            if (answer == null) continue;
+            for (JsonNode hit : answer.path("hits").path("hits")) versions.put(hit.path("_id").asText(), versionOf(hit.path("_source")));
+        }
+    }
+
+    private static String recordId(JsonNode chunk) {
+        return OpenSearchIndex.id(chunk.path(ChunkMapping.OWNER).asText(), chunk.path(ChunkMapping.PATH).asText());
+    }
+
+    /** A chunk's or record's version; "" when written before versions existed. */
+    static String versionOf(JsonNode source) {
+        return source.path(ChunkMapping.VERSION).asText("");
+    }
+}
