@@ -34,6 +34,8 @@ final class ChunkMapping {
     static final String OWNER = "owner";
     /** In the record index, an owner's commit marker: the sequence number its catalog follows. */
     static final String SEQUENCE = "sequence";
+    /** When an owner's commit marker was written (epoch milliseconds): how old a generation's last write is. */
+    static final String COMMITTED_AT = "committed_at";
     static final String SEARCH = "search";
     static final String TITLE_SEARCH = "title_search";
     static final String HEADING_SEARCH = "heading_search";
@@ -91,8 +93,16 @@ final class ChunkMapping {
         props.putObject(PATH).put("type", "keyword");
         props.putObject(OWNER).put("type", "keyword");
         props.putObject("chunks").put("type", "integer");
-        // The owner's commit marker (no path): the sequence number of its last commit.
+        // The owner's commit marker (no path): the sequence number of its last commit, and when.
         props.putObject(SEQUENCE).put("type", "long");
+        props.putObject(COMMITTED_AT).put("type", "long");
+        return root;
+    }
+
+    /** The fields record indices made before {@link #COMMITTED_AT} lack: added in place at a writer's open. */
+    static ObjectNode commitTimeField() {
+        ObjectNode root = OpenSearchConnection.json().createObjectNode();
+        root.putObject("properties").putObject(COMMITTED_AT).put("type", "long");
         return root;
     }
 

@@ -76,6 +76,8 @@ public final class OpenSearchIndex implements DocumentIndex {
         if (owner == null || owner.isBlank()) throw new IllegalArgumentException("a writer of an OpenSearch index needs an owner name");
         OpenSearchIndex index = new OpenSearchIndex(connection, name, owner, options);
         index.createIfMissing(index.documents, ChunkMapping.documentIndex(options.shards(), options.replicas()));
+        // Record indices from before the markers' commit time gain the field (adding a field is allowed; idempotent).
+        connection.call("PUT", "/" + index.documents + "/_mapping", Map.of(), ChunkMapping.commitTimeField());
         index.chunkIndexExists = connection.callOrNull("HEAD", "/" + name, null, null) != null;
         return index;
     }
@@ -254,7 +256,7 @@ public final class OpenSearchIndex implements DocumentIndex {
     public synchronized void commit() {
         if (pendingSequence >= 0) {
             ObjectNode marker = OpenSearchConnection.json().createObjectNode().put(ChunkMapping.OWNER, owner)
-                    .put(ChunkMapping.SEQUENCE, pendingSequence);
+                    .put(ChunkMapping.SEQUENCE, pendingSequence).put(ChunkMapping.COMMITTED_AT, System.currentTimeMillis());
             connection.call("PUT", "/" + documents + "/_doc/" + markerId(), Map.of(), marker);
             pendingSequence = -1;
         }
