@@ -28,6 +28,9 @@ public final class Main {
                                   download a model into DATA/models (the one command that uses the network)
               mcp [--data DIR]    an MCP server over stdio (search, ask, get_document, list_documents, status),
                                   read-only on the index in DIR, so it runs beside serve
+              generations [--json] | generations prune [--force]
+                                  with index.backend = opensearch: the index's generations on the cluster;
+                                  prune deletes old ones no writer uses any more
               service install [--data DIR] FOLDER... | status | uninstall
                                   run serve in the background at login (systemd user unit, launchd agent)
 
@@ -62,6 +65,7 @@ public final class Main {
             case "models" -> new ModelsCommand();
             case "mcp" -> new McpCommand();
             case "service" -> new ServiceCommand();
+            case "generations" -> new GenerationsCommand();
             default -> null;
         };
         if (command == null) {

@@ -317,6 +317,11 @@ public final class Indexer implements AutoCloseable {
         if (writer != null) writer.cacheSlack(entries);
     }
 
+    /** For tests that cannot mount a filesystem: the filesystem each watched folder is on. */
+    void deviceProbe(Function<Path, String> device) {
+        if (writer != null) writer.deviceProbe(device);
+    }
+
     private void follow() {
         if (follower != null) follower.follow();
     }

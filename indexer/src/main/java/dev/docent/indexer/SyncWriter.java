@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,8 @@ final class SyncWriter {
     /** The sync's file reading, while one runs (for the status). */
     private volatile SyncRun running;
     private volatile FolderWalker walker;
+    /** Keeps the documents of a watched folder that looks unmounted (empty, on another filesystem). */
+    private volatile UnmountedFolders unmounted = new UnmountedFolders();
     /** What the last sync's walk left out, for the status. */
     private volatile WalkResult lastWalk = WalkResult.empty();
     /** Set by close(): a running sync stops within a chunk, leaving the file in hand pending. */
@@ -121,7 +124,8 @@ final class SyncWriter {
         Catalog catalog = g.catalog();
         DocumentIndex index = g.index();
         long started = System.nanoTime();
-        WalkResult walk = walker.walk(folders); // never throws: what it cannot read is in walk.skipped()
+        // never throws: what it cannot read is in walk.skipped(); then an empty mount point's documents are kept too
+        WalkResult walk = unmounted.check(walker.walk(folders), catalog);
         lastWalk = walk;
         var batch = new CommitBatch(catalog, index);
         SyncPlan plan = SyncPlan.of(catalog, index, walk, clock, batch);
@@ -190,6 +194,11 @@ final class SyncWriter {
     /** For tests: evict after any sync in which the cache holds more than this many extra entries. */
     void cacheSlack(int entries) {
         this.cacheSlack = entries;
+    }
+
+    /** For tests that cannot mount: where the sync reads a folder's filesystem from. */
+    void deviceProbe(Function<Path, String> device) {
+        this.unmounted = new UnmountedFolders(device);
     }
 
     /** See {@link Indexer#pauseWhile}. */

@@ -40,6 +40,8 @@ final class ChunkMapping {
      * before versions: read as "".
      */
     static final String VERSION = "version";
+    /** When an owner's commit marker was written (epoch milliseconds): how old a generation's last write is. */
+    static final String COMMITTED_AT = "committed_at";
     static final String SEARCH = "search";
     static final String TITLE_SEARCH = "title_search";
     static final String HEADING_SEARCH = "heading_search";
@@ -109,8 +111,16 @@ final class ChunkMapping {
         props.putObject(OWNER).put("type", "keyword");
         props.putObject("chunks").put("type", "integer");
         props.putObject(VERSION).put("type", "keyword");
-        // The owner's commit marker (no path): the sequence number of its last commit.
+        // The owner's commit marker (no path): the sequence number of its last commit, and when.
         props.putObject(SEQUENCE).put("type", "long");
+        props.putObject(COMMITTED_AT).put("type", "long");
+        return root;
+    }
+
+    /** The fields record indices made before {@link #COMMITTED_AT} lack: added in place at a writer's open. */
+    static ObjectNode commitTimeField() {
+        ObjectNode root = OpenSearchConnection.json().createObjectNode();
+        root.putObject("properties").putObject(COMMITTED_AT).put("type", "long");
         return root;
     }
 

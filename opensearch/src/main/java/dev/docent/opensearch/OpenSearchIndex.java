@@ -84,7 +84,9 @@ public final class OpenSearchIndex implements DocumentIndex {
         OpenSearchIndex index = new OpenSearchIndex(connection, name, owner, options);
         index.createIfMissing(index.documents, ChunkMapping.documentIndex(options.shards(), options.replicas()));
         index.chunkIndexExists = connection.callOrNull("HEAD", "/" + name, null, null) != null;
-        // Indices written before chunk versions lack the field; adding one is allowed on a live index.
+        // Indices written before chunk versions and the markers' commit time lack those fields;
+        // adding a field is allowed on a live index (and idempotent).
+        connection.call("PUT", "/" + index.documents + "/_mapping", null, ChunkMapping.commitTimeField());
         connection.call("PUT", "/" + index.documents + "/_mapping", null, ChunkMapping.versionField());
         if (index.chunkIndexExists) connection.call("PUT", "/" + name + "/_mapping", null, ChunkMapping.versionField());
         StaleVersions.delete(connection, name, index.documents, owner);
@@ -317,7 +319,7 @@ public final class OpenSearchIndex implements DocumentIndex {
         long sequence = pendingSequence;
         publish(sequence < 0 ? null : () -> {
             ObjectNode marker = OpenSearchConnection.json().createObjectNode().put(ChunkMapping.OWNER, owner)
-                    .put(ChunkMapping.SEQUENCE, sequence);
+                    .put(ChunkMapping.SEQUENCE, sequence).put(ChunkMapping.COMMITTED_AT, System.currentTimeMillis());
             connection.call("PUT", "/" + documents + "/_doc/" + markerId(), Map.of(), marker);
         });
         pendingSequence = -1;

@@ -1,6 +1,7 @@
 package dev.docent.indexer.watch;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +39,19 @@ public record WalkResult(List<Path> roots, List<FileState> files, List<SkippedPa
             if (path.startsWith(root)) return true;
         }
         return false;
+    }
+
+    /**
+     * This walk with {@code root} also taken as unavailable (its documents kept), and skipped for
+     * {@code reason}: a watched folder the walk listed but that looks unmounted.
+     */
+    public WalkResult withUnavailable(Path root, String reason) {
+        List<SkippedPath> skips = new ArrayList<>(skipped);
+        skips.addFirst(new SkippedPath(root.toString(), reason)); // first: it explains documents that did not leave
+        if (skips.size() > MAX_SKIPPED) skips.removeLast();
+        List<Path> gone = new ArrayList<>(unavailable);
+        gone.add(root);
+        return new WalkResult(roots, files, skips, skippedCount + 1, gone);
     }
 
     public static WalkResult empty() {

@@ -41,8 +41,10 @@ import java.util.Random;
  * classpath into /tmp/os-cp.txt, see {@code docs/benchmarks.md}):
  * {@code java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Ddocent.opensearch.dist=opensearch/target/opensearch-dist
  * -cp "$(cat /tmp/os-cp.txt):opensearch/target/test-classes:opensearch/target/classes"
- * dev.docent.opensearch.bench.ScaleBench DIR [CHUNKS] [ROUNDS] [QUERIES] [two-primaries | sizes-only]}; {@code sizes-only}
- * builds each index once and reports what it takes, without searching.
+ * dev.docent.opensearch.bench.ScaleBench DIR [CHUNKS] [ROUNDS] [QUERIES] [two-primaries | sizes-only | search-only]};
+ * {@code sizes-only} builds each index once and reports what it takes, without searching;
+ * {@code search-only} builds each once (Lucene, then the cluster with 1 primary) and runs only
+ * the searches and the request counts (to re-time a change of the search path).
  */
 public final class ScaleBench {
 
@@ -79,6 +81,7 @@ public final class ScaleBench {
         int queries = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         boolean twoPrimaries = args.length > 4 && args[4].equals("two-primaries");
         boolean sizesOnly = args.length > 4 && args[4].equals("sizes-only");
+        boolean searchOnly = args.length > 4 && args[4].equals("search-only");
         Files.createDirectories(dir);
         System.out.println("load average at start: " + ClusterProbe.loadAverage());
         TestCluster cluster = TestCluster.get();
@@ -98,6 +101,20 @@ public final class ScaleBench {
         List<Double> rateRatios = new ArrayList<>();
         Path lucene1 = dir.resolve("lucene-1"), lucene2 = dir.resolve("lucene-2");
         OpenSearchIndex.IndexOptions onePrimary = new OpenSearchIndex.IndexOptions(1, 1, VectorFormat.DEFAULT, TextScoring.DEFAULT);
+        if (searchOnly) { // one build of each, then the searches: re-timing the search path alone
+            ChunkIndex lucene = ChunkIndex.open(lucene1);
+            ingest("lucene", lucene, chunks, corpus);
+            OpenSearchIndex os1 = OpenSearchIndex.open(connection, "bench-1p", "bench", onePrimary);
+            ingest("opensearch 1 primary", os1, chunks, corpus);
+            backends.put("lucene", lucene.searcher());
+            backends.put("os-1p", os1.searcher());
+            System.out.println("load average after ingestion: " + ClusterProbe.loadAverage());
+            search(backends, corpus, rounds, queries, probe);
+            System.out.println("load average at the end: " + ClusterProbe.loadAverage());
+            lucene.close();
+            connection.close();
+            System.exit(0); // the shutdown hook kills the nodes
+        }
         if (sizesOnly) { // one build of each, then what they take
             ingest("opensearch 1 primary", OpenSearchIndex.open(connection, "bench-1p", "bench", onePrimary), chunks, corpus);
             try (ChunkIndex l = ChunkIndex.open(lucene1)) {
