@@ -123,7 +123,7 @@ final class SyncWriter {
         long started = System.nanoTime();
         WalkResult walk = walker.walk(folders); // never throws: what it cannot read is in walk.skipped()
         lastWalk = walk;
-        var batch = new CommitBatch(catalog, index);
+        var batch = new CommitBatch(catalog, index, generations.publisherFor(g));
         SyncPlan plan = SyncPlan.of(catalog, index, walk, clock, batch);
         List<SyncRun.WorkItem> work = plan.work();
         ChunkDonors donors = plan.donors();

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * by every Docent that shares the cluster and builds under the same recipe, each as its own owner.
  * The alias {@code NAME} (and {@code NAME-documents}) names the generation that answers: switched
  * in one request when a writer's generation becomes active, so a read-only server searching the
- * alias sees one generation or the other. The catalog stays on the writer's machine.
+ * alias sees one generation or the other. The catalog stays on the writer's machine; its rows are
+ * published to {@code NAME-catalog} ({@link ClusterCatalog}) for read-only servers to mirror.
  */
 public final class ClusterStorage implements IndexStorage {
 
@@ -33,6 +34,20 @@ public final class ClusterStorage implements IndexStorage {
         this.name = name;
         this.owner = owner;
         this.options = options;
+        this.catalog = new ClusterCatalog(connection, name, owner, options.replicas());
+    }
+
+    /** The writers' published catalog rows ({@code NAME-catalog}): this writer's publisher, and every reader's feed. */
+    private final ClusterCatalog catalog;
+
+    @Override
+    public dev.docent.indexer.publish.CatalogPublisher catalogPublisher() {
+        return catalog;
+    }
+
+    @Override
+    public java.util.Optional<dev.docent.indexer.publish.CatalogFeed> catalogFeed() {
+        return java.util.Optional.of(catalog);
     }
 
     /** The cluster index of generation {@code g}. */
