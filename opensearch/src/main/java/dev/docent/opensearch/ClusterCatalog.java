@@ -144,7 +144,7 @@ public final class ClusterCatalog implements CatalogPublisher, CatalogFeed {
 
     /** Adds one row; sends the bulk when it holds {@link #BULK}, so each bulk is one sequence number. */
     private int append(StringBuilder bulk, int items, String path, ObjectNode doc) {
-        bulk.append("{\"index\":{\"_index\":").append(OpenSearchConnection.toJson(index)).append(",\"_id\":\"")
+        bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"")
                 .append(rowId(owner, path)).append("\"}}\n").append(OpenSearchConnection.toJson(doc)).append('\n');
         if (++items < BULK) return items;
         send(bulk);
