@@ -34,20 +34,21 @@ public final class ClusterStorage implements IndexStorage {
         this.name = name;
         this.owner = owner;
         this.options = options;
-        this.catalog = new ClusterCatalog(connection, name, owner, options.replicas());
+        this.catalog = owner == null ? null : new ClusterCatalog(connection, name, owner, options.replicas());
     }
 
-    /** The writers' published catalog rows ({@code NAME-catalog}): this writer's publisher, and every reader's feed. */
+    /** This writer's catalog rows, published to {@code NAME-catalog} for read-only servers; null without an owner. */
     private final ClusterCatalog catalog;
 
     @Override
     public dev.docent.indexer.publish.CatalogPublisher catalogPublisher() {
-        return catalog;
+        return catalog == null ? dev.docent.indexer.publish.CatalogPublisher.NONE : catalog;
     }
 
+    /** Every writer's published rows, for a read-only server's mirror. */
     @Override
     public java.util.Optional<dev.docent.indexer.publish.CatalogFeed> catalogFeed() {
-        return java.util.Optional.of(catalog);
+        return java.util.Optional.of(new ClusterCatalogFeed(connection, name));
     }
 
     /** The cluster index of generation {@code g}. */

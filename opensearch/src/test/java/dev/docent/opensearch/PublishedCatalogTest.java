@@ -12,7 +12,6 @@ import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.indexer.chunk.Chunker;
 import dev.docent.indexer.crash.HashEmbedder;
 import dev.docent.indexer.halt.HaltPoints;
-import dev.docent.indexer.publish.CatalogFeed;
 import dev.docent.indexer.publish.CatalogRow;
 import dev.docent.opensearch.cluster.TestCluster;
 import java.lang.management.ManagementFactory;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,20 +57,12 @@ class PublishedCatalogTest {
                 storage(name, "reader"));
     }
 
-    /** What {@code owner} has published now: its live rows' records by path. */
     private static Map<String, DocumentRecord> published(String name, String owner) {
-        var feed = new ClusterCatalog(ClusterIndices.connection(), name, null, 1);
-        CatalogFeed.Mark mark = feed.marks().get(owner);
-        Map<String, DocumentRecord> out = new TreeMap<>();
-        if (mark == null) return out;
-        for (CatalogFeed.Change c : feed.changes(owner, -1, mark.sequence())) out.put(c.path(), c.row().record());
-        return out;
+        return ClusterChunks.published(ClusterIndices.connection(), name, owner);
     }
 
     private static Map<String, DocumentRecord> byPath(List<DocumentRecord> records) {
-        Map<String, DocumentRecord> out = new TreeMap<>();
-        for (DocumentRecord r : records) out.put(r.path(), r);
-        return out;
+        return ClusterChunks.byPath(records);
     }
 
     private static String rowId(String owner, String path) throws Exception {
@@ -116,7 +106,7 @@ class PublishedCatalogTest {
             assertEquals(published(name, "writer-a").keySet(), byPath(r.documents()).keySet(), "the mirror lists what is published");
             try (Indexer a = writer(data, name, "writer-a")) {
                 assertEquals(catalog, published(name, "writer-a"), "the open published the missing row, deleted the gone one, fixed the stale one");
-                assertEquals(3, new ClusterCatalog(connection, name, null, 1).marks().get("writer-a").liveRows());
+                assertEquals(3, new ClusterCatalogFeed(connection, name).marks().get("writer-a").liveRows());
                 r.syncMirror();
                 assertEquals(catalog, byPath(r.documents()), "the reader's mirror follows");
             }
