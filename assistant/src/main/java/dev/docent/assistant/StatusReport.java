@@ -33,7 +33,8 @@ public final class StatusReport {
      * cluster its {@code hosts}, index {@code name} and, for a writer, its {@code owner}; {@code available}
      * and, when not, the {@code problem} in words a user can act on. A read-only server on a shared
      * index adds {@code documents_synced_at}: when its documents list last matched the writers'
-     * published catalogs (it keeps its last copy while the cluster does not answer, and the problem says so).
+     * published catalogs (it keeps its last copy while the cluster does not answer, and the problem
+     * says so), and {@code documents_problem}: why its last refresh failed, or null.
      */
     static Map<String, Object> index(IndexPlace place, boolean readOnly,
             java.util.Optional<dev.docent.indexer.publish.CatalogMirror.State> mirror) {
@@ -47,6 +48,7 @@ public final class StatusReport {
         String problem = place.problem();
         if (mirror.isPresent()) {
             out.put("documents_synced_at", mirror.get().syncedAt() == null ? null : mirror.get().syncedAt().toString());
+            out.put("documents_problem", mirror.get().problem()); // e.g. the catalog index alone refused the read
             if (problem != null) problem += "; the documents list is the copy of " + mirror.get().syncedAt();
         }
         out.put("available", problem == null);

@@ -117,6 +117,9 @@ class ClusterDocentTest {
                 assertTrue(String.valueOf(downPlace.get("problem")).contains("the documents list is the copy of"),
                         String.valueOf(downPlace.get("problem")));
                 assertTrue(downPlace.get("documents_synced_at") != null, String.valueOf(downPlace));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> afterRefresh = (Map<String, Object>) StatusReport.of(reader).get("index");
+                assertTrue(String.valueOf(afterRefresh.get("documents_problem")).contains("did not answer"), String.valueOf(afterRefresh));
 
                 relay.restore();
                 Answer back = reader.answerer().answer("When is lentil soup served?", 5, t -> {});
