@@ -31,9 +31,13 @@ public final class StatusReport {
     /**
      * Where the index lives and whether it answers now: {@code engine} (lucene, opensearch), for a
      * cluster its {@code hosts}, index {@code name} and, for a writer, its {@code owner}; {@code available}
-     * and, when not, the {@code problem} in words a user can act on.
+     * and, when not, the {@code problem} in words a user can act on. A read-only server on a shared
+     * index adds {@code documents_synced_at}: when its documents list last matched the writers'
+     * published catalogs (it keeps its last copy while the cluster does not answer, and the problem
+     * says so), and {@code documents_problem}: why its last refresh failed, or null.
      */
-    static Map<String, Object> index(IndexPlace place, boolean readOnly) {
+    static Map<String, Object> index(IndexPlace place, boolean readOnly,
+            java.util.Optional<dev.docent.indexer.publish.CatalogMirror.State> mirror) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("engine", place.engine());
         if (place.hosts() != null) {
@@ -42,6 +46,11 @@ public final class StatusReport {
             if (!readOnly) out.put("owner", place.owner()); // a reader writes nothing, so owns nothing
         }
         String problem = place.problem();
+        if (mirror.isPresent()) {
+            out.put("documents_synced_at", mirror.get().syncedAt() == null ? null : mirror.get().syncedAt().toString());
+            out.put("documents_problem", mirror.get().problem()); // e.g. the catalog index alone refused the read
+            if (problem != null) problem += "; the documents list is the copy of " + mirror.get().syncedAt();
+        }
         out.put("available", problem == null);
         out.put("problem", problem);
         return out;
@@ -53,7 +62,7 @@ public final class StatusReport {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("documents", Map.of("indexed", s.indexed(), "pending", s.pending(), "failed", s.failed()));
         out.put("chunks", s.chunks() < 0 ? null : s.chunks());
-        out.put("index", index(docent.indexPlace(), docent.readOnly()));
+        out.put("index", index(docent.indexPlace(), docent.readOnly(), docent.indexer().catalogMirror()));
         out.put("indexing", s.indexing());
         out.put("generation", generation(docent.indexer().generationStatus()));
         Map<String, Object> progress = new LinkedHashMap<>();

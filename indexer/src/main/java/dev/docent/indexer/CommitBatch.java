@@ -4,10 +4,13 @@ import dev.docent.indexer.catalog.DocumentRecord;
 
 import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.halt.HaltPoints;
+import dev.docent.indexer.publish.CatalogPublisher;
+import dev.docent.indexer.publish.CatalogRow;
 import dev.docent.retriever.DocumentIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +22,8 @@ import java.util.Map;
  * still pending or still lists a deleted file, so the next sync redoes it). The catalog is never
  * ahead of the index: a row says INDEXED only for chunks that survive a crash. The dates a file's
  * text mentions go in the same transaction as its row, so neither is ever there without the other.
+ * On a shared index the committed rows are then published ({@link CatalogPublisher}): after the
+ * catalog, so a published row never claims more than the catalog does.
  */
 final class CommitBatch {
 
@@ -29,9 +34,17 @@ final class CommitBatch {
     /** Text dates that replace the catalog's for these paths, with their records. */
     private final Map<String, List<LocalDate>> dates = new HashMap<>();
 
+    /** Where committed rows are published (readers of a shared index); {@link CatalogPublisher#NONE} for none. */
+    private final CatalogPublisher publisher;
+
     CommitBatch(Catalog catalog, DocumentIndex index) {
+        this(catalog, index, CatalogPublisher.NONE);
+    }
+
+    CommitBatch(Catalog catalog, DocumentIndex index, CatalogPublisher publisher) {
         this.catalog = catalog;
         this.index = index;
+        this.publisher = publisher;
     }
 
     /** A record whose text dates stay what the catalog (or this batch) has for its path. */
@@ -73,9 +86,21 @@ final class CommitBatch {
         index.commit();
         HaltPoints.reach(HaltPoints.LUCENE_COMMITTED);
         catalog.commitBatch(records, dates, deleted, sequence);
+        if (publisher != CatalogPublisher.NONE) publish();
         records.clear();
         deleted.clear();
         dates.clear();
+    }
+
+    /** The rows this batch committed, as the catalog has them now (its text dates included), and its deletions. */
+    private void publish() {
+        HaltPoints.reach(HaltPoints.CATALOG_COMMITTED);
+        Map<String, DocumentRecord> last = new LinkedHashMap<>();
+        for (DocumentRecord r : records) last.put(r.path(), r);
+        deleted.forEach(last::remove); // deletions run after the puts: the path is gone
+        List<CatalogRow> put = new ArrayList<>(last.size());
+        for (DocumentRecord r : last.values()) put.add(new CatalogRow(r, catalog.textDates(r.path())));
+        publisher.committed(put, List.copyOf(deleted), () -> CatalogRow.allOf(catalog));
     }
 
     static long catalogSequence(Catalog catalog) {

@@ -6,6 +6,8 @@ import dev.docent.indexer.catalog.Catalog;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.indexer.generation.IndexGeneration;
 import dev.docent.indexer.generation.Recipe;
+import dev.docent.indexer.publish.CatalogPublisher;
+import dev.docent.indexer.publish.CatalogRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +66,8 @@ final class GenerationBuilder {
         OpenGeneration answering = OpenGeneration.openWritable(dataDir, current, recipe, storage);
         try {
             storage.activated(current); // repeats a switch a crash interrupted after the pointer's write
+            // The published rows follow the catalog both ways (a crash between a catalog commit and its publish).
+            publish(storage, answering);
         } catch (RuntimeException e) {
             answering.close();
             throw e;
@@ -111,6 +115,17 @@ final class GenerationBuilder {
     /** The generation that answers. */
     ActiveGeneration active() {
         return active;
+    }
+
+    /** Makes the published rows (a shared index's readers list them) equal {@code g}'s catalog; nothing when nobody reads them. */
+    private static void publish(IndexStorage storage, OpenGeneration g) {
+        CatalogPublisher publisher = storage.catalogPublisher();
+        if (publisher != CatalogPublisher.NONE) publisher.reconcile(CatalogRow.allOf(g.catalog()));
+    }
+
+    /** Where {@code g}'s committed rows are published: only the answering generation's rows are. */
+    CatalogPublisher publisherFor(OpenGeneration g) {
+        return g == active.current() ? storage.catalogPublisher() : CatalogPublisher.NONE;
     }
 
     /** The generation being built for a changed recipe, or null. */
@@ -166,6 +181,12 @@ final class GenerationBuilder {
         storage.activated(next.generation()); // a shared index's readers follow (repeated at open after a crash)
         building = null; // the status shows no build from here; next answers from the line below
         OpenGeneration old = active.replace(next); // waits for the leases on the old one
+        try {
+            publish(storage, next); // readers list the new generation's rows
+        } catch (RuntimeException e) {
+            // The publisher owes a reconcile and does it at its next commit (or the next open does).
+            log.warn("Publishing generation {}'s catalog failed: {}", next.generation().id(), e.getMessage());
+        }
         log.info("Index generation {} is complete and answers now; deleting generation {}", next.generation().id(),
                 old.generation().id());
         try {

@@ -43,6 +43,19 @@ public interface IndexStorage {
      */
     record SharedIndex(DocumentIndex index, boolean vectorsUsable, String generation) {}
 
+    /**
+     * Where a writer publishes its catalog rows for readers that have none (a shared index's
+     * read-only servers); {@link dev.docent.indexer.publish.CatalogPublisher#NONE} when nobody reads them.
+     */
+    default dev.docent.indexer.publish.CatalogPublisher catalogPublisher() {
+        return dev.docent.indexer.publish.CatalogPublisher.NONE;
+    }
+
+    /** Every writer's published catalog rows, for a read-only server's mirror; empty when this storage is one machine's own. */
+    default java.util.Optional<dev.docent.indexer.publish.CatalogFeed> catalogFeed() {
+        return java.util.Optional.empty();
+    }
+
     /** A short name for the status and logs ("lucene", "opensearch"). */
     String name();
 

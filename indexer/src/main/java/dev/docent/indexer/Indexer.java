@@ -14,6 +14,8 @@ import dev.docent.indexer.extract.TextExtractor;
 import dev.docent.indexer.generation.Generations;
 import dev.docent.indexer.generation.IndexGeneration;
 import dev.docent.indexer.generation.Recipe;
+import dev.docent.indexer.publish.CatalogFeed;
+import dev.docent.indexer.publish.CatalogMirror;
 import dev.docent.indexer.watch.WalkResult;
 import dev.docent.retriever.DocumentIndex;
 import dev.docent.retriever.Hit;
@@ -59,11 +61,32 @@ public final class Indexer implements AutoCloseable {
     private final DocumentReader reader;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** A read-only server's mirror of the writers' published catalogs; null otherwise. */
+    private final CatalogMirror mirror;
+
     private Indexer(ActiveGeneration active, SyncWriter writer, PointerFollower follower, DocumentReader reader) {
+        this(active, writer, follower, reader, null);
+    }
+
+    private Indexer(ActiveGeneration active, SyncWriter writer, PointerFollower follower, DocumentReader reader, CatalogMirror mirror) {
         this.active = active;
         this.writer = writer;
         this.follower = follower;
         this.reader = reader;
+        this.mirror = mirror;
+    }
+
+    /**
+     * For a read-only server on a shared index: when its documents mirror last matched the
+     * writers' published catalogs, and why it does not now (null: it does). Empty for any other indexer.
+     */
+    public Optional<CatalogMirror.State> catalogMirror() {
+        return mirror == null ? Optional.empty() : Optional.of(mirror.state());
+    }
+
+    /** Brings a read-only server's documents mirror up to date now (it also does so every {@link #MIRROR_EVERY}). */
+    public void syncMirror() {
+        if (mirror != null) mirror.sync();
     }
 
     /**
@@ -87,11 +110,15 @@ public final class Indexer implements AutoCloseable {
         return new Indexer(active, null, new PointerFollower(dir, embedder, active, storage), DocumentReader.lazy(limits));
     }
 
+    /** How often a read-only server's documents mirror asks the writers' published catalogs what changed. */
+    public static final java.time.Duration MIRROR_EVERY = java.time.Duration.ofSeconds(3);
+
     /**
      * Opens the index every writer of a shared {@code storage} writes (a cluster's alias), for a
-     * server that indexes nothing: searches answer from every writer's documents; the catalog is an
-     * empty one of this server's ({@code DATA/shared-reader/catalog.db}), so document listings and
-     * collection questions, which need the writers' catalogs, find none.
+     * server that indexes nothing: searches answer from every writer's documents; the catalog is
+     * this server's mirror of every writer's published rows ({@code DATA/shared-reader/catalog.db},
+     * rewritten at each open, then kept current every {@link #MIRROR_EVERY}: see {@link
+     * CatalogMirror}), so listings, filters and collection questions see every writer's documents.
      *
      * @throws IllegalArgumentException when {@code storage} is one machine's own (Lucene): read it with {@link #openReadOnly}
      */
@@ -106,14 +133,27 @@ public final class Indexer implements AutoCloseable {
             log.warn("The shared index names generation {}, not one built with {}: searching its words only", shared.generation(),
                     embedder.modelName());
         }
-        Catalog empty;
+        CatalogFeed feed = storage.catalogFeed().orElseThrow(() -> new IllegalArgumentException(
+                "the " + storage.name() + " index publishes no catalog"));
+        Catalog mirrored;
         try {
-            empty = Catalog.open(Files.createDirectories(dir.resolve("shared-reader")).resolve("catalog.db"));
+            Path file = Files.createDirectories(dir.resolve("shared-reader")).resolve("catalog.db");
+            for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(file + suffix)); // loaded whole below
+            mirrored = Catalog.open(file);
         } catch (IOException e) {
+            shared.index().close();
             throw new UncheckedIOException("Cannot create " + dir.resolve("shared-reader"), e);
         }
-        var active = new ActiveGeneration(OpenGeneration.shared(empty, shared));
-        return new Indexer(active, null, null, DocumentReader.lazy(limits));
+        CatalogMirror mirror;
+        try {
+            mirror = CatalogMirror.start(mirrored, feed, MIRROR_EVERY);
+        } catch (RuntimeException e) {
+            mirrored.close();
+            shared.index().close();
+            throw e;
+        }
+        var active = new ActiveGeneration(OpenGeneration.shared(mirrored, shared));
+        return new Indexer(active, null, null, DocumentReader.lazy(limits), mirror);
     }
 
     /** Opens the catalog and index in {@code dataDir}, creating them if needed. */
@@ -279,11 +319,7 @@ public final class Indexer implements AutoCloseable {
         try (IndexLease lease = lease()) {
             OpenGeneration a = lease.generation();
             if (follower != null) a.index().refresh();
-            Map<DocumentStatus, Integer> counts = a.catalog().countByStatus();
-            if (writer == null && follower == null) { // a shared index's reader: no catalog of its own, the index's count
-                counts = new java.util.EnumMap<>(counts);
-                counts.put(DocumentStatus.INDEXED, Math.max(0, documentCount(a.index())));
-            }
+            Map<DocumentStatus, Integer> counts = a.catalog().countByStatus(); // a shared index's reader: its mirror's
             SyncWriter.Progress p = writer == null ? SyncWriter.Progress.IDLE : writer.progress();
             WalkResult walk = writer == null ? WalkResult.empty() : writer.lastWalk();
             return new IndexStatus(counts.get(DocumentStatus.INDEXED), counts.get(DocumentStatus.PENDING),
@@ -335,17 +371,9 @@ public final class Indexer implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return; // a shutdown hook and a try-with-resources may both close
+        if (mirror != null) mirror.close(); // no poll writes the mirror's catalog once it closes
         if (writer != null) writer.close();
         else active.close();
-    }
-
-    /** The shared index's documents, or -1 when it cannot be reached now. */
-    private static int documentCount(DocumentIndex index) {
-        try {
-            return index.documentCount();
-        } catch (dev.docent.retriever.IndexUnavailable e) {
-            return -1;
-        }
     }
 
     /** The index's chunks, or -1 when it cannot be reached now (a cluster that does not answer): the status still reports the rest. */

@@ -88,12 +88,12 @@ final class OpenGeneration {
     }
 
     /**
-     * A shared index read with no catalog of its own ({@code serve --read-only} on a cluster): the
-     * catalog given is this server's empty one, never written, so listings show no documents while
-     * searches answer from every writer's.
+     * A shared index read by a server that indexes nothing ({@code serve --read-only} on a
+     * cluster): the catalog given is this server's mirror of every writer's published rows
+     * ({@link dev.docent.indexer.publish.CatalogMirror}, which alone writes it).
      */
-    static OpenGeneration shared(Catalog emptyCatalog, IndexStorage.SharedIndex shared) {
-        return new OpenGeneration(new IndexGeneration(IndexGeneration.ROOT, null), emptyCatalog, shared.index(), shared.vectorsUsable());
+    static OpenGeneration shared(Catalog mirrored, IndexStorage.SharedIndex shared) {
+        return new OpenGeneration(new IndexGeneration(IndexGeneration.ROOT, null), mirrored, shared.index(), shared.vectorsUsable());
     }
 
     /** Opens a generation's committed state for reading beside a writer: no lock, nothing written. */

@@ -127,7 +127,7 @@ final class SyncWriter {
         // never throws: what it cannot read is in walk.skipped(); then an empty mount point's documents are kept too
         WalkResult walk = unmounted.check(walker.walk(folders), catalog);
         lastWalk = walk;
-        var batch = new CommitBatch(catalog, index);
+        var batch = new CommitBatch(catalog, index, generations.publisherFor(g));
         SyncPlan plan = SyncPlan.of(catalog, index, walk, clock, batch);
         List<SyncRun.WorkItem> work = plan.work();
         ChunkDonors donors = plan.donors();

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * by every Docent that shares the cluster and builds under the same recipe, each as its own owner.
  * The alias {@code NAME} (and {@code NAME-documents}) names the generation that answers: switched
  * in one request when a writer's generation becomes active, so a read-only server searching the
- * alias sees one generation or the other. The catalog stays on the writer's machine.
+ * alias sees one generation or the other. The catalog stays on the writer's machine; its rows are
+ * published to {@code NAME-catalog} ({@link ClusterCatalog}) for read-only servers to mirror.
  */
 public final class ClusterStorage implements IndexStorage {
 
@@ -33,6 +34,21 @@ public final class ClusterStorage implements IndexStorage {
         this.name = name;
         this.owner = owner;
         this.options = options;
+        this.catalog = owner == null ? null : new ClusterCatalog(connection, name, owner, options.replicas());
+    }
+
+    /** This writer's catalog rows, published to {@code NAME-catalog} for read-only servers; null without an owner. */
+    private final ClusterCatalog catalog;
+
+    @Override
+    public dev.docent.indexer.publish.CatalogPublisher catalogPublisher() {
+        return catalog == null ? dev.docent.indexer.publish.CatalogPublisher.NONE : catalog;
+    }
+
+    /** Every writer's published rows, for a read-only server's mirror. */
+    @Override
+    public java.util.Optional<dev.docent.indexer.publish.CatalogFeed> catalogFeed() {
+        return java.util.Optional.of(new ClusterCatalogFeed(connection, name));
     }
 
     /** The cluster index of generation {@code g}. */

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * changes its folder ({@link FolderChurn}: adds, edits, deletes, renames, moves, copies). Then one clean run: the owner's
  * chunks in the cluster must equal those of an uninterrupted run on the same files (same
  * "path#ordinal" set, no duplicate, no chunk of a file that is gone), and its catalog must list
- * exactly the files on disk, each with the cluster's chunk count. The seed is printed;
+ * exactly the files on disk, each with the cluster's chunk count, and the rows it published for
+ * read-only servers must equal its catalog. The seed is printed;
  * {@code -Ddocent.crash.seed=N} replays a run.
  */
 class ClusterCrashTest {
@@ -84,6 +85,9 @@ class ClusterCrashTest {
         try (Indexer indexer = open(data, index, "crashed", connection)) {
             indexer.sync(List.of(docs), SyncProgress.NONE);
             crashedRows = rows(indexer.documents());
+            // The rows it published for read-only servers converged too (kills between catalog commits and publishes).
+            assertEquals(ClusterChunks.byPath(indexer.documents()), ClusterChunks.published(connection, index, "crashed"),
+                    "published catalog rows vs the catalog");
         }
         Map<String, String> cleanRows;
         try (Indexer indexer = open(tmp.resolve("clean-data"), index, "clean", connection)) {

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Docent with {@code index.backend = opensearch} on a real 2-node cluster: two writers (each its
  * own data directory, folders and owner) and one read-only server ({@code serve --read-only}'s
- * Docent) that answers from both with no catalog of its own; then the cluster goes away for the
- * reader only (a relay the test cuts): the answer says the index is unavailable, the status says
- * why, nothing throws; and answers come back when the cluster does.
+ * Docent) that answers and lists from both (its catalog mirrors the rows they publish); then the
+ * cluster goes away for the reader only (a relay the test cuts): the answer says the index is
+ * unavailable, the status says why, the documents list keeps its last copy, nothing throws; and
+ * answers come back when the cluster does.
  */
 class ClusterDocentTest {
 
@@ -95,6 +96,7 @@ class ClusterDocentTest {
                 assertTrue(cited(both).containsAll(Set.of("fleet-plan.md", "harbour-cranes.md")), "both writers' documents: " + cited(both));
                 assertEquals(3, reader.indexer().status().chunks());
                 assertEquals(3, reader.indexer().status().indexed(), "the reader reports every writer's documents");
+                assertEquals(3, reader.indexer().documents().size(), "the reader lists every writer's documents");
                 assertThrows(IllegalStateException.class, () -> reader.watch(List.of(docsA)), "a read-only server indexes nothing");
 
                 relay.cut();
@@ -108,6 +110,16 @@ class ClusterDocentTest {
                 assertEquals(false, downPlace.get("available"));
                 assertTrue(String.valueOf(downPlace.get("problem")).contains("does not answer"), String.valueOf(downPlace.get("problem")));
                 assertNull(down.get("chunks"));
+                // The documents list keeps its last copy, and the status says how old it is.
+                reader.indexer().syncMirror();
+                assertEquals(3, reader.indexer().documents().size(), "the last mirror stays while the cluster is gone");
+                assertTrue(reader.indexer().catalogMirror().orElseThrow().problem() != null);
+                assertTrue(String.valueOf(downPlace.get("problem")).contains("the documents list is the copy of"),
+                        String.valueOf(downPlace.get("problem")));
+                assertTrue(downPlace.get("documents_synced_at") != null, String.valueOf(downPlace));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> afterRefresh = (Map<String, Object>) StatusReport.of(reader).get("index");
+                assertTrue(String.valueOf(afterRefresh.get("documents_problem")).contains("did not answer"), String.valueOf(afterRefresh));
 
                 relay.restore();
                 Answer back = reader.answerer().answer("When is lentil soup served?", 5, t -> {});

@@ -435,6 +435,19 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** The dates the text of every row mentions, by path (paths without any are absent), in one statement. */
+    public synchronized Map<String, List<LocalDate>> allTextDates() {
+        Map<String, List<LocalDate>> out = new HashMap<>();
+        if (!metadata) return out;
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT path, day FROM document_dates ORDER BY path, day")) {
+            while (rs.next()) out.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(LocalDate.ofEpochDay(rs.getLong(2)));
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException(e);
+        }
+    }
+
     /**
      * Every record that matches {@code query}, ordered by path, filtered in SQLite over indexed
      * columns (no limit: a query's answer is a set of documents to work on, not a page to show).

@@ -33,6 +33,8 @@ public final class HaltPoints {
     public static final String LUCENE_COMMITTED = "lucene-committed";
     /** Inside the catalog transaction of a batch, every statement run, before SQLite's commit. */
     public static final String CATALOG_TRANSACTION = "catalog-transaction";
+    /** A shared index's writer: the catalog transaction of a batch committed, its rows not yet published. */
+    public static final String CATALOG_COMMITTED = "catalog-committed";
     /** The new generation pointer written and fsynced under its temporary name, not yet renamed. */
     public static final String POINTER_TEMP_WRITTEN = "pointer-temp-written";
     /** Right after the pointer's rename, before the directory's fsync and anything else. */
