@@ -60,7 +60,7 @@ final class DocumentMatcher {
             Query scored) throws IOException {
         PathsOfDocs paths = PathsOfDocs.of(searcher.getIndexReader(), q.paths());
         if (!q.hasText() && q.vector() == null) {
-            return DocumentListing.firstChunks(searcher.getIndexReader().maxDoc(), paths, searcher.storedFields(), q.passagesPerDocument());
+            return DocumentListing.firstChunks(searcher.getIndexReader(), paths, searcher.storedFields(), q.passagesPerDocument());
         }
         Map<Integer, List<Chunk>> byPath = new HashMap<>(); // path id -> its matching chunks
         Map<Integer, Chunk> chunks = new HashMap<>(); // doc -> chunk
@@ -115,7 +115,8 @@ final class DocumentMatcher {
             passages.add(shown);
         }
         ExactScores.fill(searcher, missingBm25, scored, null);
-        Map<Integer, Document> documents = load(stored, passages.stream().flatMap(List::stream).mapToInt(c -> c.doc).toArray());
+        int[] shownDocs = passages.stream().flatMap(List::stream).mapToInt(c -> c.doc).toArray();
+        Map<Integer, Document> documents = BlockReads.load(searcher.getIndexReader(), stored, shownDocs);
         QueryTerms terms = scored == null ? null : QueryTerms.of(searcher.getIndexReader(), analyzers, q.text());
         List<DocumentMatch> out = new ArrayList<>(byPath.size());
         for (List<Chunk> shown : passages) {
@@ -142,15 +143,6 @@ final class DocumentMatcher {
                     Double.isInfinite(score) ? 0 : score, all.size()));
         }
         out.sort(Comparator.comparingDouble(DocumentMatch::score).reversed().thenComparing(DocumentMatch::path));
-        return out;
-    }
-
-    /** The stored fields of {@code docs}, read in doc id order: neighbours share a compressed block. */
-    static Map<Integer, Document> load(StoredFields stored, int[] docs) throws IOException {
-        int[] sorted = docs.clone();
-        Arrays.sort(sorted);
-        Map<Integer, Document> out = new HashMap<>(2 * sorted.length);
-        for (int doc : sorted) out.put(doc, stored.document(doc));
         return out;
     }
 
