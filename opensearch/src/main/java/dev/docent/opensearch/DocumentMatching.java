@@ -3,9 +3,11 @@ package dev.docent.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docent.retriever.BackgroundCut;
 import dev.docent.retriever.DocumentMatch;
 import dev.docent.retriever.DocumentMatchQuery;
 import dev.docent.retriever.Hit;
+import dev.docent.retriever.Relevance;
 import dev.docent.retriever.TextScoring;
 import dev.docent.retriever.analysis.Language;
 import java.util.ArrayList;
@@ -97,7 +99,14 @@ final class DocumentMatching {
                 chunks.put(c.id(), c);
             });
         }
+        double minCosine = q.minCosine();
         if (q.vector() != null) {
+            // With the background cut every accepted chunk is scanned (the cut depends on all
+            // documents' best cosines); the chunks that may reach it wait aside until it is known.
+            boolean cut = q.backgroundCut();
+            double keepFrom = cut ? Math.min(BackgroundCut.FLOOR, Relevance.DEFAULT_DOCUMENT_MATCH_COSINE) : q.minCosine();
+            Map<String, Double> best = new HashMap<>();
+            List<Chunk> aside = new ArrayList<>();
             ObjectNode script = json();
             ObjectNode ss = script.putObject("script_score");
             ss.putObject("query").putObject("match_all");
@@ -106,13 +115,22 @@ final class DocumentMatching {
             ArrayNode v = params.putArray("query_value");
             for (float x : q.vector()) v.add(x);
             // (1 + cosine) / 2, a little below the threshold: the exact cosine below decides.
-            ss.put("min_score", (float) Math.max(0, (1 + q.minCosine()) / 2 - 1e-4));
+            ss.put("min_score", cut ? 0f : (float) Math.max(0, (1 + q.minCosine()) / 2 - 1e-4));
             scan(script, true, true, hit -> {
                 Chunk c = chunk(hit);
-                if (!accepted(q, c.path) || chunks.containsKey(c.id())) return;
-                c.cosine = FoundChunk.dot(q.vector(), ChunkMapping.vector(hit.path("_source")));
-                if (c.cosine >= q.minCosine()) chunks.put(c.id(), c);
+                if (!accepted(q, c.path)) return;
+                double cosine = FoundChunk.dot(q.vector(), ChunkMapping.vector(hit.path("_source")));
+                if (cut) best.merge(c.path, cosine, Math::max);
+                if (chunks.containsKey(c.id()) || cosine < keepFrom) return;
+                c.cosine = cosine;
+                if (cut) aside.add(c);
+                else chunks.put(c.id(), c);
             });
+            if (cut) {
+                double[] bests = best.values().stream().mapToDouble(Double::doubleValue).toArray();
+                minCosine = BackgroundCut.of(bests, bests.length);
+                for (Chunk c : aside) if (c.cosine >= minCosine) chunks.put(c.id(), c);
+            }
         }
         Map<String, List<Chunk>> byPath = new LinkedHashMap<>();
         for (Chunk c : chunks.values()) byPath.computeIfAbsent(c.path, p -> new ArrayList<>()).add(c);
@@ -142,7 +160,7 @@ final class DocumentMatching {
             double score = Double.NEGATIVE_INFINITY;
             for (Chunk c : all) {
                 textMatch |= c.text;
-                vectorMatch |= c.cosine >= q.minCosine();
+                vectorMatch |= c.cosine >= minCosine;
                 double chunkScore = q.vector() != null ? c.cosine : c.bm25;
                 if (!Double.isNaN(chunkScore)) score = Math.max(score, chunkScore);
             }

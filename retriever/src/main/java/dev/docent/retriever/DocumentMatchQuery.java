@@ -17,11 +17,15 @@ import java.util.function.Predicate;
  * @param vector the query's embedding (unit length), or null for no vector condition
  * @param minCosine a chunk matches the vector when its cosine similarity is at least this
  *     ({@link Relevance#DEFAULT_DOCUMENT_MATCH_COSINE} for the default model); unused without a vector
+ *     or with {@code backgroundCut}
  * @param paths which documents may match (tested once per path), or null for all
  * @param passagesPerDocument how many of a document's matching chunks it returns, at least 1
+ * @param backgroundCut when true, the vector's threshold is not {@code minCosine} but
+ *     {@link BackgroundCut#of} the best cosines of every document {@code paths} accepts: a document
+ *     matches by meaning when it stands out from this question's background
  */
 public record DocumentMatchQuery(String text, float[] vector, double minCosine, Predicate<String> paths,
-        int passagesPerDocument) {
+        int passagesPerDocument, boolean backgroundCut) {
 
     /** Passages per document when not given: enough to show where, few enough to read. */
     public static final int DEFAULT_PASSAGES = 3;
@@ -33,6 +37,11 @@ public record DocumentMatchQuery(String text, float[] vector, double minCosine, 
         if (vector != null && !(minCosine >= -1 && minCosine <= 1)) {
             throw new IllegalArgumentException("minCosine must be in [-1, 1], got " + minCosine);
         }
+    }
+
+    /** A query with a fixed cosine threshold. */
+    public DocumentMatchQuery(String text, float[] vector, double minCosine, Predicate<String> paths, int passagesPerDocument) {
+        this(text, vector, minCosine, paths, passagesPerDocument, false);
     }
 
     /** Text and/or vector, the default cosine threshold, every document, {@link #DEFAULT_PASSAGES} passages each. */
@@ -47,17 +56,22 @@ public record DocumentMatchQuery(String text, float[] vector, double minCosine, 
 
     /** This query limited to the documents {@code newPaths} accepts (null: all). */
     public DocumentMatchQuery withPaths(Predicate<String> newPaths) {
-        return new DocumentMatchQuery(text, vector, minCosine, newPaths, passagesPerDocument);
+        return new DocumentMatchQuery(text, vector, minCosine, newPaths, passagesPerDocument, backgroundCut);
     }
 
     /** This query with another cosine threshold. */
     public DocumentMatchQuery withMinCosine(double newMinCosine) {
-        return new DocumentMatchQuery(text, vector, newMinCosine, paths, passagesPerDocument);
+        return new DocumentMatchQuery(text, vector, newMinCosine, paths, passagesPerDocument, backgroundCut);
     }
 
     /** This query returning up to {@code n} passages per document. */
     public DocumentMatchQuery withPassages(int n) {
-        return new DocumentMatchQuery(text, vector, minCosine, paths, n);
+        return new DocumentMatchQuery(text, vector, minCosine, paths, n, backgroundCut);
+    }
+
+    /** This query with its vector threshold set by the background ({@link BackgroundCut}), not by {@code minCosine}. */
+    public DocumentMatchQuery withBackgroundCut() {
+        return new DocumentMatchQuery(text, vector, minCosine, paths, passagesPerDocument, true);
     }
 
     /** Whether the text sets a condition (it is neither null nor blank). */

@@ -34,7 +34,9 @@ public final class Relevance {
      * battery-powered trucks, has cosine 0.617; a PK-3 battery passage 0.626: cosine alone cannot
      * separate such neighbours, so a vector-only match is flagged as one. In a single-domain corpus
      * most chunks lie above it (SciFact: 764 of 5,183 abstracts per query at 0.625, recall 0.98;
-     * 37 at 0.70, recall 0.85): pass a higher threshold there.
+     * 37 at 0.70, recall 0.85): pass a higher threshold there. Collection questions use it only
+     * below {@link BackgroundCut#MIN_BACKGROUND} searched documents; above, the cut follows the
+     * collection's background ({@link DocumentMatchQuery#backgroundCut}).
      */
     public static final double DEFAULT_DOCUMENT_MATCH_COSINE = 0.60;
 

@@ -285,6 +285,39 @@ public abstract class SearcherContractTest {
     }
 
     @Test
+    void theBackgroundCutMatchesTheDocumentsThatStandOutFromTheOthers() {
+        // 30 documents on neighbouring subjects (cosines 0.40 to 0.55 to the query, a second chunk
+        // lower), one that stands out (0.75), and one that holds the terms but not the meaning.
+        List<IndexedChunk> cs = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            float a = 0.40f + 0.005f * i;
+            cs.add(chunk("/n" + (100 + i), "Doc", 0, "notes number " + i, mix(a, (float) Math.sqrt(1 - a * a))));
+            cs.add(chunk("/n" + (100 + i), "Doc", 1, "more notes", mix(0.1f, (float) Math.sqrt(1 - 0.01))));
+        }
+        cs.add(chunk("/standout", "Doc", 0, "the plan for the fleet", mix(0.75f, (float) Math.sqrt(1 - 0.75 * 0.75))));
+        cs.add(chunk("/terms", "Doc", 0, "electric trucks", axis(2)));
+        Searcher s = searcherOver(dir, cs);
+        float[] query = axis(0);
+        DocumentMatchQuery fixed = new DocumentMatchQuery("electric trucks", query, 0.45, null, 1);
+        assertTrue(s.matchDocuments(fixed).size() >= 20, "a fixed 0.45 takes the neighbours from 0.45 up");
+        List<DocumentMatch> cut = s.matchDocuments(fixed.withBackgroundCut());
+        assertEquals(List.of("/standout", "/terms"), paths(cut));
+        assertTrue(cut.getFirst().vectorMatch() && !cut.get(1).vectorMatch() && cut.get(1).textMatch());
+        // The background is the documents the paths accept: with 20 neighbours from 0.45 to 0.545
+        // and the standout, the cut lies between them (0.62).
+        double[] bests = new double[21];
+        for (int i = 0; i < 20; i++) bests[i] = 0.45 + 0.005 * i;
+        bests[20] = 0.75;
+        double expected = BackgroundCut.of(bests, 21);
+        assertTrue(expected > 0.545 && expected < 0.75, "cut " + expected);
+        java.util.function.Predicate<String> upper = p -> p.equals("/standout") || p.compareTo("/n110") >= 0 && p.startsWith("/n");
+        assertEquals(List.of("/standout"), paths(s.matchDocuments(new DocumentMatchQuery(null, query, 0.45, upper, 1, true))));
+        java.util.function.Predicate<String> few = p -> p.equals("/standout") || p.compareTo("/n112") >= 0 && p.startsWith("/n");
+        assertEquals(List.of("/standout"), paths(s.matchDocuments(new DocumentMatchQuery(null, query, 0.45, few, 1, true))),
+                "19 documents: the fixed default 0.60, not minCosine's 0.45");
+    }
+
+    @Test
     void thePathFilterLimitsTheDocumentsAndNoConditionListsThemAll() {
         Searcher s = searcherOver(dir, List.of(
                 chunk("/keep/b", 1, "pump manual, second part"), chunk("/keep/b", 0, "pump manual"),

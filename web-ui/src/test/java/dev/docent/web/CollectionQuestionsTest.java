@@ -38,11 +38,12 @@ class CollectionQuestionsTest {
     static final double MIN_F1 = 0.8;
     /**
      * Paraphrased subjects ("battery-powered trucks" for a fleet electrification plan) match by
-     * meaning alone; neighbouring documents (battery invoices) come close to the same cosine, so
-     * precision is lower: the floor is a little under what was measured (0.71 at cosine 0.60), not
-     * the issue's 0.85 target, which this does not reach (docs/benchmarks.md).
+     * meaning alone, where a document stands out from the collection's background
+     * ({@code retriever.BackgroundCut}, chosen on a held-out set, assistant's
+     * {@code collection/paraphrase-dev.tsv}): 0.86 measured on these five rows (0.71 with the
+     * fixed cosine 0.60 before), the floor a little under it (docs/benchmarks.md).
      */
-    static final double MIN_PARAPHRASE_MEAN_F1 = 0.65;
+    static final double MIN_PARAPHRASE_MEAN_F1 = 0.80;
 
     @TempDir
     static Path tmp;

@@ -66,11 +66,10 @@ final class CollectionAnswers {
 
     static Parts parts(Question q, CollectionQuery cq, CollectionSearch.Result r, DocumentFilters filters) {
         boolean byChange = cq.time().map(t -> t.kind() == TimeRange.Kind.CHANGED).orElse(false);
-        List<CollectionSearch.Match> matches = new ArrayList<>(r.matches());
         // Changes newest first; anything else in file-name order, which groups series (invoice-2024-02, -03 …).
-        matches.sort(byChange
-                ? Comparator.comparing((CollectionSearch.Match m) -> m.record().modified()).reversed()
-                : Comparator.comparing((CollectionSearch.Match m) -> fileName(m.record().path()).toLowerCase(Locale.ROOT)));
+        List<CollectionSearch.Match> matches = byChange
+                ? r.matches().stream().sorted(Comparator.comparing((CollectionSearch.Match m) -> m.record().modified()).reversed()).toList()
+                : byFileName(r.matches());
         int n = matches.size();
         StringBuilder header = new StringBuilder();
         header.append(n).append(' ').append(noun(q.text(), cq, n));
@@ -102,6 +101,20 @@ final class CollectionAnswers {
         var coverage = new Coverage(n, r.searched(), r.indexed(), filters.describe());
         return new Parts(header.toString(), text.toString(), List.copyOf(citations), List.copyOf(documents), coverage,
                 List.copyOf(notes));
+    }
+
+    private record Keyed(String key, CollectionSearch.Match match) {}
+
+    /**
+     * {@code matches} in file-name order, case ignored, ties in their order. Each key is made once:
+     * made in the comparator (a Path and a lower-case copy per comparison) it cost ~15 ms of a list
+     * of 8,000 at 100,000 documents.
+     */
+    static List<CollectionSearch.Match> byFileName(List<CollectionSearch.Match> matches) {
+        List<Keyed> keyed = new ArrayList<>(matches.size());
+        for (CollectionSearch.Match m : matches) keyed.add(new Keyed(fileName(m.record().path()).toLowerCase(Locale.ROOT), m));
+        keyed.sort(Comparator.comparing(Keyed::key));
+        return keyed.stream().map(Keyed::match).toList();
     }
 
     /** The question's own word for what it counts ("invoices", "Rechnungen"), or "documents". */

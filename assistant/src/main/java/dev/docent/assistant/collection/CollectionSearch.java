@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  *       keeps the candidates that ARE of that kind, by file name or title ({@link DocumentKinds}),
  *       and any proper name beside it ("invoices from Northwind") must occur in them;
  *   <li>any other subject must occur in the document: every term in one passage (BM25's analysis),
- *       or a passage close enough in meaning (the calibrated cosine threshold), through
- *       {@code Searcher.matchDocuments} over all of them.
+ *       or a passage whose meaning stands out from the searched documents' background
+ *       ({@code retriever.BackgroundCut}), through {@code Searcher.matchDocuments} over all of them.
  * </ol>
  */
 public final class CollectionSearch {
@@ -85,7 +85,7 @@ public final class CollectionSearch {
             // Nothing narrows the catalog first: match over the whole index, then read only the
             // matched documents' rows (reading 100,000 rows first cost 230 ms of 360 at 100k).
             List<DocumentMatch> matched = match(new DocumentMatchQuery(subject, embedder.embedQuery(subject),
-                    Relevance.DEFAULT_DOCUMENT_MATCH_COSINE, null, 1));
+                    Relevance.DEFAULT_DOCUMENT_MATCH_COSINE, null, 1, true));
             List<Match> out = new ArrayList<>(matched.size());
             for (DocumentMatch m : matched) {
                 indexer.document(m.path()).filter(r -> r.status() == DocumentStatus.INDEXED)
@@ -109,7 +109,7 @@ public final class CollectionSearch {
             for (DocumentRecord r : candidates) byPath.put(r.path(), r);
             searched = candidates.size();
             query = freeText ? new DocumentMatchQuery(subject, embedder.embedQuery(subject), Relevance.DEFAULT_DOCUMENT_MATCH_COSINE,
-                    byPath::containsKey, 1) : DocumentMatchQuery.all(byPath::containsKey);
+                    byPath::containsKey, 1, true) : DocumentMatchQuery.all(byPath::containsKey);
         }
         List<DocumentMatch> matched = match(query);
         List<Match> out = new ArrayList<>(matched.size());

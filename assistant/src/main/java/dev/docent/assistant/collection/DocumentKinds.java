@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a document IS, as opposed to what it mentions: "list all invoices" wants the invoices, not
@@ -122,14 +123,18 @@ final class DocumentKinds {
         return new NameWords(kind.words(), kind.extensions());
     }
 
+    /** Compiled once: a kind question tests thousands of rows (String.split compiled these per call). */
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern TITLE_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}'-]+");
+
     /** Whether a document with this file name and title is of {@code kind}. */
     static boolean isOfKind(Kind kind, String fileName, String title) {
         Set<String> tokens = new LinkedHashSet<>();
         String name = Folding.fold(fileName);
         int dot = name.lastIndexOf('.');
         if (dot > 0 && kind.extensions().contains(name.substring(dot + 1))) return true;
-        for (String t : name.split("[^\\p{L}\\p{N}]+")) tokens.add(t);
-        if (title != null) for (String t : Folding.fold(title).split("[^\\p{L}\\p{N}'-]+")) tokens.add(t);
+        for (String t : NAME_SEPARATORS.split(name)) tokens.add(t);
+        if (title != null) for (String t : TITLE_SEPARATORS.split(Folding.fold(title))) tokens.add(t);
         // compounds written with a hyphen in a title ("Compte-rendu") and split in a file name
         Set<String> joined = new LinkedHashSet<>(tokens);
         List<String> list = new ArrayList<>(tokens);

@@ -138,6 +138,7 @@ public final class CollectionBench {
             }
             profile(docent, rounds);
             kindSearchAB(docent, rounds);
+            kindAnswerAB(docent, rounds);
         }
     }
 
@@ -170,6 +171,47 @@ public final class CollectionBench {
             }
         }
         System.out.printf("%nkind search without filters, %d interleaved A/B rounds after 3 warm-up rounds: p50 (p99) ms, ratio after/before%n", rounds);
+        System.out.println("| question | before | after | after/before: median (min–max) |");
+        System.out.println("|---|---|---|---|");
+        for (int qi = 0; qi < questions.size(); qi++) {
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) ratio[r] = (double) t[qi][1][r] / t[qi][0][r];
+            Arrays.sort(ratio);
+            System.out.printf(Locale.ROOT, "| %s | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f–%.2f) |%n", questions.get(qi), pct(t[qi][0], 50),
+                    pct(t[qi][0], 99), pct(t[qi][1], 50), pct(t[qi][1], 99), ratio[rounds / 2], ratio[0], ratio[rounds - 1]);
+        }
+    }
+
+    /**
+     * The whole answer to the kind questions without a filter, with the chunks' stored fields read
+     * block by block (as it is: {@code BlockReads}) against one by one (as it was: the property
+     * {@code docent.bench.oneByOne}), interleaved A/B rounds whose order alternates.
+     */
+    static void kindAnswerAB(Docent docent, int rounds) throws InterruptedException {
+        List<String> questions = List.of("List all invoices.", "How many contracts are there?");
+        long[][][] t = new long[questions.size()][2][rounds];
+        try {
+            for (int round = -3; round < rounds; round++) {
+                for (int qi = 0; qi < questions.size(); qi++) {
+                    boolean beforeFirst = Math.floorMod(round + qi, 2) == 0;
+                    int[] n = new int[2];
+                    for (int s = 0; s < 2; s++) {
+                        boolean before = (s == 0) == beforeFirst;
+                        System.setProperty("docent.bench.oneByOne", Boolean.toString(before));
+                        long c0 = System.nanoTime();
+                        Answer a = docent.answers().start(Question.of(questions.get(qi), 5)).answer();
+                        long took = System.nanoTime() - c0;
+                        n[before ? 0 : 1] = a.documents().size();
+                        if (round >= 0) t[qi][before ? 0 : 1][round] = took;
+                    }
+                    if (n[0] != n[1]) throw new IllegalStateException("before found " + n[0] + ", after " + n[1]);
+                }
+            }
+        } finally {
+            System.clearProperty("docent.bench.oneByOne");
+        }
+        System.out.printf("%nwhole answer, kind questions without filters: stored fields one by one (before) against block by block"
+                + " (after), %d interleaved A/B rounds after 3 warm-up rounds: p50 (p99) ms, ratio after/before%n", rounds);
         System.out.println("| question | before | after | after/before: median (min–max) |");
         System.out.println("|---|---|---|---|");
         for (int qi = 0; qi < questions.size(); qi++) {

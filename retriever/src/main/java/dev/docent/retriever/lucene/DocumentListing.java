@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 
 /** A document match without condition: every accepted document with its first chunks, by path. */
@@ -25,13 +26,14 @@ final class DocumentListing {
      * documents' together, in doc id order) and kept when their ordinals are 0, 1, ...; only for a
      * document written out of order is every chunk's ordinal read.
      */
-    static List<DocumentMatch> firstChunks(int maxDoc, PathsOfDocs paths, StoredFields stored, int passages) throws IOException {
+    static List<DocumentMatch> firstChunks(IndexReader reader, PathsOfDocs paths, StoredFields stored, int passages) throws IOException {
+        int maxDoc = reader.maxDoc();
         Map<Integer, List<Integer>> byPath = new HashMap<>(); // path id -> its docs, ascending
         for (int doc = 0; doc < maxDoc; doc++) {
             if (paths.pathId(doc) >= 0) byPath.computeIfAbsent(paths.pathId(doc), p -> new ArrayList<>()).add(doc);
         }
         int[] lowest = byPath.values().stream().flatMap(docs -> docs.stream().limit(passages)).mapToInt(d -> d).toArray();
-        Map<Integer, Document> documents = DocumentMatcher.load(stored, lowest);
+        Map<Integer, Document> documents = BlockReads.load(reader, stored, lowest);
         List<DocumentMatch> out = new ArrayList<>(byPath.size());
         for (List<Integer> list : byPath.values()) {
             int[] docs = list.stream().mapToInt(d -> d).toArray();

@@ -1,8 +1,10 @@
 package dev.docent.retriever.lucene;
 
+import dev.docent.retriever.BackgroundCut;
 import dev.docent.retriever.DocumentMatch;
 import dev.docent.retriever.DocumentMatchQuery;
 import dev.docent.retriever.Hit;
+import dev.docent.retriever.Relevance;
 import dev.docent.retriever.analysis.Language;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class DocumentMatcher {
             Query scored) throws IOException {
         PathsOfDocs paths = PathsOfDocs.of(searcher.getIndexReader(), q.paths());
         if (!q.hasText() && q.vector() == null) {
-            return DocumentListing.firstChunks(searcher.getIndexReader().maxDoc(), paths, searcher.storedFields(), q.passagesPerDocument());
+            return DocumentListing.firstChunks(searcher.getIndexReader(), paths, searcher.storedFields(), q.passagesPerDocument());
         }
         Map<Integer, List<Chunk>> byPath = new HashMap<>(); // path id -> its matching chunks
         Map<Integer, Chunk> chunks = new HashMap<>(); // doc -> chunk
@@ -96,8 +98,9 @@ final class DocumentMatcher {
                 }
             });
         }
+        double minCosine = q.minCosine();
         if (q.vector() != null) {
-            scanVectors(searcher, q, paths, chunks);
+            minCosine = scanVectors(searcher, q, paths, chunks);
         }
         for (Chunk c : chunks.values()) byPath.computeIfAbsent(paths.pathId(c.doc), p -> new ArrayList<>()).add(c);
         StoredFields stored = searcher.storedFields();
@@ -112,7 +115,8 @@ final class DocumentMatcher {
             passages.add(shown);
         }
         ExactScores.fill(searcher, missingBm25, scored, null);
-        Map<Integer, Document> documents = load(stored, passages.stream().flatMap(List::stream).mapToInt(c -> c.doc).toArray());
+        int[] shownDocs = passages.stream().flatMap(List::stream).mapToInt(c -> c.doc).toArray();
+        Map<Integer, Document> documents = BlockReads.load(searcher.getIndexReader(), stored, shownDocs);
         QueryTerms terms = scored == null ? null : QueryTerms.of(searcher.getIndexReader(), analyzers, q.text());
         List<DocumentMatch> out = new ArrayList<>(byPath.size());
         for (List<Chunk> shown : passages) {
@@ -121,7 +125,7 @@ final class DocumentMatcher {
             double score = Double.NEGATIVE_INFINITY;
             for (Chunk c : all) {
                 textMatch |= c.text;
-                vectorMatch |= c.cosine >= q.minCosine();
+                vectorMatch |= c.cosine >= minCosine;
                 double chunkScore = q.vector() != null ? c.cosine : c.bm25;
                 if (!Double.isNaN(chunkScore)) score = Math.max(score, chunkScore);
             }
@@ -142,19 +146,22 @@ final class DocumentMatcher {
         return out;
     }
 
-    /** The stored fields of {@code docs}, read in doc id order: neighbours share a compressed block. */
-    static Map<Integer, Document> load(StoredFields stored, int[] docs) throws IOException {
-        int[] sorted = docs.clone();
-        Arrays.sort(sorted);
-        Map<Integer, Document> out = new HashMap<>(2 * sorted.length);
-        for (int doc : sorted) out.put(doc, stored.document(doc));
-        return out;
-    }
-
-    /** Every chunk of an accepted document scored exactly: those at or above the threshold match. */
-    private static void scanVectors(IndexSearcher searcher, DocumentMatchQuery q, PathsOfDocs paths, Map<Integer, Chunk> chunks)
+    /**
+     * Every chunk of an accepted document scored exactly: those at or above the threshold match.
+     * With {@link DocumentMatchQuery#backgroundCut} the threshold is {@link BackgroundCut#of} the
+     * accepted documents' best cosines, known only after the scan, so the chunks that may reach it
+     * (at least {@link BackgroundCut#FLOOR}) are kept aside until then.
+     *
+     * @return the threshold applied
+     */
+    private static double scanVectors(IndexSearcher searcher, DocumentMatchQuery q, PathsOfDocs paths, Map<Integer, Chunk> chunks)
             throws IOException {
         float[] query = q.vector();
+        boolean cut = q.backgroundCut();
+        double keepFrom = cut ? Math.min(BackgroundCut.FLOOR, Relevance.DEFAULT_DOCUMENT_MATCH_COSINE) : q.minCosine();
+        double[] best = cut ? new double[paths.size()] : null;
+        if (cut) Arrays.fill(best, Double.NaN);
+        List<Chunk> aside = cut ? new ArrayList<>() : null;
         for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
             FloatVectorValues values = ctx.reader().getFloatVectorValues(ChunkFields.VECTOR);
             if (values == null) continue;
@@ -164,17 +171,26 @@ final class DocumentMatcher {
             KnnVectorValues.DocIndexIterator it = values.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                 int global = ctx.docBase + doc;
-                if (paths.pathId(global) < 0) continue; // deleted, or a path the filter rejects
+                int pathId = paths.pathId(global);
+                if (pathId < 0) continue; // deleted, or a path the filter rejects
                 double cosine = VectorUtil.dotProduct(query, values.vectorValue(it.index())); // unit vectors
+                if (cut && !(best[pathId] >= cosine)) best[pathId] = cosine; // NaN: the path's first chunk
                 Chunk c = chunks.get(global);
                 if (c != null) {
                     c.cosine = cosine; // a text match: its cosine as evidence
-                } else if (cosine >= q.minCosine()) {
+                } else if (cosine >= keepFrom) {
                     c = new Chunk(global);
                     c.cosine = cosine;
-                    chunks.put(global, c);
+                    if (cut) aside.add(c);
+                    else chunks.put(global, c);
                 }
             }
         }
+        if (!cut) return q.minCosine();
+        int n = 0;
+        for (double b : best) if (!Double.isNaN(b)) best[n++] = b;
+        double threshold = BackgroundCut.of(best, n);
+        for (Chunk c : aside) if (c.cosine >= threshold) chunks.put(c.doc, c);
+        return threshold;
     }
 }

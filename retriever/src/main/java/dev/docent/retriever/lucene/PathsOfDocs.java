@@ -65,6 +65,11 @@ final class PathsOfDocs {
         return pathIds[doc];
     }
 
+    /** How many accepted paths there are (path ids run from 0 to this, exclusive). */
+    int size() {
+        return paths.size();
+    }
+
     /** The path of an accepted, live chunk. */
     String path(int doc) {
         return paths.get(pathIds[doc]);
