@@ -34,6 +34,10 @@ final class CurrentVersions {
     /** Record id → its version ("" for a record written before versions); absent key: not fetched yet. */
     private final Map<String, String> versions = new HashMap<>();
     private static final String NO_RECORD = "\u0000none";
+    /** Record id → how many chunks its version has. */
+    private final Map<String, Integer> counts = new HashMap<>();
+    /** "owner\npath" → its record id (a SHA-256): computed once, not once per chunk. */
+    private final Map<String, String> recordIds = new HashMap<>();
 
     /**
      * @param records the record index (or its alias) beside the chunk index
@@ -50,16 +54,17 @@ final class CurrentVersions {
      * record's version, in their order; the records not known yet are fetched in one request.
      */
     <T> List<T> retain(List<T> items, Function<T, JsonNode> source) {
+        List<String> ids = new ArrayList<>(items.size());
         Set<String> unknown = new LinkedHashSet<>();
         for (T item : items) {
             String id = recordId(source.apply(item));
+            ids.add(id);
             if (!versions.containsKey(id)) unknown.add(id);
         }
         if (!unknown.isEmpty()) fetch(new ArrayList<>(unknown));
         List<T> out = new ArrayList<>(items.size());
-        for (T item : items) {
-            JsonNode s = source.apply(item);
-            if (versionOf(s).equals(versions.get(recordId(s)))) out.add(item);
+        for (int i = 0; i < items.size(); i++) {
+            if (versionOf(source.apply(items.get(i))).equals(versions.get(ids.get(i)))) out.add(items.get(i));
         }
         return out;
     }
@@ -69,19 +74,39 @@ final class CurrentVersions {
         for (int from = 0; from < ids.size(); from += 1000) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + 1000));
             ObjectNode body = OpenSearchConnection.json().createObjectNode().put("size", batch.size()).put("track_total_hits", false);
-            body.putArray("_source").add(ChunkMapping.VERSION);
+            body.putArray("_source").add(ChunkMapping.VERSION).add("chunks");
             ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
             batch.forEach(values::add);
             JsonNode answer = connection.callOrNull("POST", "/" + records + "/_search",
                     preference == null ? Map.of() : Map.of("preference", preference), body);
             for (String id : batch) versions.put(id, NO_RECORD);
             if (answer == null) continue;
-            for (JsonNode hit : answer.path("hits").path("hits")) versions.put(hit.path("_id").asText(), versionOf(hit.path("_source")));
+            for (JsonNode hit : answer.path("hits").path("hits")) {
+                versions.put(hit.path("_id").asText(), versionOf(hit.path("_source")));
+                counts.put(hit.path("_id").asText(), hit.path("_source").path("chunks").asInt());
+            }
         }
     }
 
-    private static String recordId(JsonNode chunk) {
-        return OpenSearchIndex.id(chunk.path(ChunkMapping.OWNER).asText(), chunk.path(ChunkMapping.PATH).asText());
+    /**
+     * Whether {@code kept} (what {@link #retain} kept of one document's chunks, every one of them
+     * read) is the whole version its record names. A read can straddle a switch: its chunk search
+     * ran while another writer's refresh had shown the new version's chunks half-written, and the
+     * records' read came after the switch. Such a read holds one version, but not all of it.
+     */
+    boolean whole(List<JsonNode> kept) {
+        Map<String, Integer> perRecord = new HashMap<>();
+        for (JsonNode chunk : kept) perRecord.merge(recordId(chunk), 1, Integer::sum);
+        for (var e : perRecord.entrySet()) {
+            if (!e.getValue().equals(counts.get(e.getKey()))) return false;
+        }
+        return true;
+    }
+
+    /** A chunk's record id; each (owner, path) hashed once per instance (a document's chunks share it). */
+    private String recordId(JsonNode chunk) {
+        String owner = chunk.path(ChunkMapping.OWNER).asText(), path = chunk.path(ChunkMapping.PATH).asText();
+        return recordIds.computeIfAbsent(owner + "\n" + path, k -> OpenSearchIndex.id(owner, path));
     }
 
     /** A chunk's or record's version; "" when written before versions existed. */

@@ -207,8 +207,10 @@ public final class OpenSearchIndex implements DocumentIndex {
         try {
             synchronized (pathLocks[Math.floorMod(path.hashCode(), pathLocks.length)]) {
                 List<String> obsolete = new ArrayList<>();
+                String previous = "";
                 RecordSwitch earlier = pending.get(id);
                 if (earlier != null) {
+                    previous = earlier.version() == null ? "" : earlier.version();
                     // Replaced twice before a refresh: the record still names the first one's old version.
                     obsolete.addAll(earlier.obsolete());
                     for (int i = 0; i < earlier.chunks(); i++) obsolete.add(chunkId(id, earlier.version(), i));
@@ -217,13 +219,14 @@ public final class OpenSearchIndex implements DocumentIndex {
                     JsonNode record = connection.callOrNull("GET", "/" + documents + "/_doc/" + id, Map.of("realtime", "true"), null);
                     if (record != null && record.path("found").asBoolean()) {
                         String oldVersion = CurrentVersions.versionOf(record.path("_source"));
+                        previous = oldVersion;
                         int oldCount = record.path("_source").path("chunks").asInt();
                         for (int i = 0; i < oldCount; i++) obsolete.add(chunkId(id, oldVersion, i));
                     } else if (newChunks.isEmpty()) {
                         return; // no record names it; chunks a crash left go at the next open
                     }
                 }
-                String version = newChunks.isEmpty() ? null : newVersion(earlier == null ? "" : earlier.version());
+                String version = newChunks.isEmpty() ? null : newVersion(previous);
                 if (version != null) {
                     StringBuilder bulk = new StringBuilder();
                     for (int i = 0; i < newChunks.size(); i++) {
@@ -414,9 +417,15 @@ public final class OpenSearchIndex implements DocumentIndex {
                 if (!fields.contains(needed)) fields.add(needed);
             }
         }
-        List<JsonNode> found = new ArrayList<>();
-        IndexScan.scan(connection, chunks, filters, List.of(ChunkMapping.OWNER, ChunkMapping.SEQ), fields, found::add);
-        List<JsonNode> hits = new ArrayList<>(new CurrentVersions(connection, documents, null).retain(found, hit -> hit.path("_source")));
+        List<JsonNode> hits = List.of();
+        // A read that straddled another writer's switch holds part of the new version: read again.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<JsonNode> found = new ArrayList<>();
+            IndexScan.scan(connection, chunks, filters, List.of(ChunkMapping.OWNER, ChunkMapping.SEQ), fields, found::add);
+            CurrentVersions current = new CurrentVersions(connection, documents, null);
+            hits = new ArrayList<>(current.retain(found, hit -> hit.path("_source")));
+            if (current.whole(hits)) break;
+        }
         hits.sort(java.util.Comparator.comparing((JsonNode h) -> h.path("_source").path(ChunkMapping.OWNER).asText(""))
                 .thenComparingInt(h -> h.path("_source").path(ChunkMapping.ORDINAL).asInt()));
         hits.forEach(each);
