@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docent.opensearch.OpenSearchConnection;
 import dev.docent.opensearch.OpenSearchIndex;
 import dev.docent.opensearch.cluster.TestCluster;
-import dev.docent.testkit.Required;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +34,7 @@ class GenerationsCommandTest {
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void listsThenPrunesOnlyWhenForcedWhileRecent(@TempDir Path tmp) throws Exception {
-        TestCluster cluster;
-        try {
-            cluster = TestCluster.get();
-        } catch (RuntimeException e) {
-            Required.tool(false, "a 2-node OpenSearch test cluster (" + e.getMessage() + ")");
-            throw e;
-        }
+        TestCluster cluster = TestCluster.required();
         List<URI> hosts = Arrays.stream(cluster.hosts().split(",")).map(URI::create).toList();
         String name = "cligen-" + Long.toHexString(System.nanoTime());
         String old = name + "-aaaaaaaaaaaa";

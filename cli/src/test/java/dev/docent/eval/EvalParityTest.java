@@ -65,13 +65,7 @@ class EvalParityTest {
         Path shared = TestPaths.shared();
         Path dir = shared == null ? null : shared.resolve("eval").resolve("scifact");
         Required.tool(dir != null && Files.isDirectory(dir), "../shared/eval/scifact beside the repository");
-        TestCluster cluster;
-        try {
-            cluster = TestCluster.get();
-        } catch (RuntimeException e) {
-            Required.tool(false, "a 2-node OpenSearch test cluster (" + e.getMessage() + ")");
-            throw e;
-        }
+        TestCluster cluster = TestCluster.required();
         long t0 = System.nanoTime();
         BeirSet subset = subset(BeirSet.load(dir));
         PrintStream log = System.out;

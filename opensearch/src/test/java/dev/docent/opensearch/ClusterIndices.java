@@ -1,7 +1,6 @@
 package dev.docent.opensearch;
 
 import dev.docent.opensearch.cluster.TestCluster;
-import dev.docent.testkit.Required;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,13 +19,7 @@ final class ClusterIndices {
     /** The cluster's connection; a test that cannot have it is skipped here and fails in CI, with the reason. */
     static synchronized OpenSearchConnection connection() {
         if (connection == null) {
-            TestCluster cluster;
-            try {
-                cluster = TestCluster.get();
-            } catch (RuntimeException e) {
-                Required.tool(false, "a 2-node OpenSearch test cluster (" + e.getMessage() + ")");
-                throw e;
-            }
+            TestCluster cluster = TestCluster.required();
             List<URI> hosts = Arrays.stream(cluster.hosts().split(",")).map(URI::create).toList();
             connection = OpenSearchConnection.to(hosts, null);
         }

@@ -55,6 +55,12 @@ class VersionedReplaceTest {
         return chunks;
     }
 
+    /** Writes and commits {@code count} chunks of {@code path} labelled {@code label}. */
+    private static void write(OpenSearchIndex writer, String path, String label, int count) {
+        writer.replaceDocument(path, generation(path, label, count));
+        writer.commit();
+    }
+
     /** The generation labels of {@code path}'s chunks as each read path shows them, with the counts. */
     private record Seen(Set<String> chunksOf, int chunksOfCount, Set<String> searched, int searchedCount, Set<String> matched,
             int matchedCount) {}
@@ -102,10 +108,8 @@ class VersionedReplaceTest {
         String name = "versions-" + Long.toHexString(System.nanoTime());
         OpenSearchIndex a = writer(name, "writer-a");
         OpenSearchIndex b = writer(name, "writer-b");
-        a.replaceDocument(PATH, generation(PATH, "old", 6));
-        a.commit();
-        b.replaceDocument("/b/other.txt", generation("/b/other.txt", "other", 2));
-        b.commit();
+        write(a, PATH, "old", 6);
+        write(b, "/b/other.txt", "other", 2);
         OpenSearchIndex reader = OpenSearchIndex.openReadOnly(ClusterIndices.connection(), name);
         assertEquals(new Seen(Set.of("old"), 6, Set.of("old"), 6, Set.of("old"), 6), look(reader, PATH));
 
@@ -159,8 +163,7 @@ class VersionedReplaceTest {
         a.replaceDocument(PATH, generation(PATH, "old", 5));
         a.replaceDocument("/a/second.txt", generation("/a/second.txt", "first", 3));
         a.commit();
-        b.replaceDocument("/b/other.txt", generation("/b/other.txt", "other", 2));
-        b.commit();
+        write(b, "/b/other.txt", "other", 2);
 
         // A "dies" in its refresh after the records' switch, before the old versions' delete ...
         a.replaceDocument("/a/second.txt", generation("/a/second.txt", "second", 2));
@@ -197,10 +200,8 @@ class VersionedReplaceTest {
         String name = "versions-race-" + Long.toHexString(System.nanoTime());
         OpenSearchIndex a = writer(name, "writer-a");
         OpenSearchIndex b = writer(name, "writer-b");
-        a.replaceDocument(PATH, generation(PATH, "g0", 3));
-        a.commit();
-        b.replaceDocument("/b/other.txt", generation("/b/other.txt", "other", 2));
-        b.commit();
+        write(a, PATH, "g0", 3);
+        write(b, "/b/other.txt", "other", 2);
         OpenSearchIndex reader = OpenSearchIndex.openReadOnly(ClusterIndices.connection(), name);
         AtomicBoolean done = new AtomicBoolean();
         ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();

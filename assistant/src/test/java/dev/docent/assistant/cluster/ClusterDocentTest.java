@@ -14,7 +14,6 @@ import dev.docent.assistant.answer.Answer;
 import dev.docent.assistant.answer.Citation;
 import dev.docent.indexer.SyncProgress;
 import dev.docent.opensearch.cluster.TestCluster;
-import dev.docent.testkit.Required;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +42,7 @@ class ClusterDocentTest {
     @BeforeAll
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     static void cluster() {
-        try {
-            cluster = TestCluster.get();
-        } catch (RuntimeException e) {
-            Required.tool(false, "a 2-node OpenSearch test cluster (" + e.getMessage() + ")");
-            throw e;
-        }
+        cluster = TestCluster.required();
     }
 
     private static DocentConfig config(Path data, String hosts, String index) {

@@ -12,7 +12,6 @@ import dev.docent.indexer.SyncProgress;
 import dev.docent.indexer.catalog.DocumentQuery;
 import dev.docent.indexer.catalog.DocumentRecord;
 import dev.docent.opensearch.cluster.TestCluster;
-import dev.docent.testkit.Required;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +53,7 @@ class ReaderCatalogTest {
     @BeforeAll
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     static void cluster() {
-        try {
-            cluster = TestCluster.get();
-        } catch (RuntimeException e) {
-            Required.tool(false, "a 2-node OpenSearch test cluster (" + e.getMessage() + ")");
-            throw e;
-        }
+        cluster = TestCluster.required();
     }
 
     private static DocentConfig config(Path data, String index) {

@@ -1,5 +1,6 @@
 package dev.docent.opensearch.cluster;
 
+import dev.docent.testkit.Required;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,6 +56,19 @@ public final class TestCluster {
         } catch (Exception | Error e) {
             failedStart = e;
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #get()} for a test that needs the cluster: when it cannot start, the test is skipped
+     * locally and fails in CI ({@code Required}), with the reason.
+     */
+    public static TestCluster required() {
+        try {
+            return get();
+        } catch (RuntimeException e) {
+            Required.tool(false, "a 2-node OpenSearch test cluster (" + e.getMessage() + ")");
+            throw e;
         }
     }
 
